@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config'
+import { libraryConfig } from '../../scripts/vite-library'
+
+export default defineConfig(libraryConfig({ dir: import.meta.dirname, environment: 'node' }))
