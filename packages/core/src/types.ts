@@ -113,3 +113,109 @@ export interface SubmissionError {
   code: string
   message: string
 }
+
+/** The result of a successful `applySubmission`: what one form submission changed. */
+export interface Submission {
+  formId: string
+  visitorId: string
+  /** ISO 8601 timestamp. */
+  at: string
+  locale: string
+  /** The field ids of the plan that was answered, in plan order. */
+  fieldIds: string[]
+  /** The cleaned values that were stored (trimmed, typed). */
+  values: Record<string, FieldValue>
+  /** Optional fields left empty. */
+  declined: string[]
+  /** One event per offered consent, in offer order. */
+  consents: ConsentEvent[]
+}
+
+export type ApplySubmissionResult =
+  | { ok: true; profile: Profile; events: ConsentEvent[]; submission: Submission }
+  | { ok: false; errors: SubmissionError[] }
+
+// ---------------------------------------------------------------------------------------------
+// Runtime (createTrickle)
+
+/** `known` (default): only which fields are known and when, consents, and values askIf needs.
+ *  `values`: all non-sensitive values. `none`: kiosk mode, nothing kept, reset after each submit. */
+export type PersistPolicy = 'known' | 'values' | 'none'
+
+/** Where the runtime keeps its envelope. Synchronous, like localStorage. */
+export interface TrickleStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+  /** Calls back when another tab or store changed the key; returns an unsubscribe. */
+  subscribe?(key: string, listener: () => void): () => void
+}
+
+/** What a transport receives for one submission. */
+export interface TransportRequest {
+  formId: string
+  visitorId: string
+  /** The same key on every retry of one submission, so a backend counts it once. */
+  idempotencyKey: string
+  locale: string
+  values: Record<string, unknown>
+  consents: Record<string, boolean>
+  submission: Submission
+}
+
+export interface TransportResponse {
+  /** A link that delivers the gated asset (e.g. with a short-lived token). */
+  downloadUrl?: string
+}
+
+/** Sends a submission to a backend. Rejecting keeps the profile unchanged and the input for a retry. */
+export type Transport = (
+  request: TransportRequest,
+  options: { signal: AbortSignal },
+) => Promise<TransportResponse | void>
+
+export type SubmitStatus = 'idle' | 'submitting' | 'success' | 'error'
+
+export interface TrickleError {
+  /** 'invalid' (validation errors), 'transport' (network or server), 'timeout', 'busy' (already submitting). */
+  code: 'invalid' | 'transport' | 'timeout' | 'busy'
+  message: string
+  errors?: SubmissionError[]
+}
+
+/** Submit state of one form. */
+export interface FormState {
+  status: SubmitStatus
+  error: TrickleError | null
+  /** The last input sent; kept after a failure so the visitor's answers survive for a retry. */
+  input: SubmissionInput | null
+  /** Reused by a retry of the same input. */
+  idempotencyKey: string | null
+  /** The last successful submission. */
+  submission: Submission | null
+  downloadUrl: string | null
+}
+
+export interface TrickleState {
+  profile: Profile
+  /** False until stored data was read (always true without storage). */
+  hydrated: boolean
+  forms: Record<string, FormState>
+  /** Form ids whose download was unlocked, with the ISO time. */
+  unlocked: Record<string, string>
+}
+
+export type TrickleEvent =
+  | {
+      type: 'plan-shown'
+      formId: string
+      fieldIds: string[]
+      purposeIds: string[]
+      complete: boolean
+    }
+  | { type: 'field-shown'; formId: string; fieldId: string; reason: FieldReason }
+  | { type: 'submitted'; formId: string; fieldIds: string[]; idempotencyKey: string }
+  | { type: 'submit-failed'; formId: string; error: TrickleError }
+  | { type: 'consent-changed'; purposeId: string; decision: ConsentDecision }
+  | { type: 'download-unlocked'; formId: string; href?: string; oneClick: boolean }
+  | { type: 'storage-recovered'; dropped: string[] }
