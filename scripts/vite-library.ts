@@ -54,7 +54,7 @@ export function libraryConfig({
         ),
         formats: ['es'],
       },
-      rolldownOptions: { external: isExternal },
+      rolldownOptions: { external: (id: string) => isExternal(id) },
     },
     test: {
       name: pkg.name.replace('@trickle/', ''),

@@ -10,6 +10,9 @@ import * as z from 'zod/mini'
 /** Ids of purposes, fields, forms. `constructor` and `prototype` are excluded by the lookahead. */
 export const idPattern = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/
 
+/** Names that are never valid ids: they collide with properties every JavaScript object has. */
+export const reservedIds = ['__proto__', 'constructor', 'prototype'] as const
+
 /** BCP 47 language tags as marketers write them: `en`, `de`, `de-CH`, `pt-BR`. */
 export const localePattern = /^[a-z]{2,3}(?:-[A-Z]{2})?$/
 
@@ -48,8 +51,10 @@ const localeCode = z
 
 /** Text shown to visitors: one string, or one string per configured locale. */
 export const textSchema = z.union([
-  z.string().check(z.minLength(1)),
-  z.record(localeCode, z.string().check(z.minLength(1))),
+  z.string().check(z.minLength(1), d('One text for every language.')),
+  z
+    .record(localeCode, z.string().check(z.minLength(1), d('The text in this language.')))
+    .check(d('One text per language, keyed by language tag: {"en": "...", "de": "..."}.')),
 ])
 
 const text = (description: string) => textSchema.check(d(description))
@@ -73,6 +78,13 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
+
+/**
+ * The kinds of condition, in the order of the branches of `conditionSchema`. Each kind is named
+ * after the key that tells it apart from the others.
+ */
+export const conditionKinds = ['equals', 'in', 'known', 'consented', 'all', 'any', 'not'] as const
+export type ConditionKind = (typeof conditionKinds)[number]
 
 const conditionRef: z.ZodMiniType<Condition> = z.lazy(() => conditionSchema)
 
@@ -122,7 +134,7 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.union([
     .check(d('At least one condition must hold.')),
   z
     .strictObject({
-      not: conditionRef,
+      not: conditionRef.check(d('The condition that must be false.')),
     })
     .check(d('The condition must not hold.')),
 ])
@@ -311,7 +323,7 @@ export const configSchema = z
         .string()
         .check(
           d(
-            'Points an editor at the JSON Schema, e.g. "./node_modules/@trickle/core/schema.json".',
+            'Where your editor finds the JSON Schema, for autocompletion and checks while you type: "./node_modules/@trickle/core/dist/schema.json". Trickle itself ignores it.',
           ),
         ),
     ),

@@ -1,4 +1,75 @@
 export { configSchema, fieldTypes, idPattern, legalBases, localePattern } from './configSchema'
+export { parseConfig } from './parseConfig'
+export type { ParseConfigResult } from './parseConfig'
+export { assertConfig } from './assertConfig'
+export { ConfigError } from './ConfigError'
+export { configIssueCodes } from './configIssueCodes'
+export type { ConfigIssue, ConfigIssueCode } from './configIssueCodes'
+export { configJsonSchema } from './configJsonSchema'
+export { defineConfig } from './defineConfig'
+export type { FieldIdOf, FormIdOf, PurposeIdOf } from './defineConfig'
+export { localize } from './localize'
+export { didYouMean } from './didYouMean'
+export { parseJsonPointer, resolveJsonPointer, toJsonPointer } from './jsonPointer'
+export type { PointerSegment, ResolvedPointer } from './jsonPointer'
+export { HttpTransportError, httpTransport } from './httpTransport'
+export type { HttpTransportOptions } from './httpTransport'
+export { applySubmission } from './applySubmission'
+export type { ApplySubmissionOptions } from './applySubmission'
+export { consentState } from './consentState'
+export { consentTextHash, shownConsentText } from './consentTextHash'
+export type { ShownConsentText } from './consentTextHash'
+export { emptyProfile } from './emptyProfile'
+export { exportProfile, profileExportFormat } from './exportProfile'
+export type {
+  ExportProfileOptions,
+  ExportedConsentEvent,
+  ExportedConsentState,
+  ExportedField,
+  ExportedPurpose,
+  ProfileExport,
+} from './exportProfile'
+export { fieldFreshness, isKnown } from './isKnown'
+export type { FieldFreshness } from './isKnown'
+export { planVisit } from './planVisit'
+export { sha256 } from './sha256'
+export { submissionSchema } from './submissionSchema'
+export type { SubmissionSchema, SubmissionValues } from './submissionSchema'
+export { messagesFor, validationMessage, validationMessages } from './validationMessages'
+export type { MessageParams, ValidationCode, ValidationMessages } from './validationMessages'
+export { withdrawConsent } from './withdrawConsent'
+export type { WithdrawConsentOptions, WithdrawConsentResult } from './withdrawConsent'
+export { createTrickle } from './createTrickle'
+export type { Trickle, TrickleEventContext, TrickleOptions } from './createTrickle'
+export type { SubmitOptions, SubmitResult } from './submitAction'
+export { memoryStorage } from './memoryStorage'
+export { browserStorage, defaultStorageKey } from './browserStorage'
+export type {
+  BrowserStorage,
+  BrowserStorageOptions,
+  StorageEventSource,
+  WebStorageLike,
+} from './browserStorage'
+export { parseProfile } from './parseProfile'
+export type { ParseProfileOptions, ParsedProfile } from './parseProfile'
+export { persistProfile } from './persistProfile'
+export type { PersistOptions, StoredEnvelope } from './persistProfile'
+export { idempotencyKey } from './idempotencyKey'
+export { dataLayerEvents } from './dataLayerEvents'
+export type { DataLayerEntry, DataLayerEventsOptions, DataLayerLike } from './dataLayerEvents'
+export type {
+  FormState,
+  PersistPolicy,
+  SubmitStatus,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+  TrickleError,
+  TrickleEvent,
+  TrickleState,
+  TrickleStorage,
+} from './types'
+export type { ApplySubmissionResult, Submission } from './types'
 export type {
   Condition,
   Config,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { configSchema } from '../src/configSchema'
+import {
+  conditionKinds,
+  conditionSchema,
+  configSchema,
+  idPattern,
+  reservedIds,
+} from '../src/configSchema'
 import fixture from './fixtures/b2b-whitepaper.json'
 
 describe('configSchema', () => {
@@ -32,5 +38,29 @@ describe('configSchema', () => {
   it('generates a JSON Schema with recursive conditions', () => {
     const schema = z.toJSONSchema(configSchema, { io: 'input' }) as Record<string, unknown>
     expect(JSON.stringify(schema)).toContain('"$ref"')
+  })
+
+  it('never accepts a reserved name as an id', () => {
+    for (const name of reservedIds) expect(idPattern.test(name)).toBe(false)
+    expect(idPattern.test('constructorField')).toBe(true)
+  })
+
+  it('lists the condition kinds in the order of the condition branches', () => {
+    const examples: Record<(typeof conditionKinds)[number], unknown> = {
+      equals: { field: 'jobRole', equals: 'it' },
+      in: { field: 'jobRole', in: ['it'] },
+      known: { field: 'jobRole', known: true },
+      consented: { consented: 'sales' },
+      all: { all: [{ consented: 'sales' }] },
+      any: { any: [{ consented: 'sales' }] },
+      not: { not: { consented: 'sales' } },
+    }
+    const branches = (conditionSchema as unknown as { def: { options: z.ZodMiniType[] } }).def
+      .options
+    expect(branches).toHaveLength(conditionKinds.length)
+    conditionKinds.forEach((kind, index) => {
+      const accepting = branches.map((branch) => branch.safeParse(examples[kind]).success)
+      expect(accepting.indexOf(true)).toBe(index)
+    })
   })
 })

@@ -1,0 +1,39 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const source = '@trickle/source'
+
+/**
+ * The example runs on the packages' TypeScript sources (the `@trickle/source` condition), so no
+ * build is needed. When a Trickle server runs, `TRICKLE_API_URL` points at it and `/api` is
+ * proxied there: the site and the API share one origin, so the visitor cookie is first-party.
+ */
+const api = process.env.TRICKLE_API_URL
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  resolve: { conditions: [source, 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: [source, 'module', 'node', 'development|production'] } },
+  server: {
+    ...(api && {
+      proxy: {
+        '/api': { target: api, changeOrigin: false, rewrite: (path) => path.replace(/^\/api/, '') },
+      },
+    }),
+  },
+  preview: {
+    ...(api && {
+      proxy: {
+        '/api': { target: api, changeOrigin: false, rewrite: (path) => path.replace(/^\/api/, '') },
+      },
+    }),
+  },
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  test: {
+    name: 'example-whitepaper',
+    root: import.meta.dirname,
+    environment: 'jsdom',
+    include: ['tests/**/*.test.{ts,tsx}'],
+  },
+})

@@ -1,0 +1,83 @@
+/** The help texts: what each command does, its flags, and examples that work as written. */
+
+export const mainHelp = `trickle: validate and preview Trickle progressive profiling configs
+
+Usage
+  trickle <command> [options]
+
+Commands
+  validate <config.json>   check a config; every problem with line:column and how to fix it
+  simulate <config.json>   show what each visit asks, and why every other field is not asked
+  schema                   print the JSON Schema (for editors and CI)
+  serve                    start the Trickle server with its embedded database
+
+Options
+  -h, --help      help for a command: trickle validate --help
+  -v, --version   the version
+
+Examples
+  trickle validate trickle.config.json
+  trickle simulate trickle.config.json --form whitepaper --visits 4
+  trickle schema > trickle.schema.json
+`
+
+export const validateHelp = `trickle validate <config.json> [--json]
+
+Checks a config: JSON syntax, the shape of every property, and the meaning (unknown or duplicate
+ids, missing consent texts, askIf cycles...). Prints every problem at once with its line:column,
+a code frame and what to change. Exits 0 when the config is valid (warnings allowed), 1 when it
+has errors, 2 when the command itself is wrong.
+
+Options
+  --json   machine-readable result, for CI: { file, valid, errors, warnings }
+
+Examples
+  trickle validate trickle.config.json
+  trickle validate trickle.config.json --json
+`
+
+export const simulateHelp = `trickle simulate <config.json> [options]
+
+Walks one visitor through several visits of a form: for every visit, a table of the fields that are
+asked and, for every field that is not, the reason (known, consent-missing, condition-unmet,
+limit-reached). Answers come from --answers or plausible samples (first option, ...). Consents are
+left unticked unless --consent says yes.
+
+Options
+  --form <id>            the form (default: the first form)
+  --visits <n>           how many visits (default 3, at most 100)
+  --days-between <n>     days between two visits (default 0): shows stale fields (maxAgeDays)
+                         and expired consents (refreshAfterDays)
+  --answers <file.json>  answers by field id, e.g. { "jobRole": "head", "company": "ACME" }
+  --consent <id>=yes|no  tick (yes) or leave unticked (no) an offered consent; repeatable
+  --locale <code>        the language of the consent texts (default: the config's first locale)
+  --json                 machine-readable output
+
+Examples
+  trickle simulate trickle.config.json --form whitepaper --visits 4
+  trickle simulate trickle.config.json --consent sales=yes --days-between 400 --visits 4
+`
+
+export const schemaHelp = `trickle schema
+
+Prints the JSON Schema of the config format. Point "$schema" in your config at the copy shipped in
+@trickle/core so your editor autocompletes and underlines mistakes.
+
+Examples
+  trickle schema > trickle.schema.json
+`
+
+export const serveHelp = `trickle serve [--config <config.json>] [--port <n>] [--data <folder>]
+
+Starts the Trickle server. Without DATABASE_URL it keeps everything in an embedded database in the
+data folder (nothing to install); with DATABASE_URL it uses PostgreSQL.
+
+Options
+  --config <file>   the config (default: trickle.config.json, or $TRICKLE_CONFIG)
+  --port <n>        the port (default: $PORT, else 8787)
+  --data <folder>   the embedded database folder (default: .trickle-data)
+
+Examples
+  trickle serve --config trickle.config.json --port 8787
+  DATABASE_URL=postgres://localhost/trickle TRICKLE_SECRET=... trickle serve
+`

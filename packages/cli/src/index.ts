@@ -1,0 +1,8 @@
+export { codeFrame } from './codeFrame'
+export type { Colors } from './codeFrame'
+export { CliError, processIo } from './io'
+export type { CliIo } from './io'
+export { locatePointer, parseJsonWithPointers } from './jsonSourceMap'
+export type { JsonSourceMapResult, SourceLocation, SourcePosition } from './jsonSourceMap'
+export { runCli } from './runCli'
+export { sampleAnswer } from './sampleAnswer'

@@ -1,0 +1,166 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { mainHelp, schemaHelp, serveHelp, simulateHelp, validateHelp } from './help'
+import { CliError, type CliIo, processIo } from './io'
+import { schemaCommand } from './schemaCommand'
+import { serveCommand } from './serveCommand'
+import { simulateCommand } from './simulateCommand'
+import { validateCommand } from './validateCommand'
+import { version } from './version'
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+const help = { help: { type: 'boolean', short: 'h' } } satisfies Options
+
+const commands = {
+  validate: { help: validateHelp, options: { ...help, json: { type: 'boolean' } } },
+  simulate: {
+    help: simulateHelp,
+    options: {
+      ...help,
+      form: { type: 'string' },
+      visits: { type: 'string' },
+      'days-between': { type: 'string' },
+      answers: { type: 'string' },
+      consent: { type: 'string', multiple: true },
+      locale: { type: 'string' },
+      json: { type: 'boolean' },
+      start: { type: 'string' },
+    },
+  },
+  schema: { help: schemaHelp, options: help },
+  serve: {
+    help: serveHelp,
+    options: {
+      ...help,
+      config: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+    },
+  },
+} satisfies Record<string, { help: string; options: Options }>
+
+type Command = keyof typeof commands
+
+function isCommand(name: string): name is Command {
+  return Object.hasOwn(commands, name)
+}
+
+function integer(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new CliError(`--${flag} takes a whole number from ${min} to ${max}, not "${value}".`)
+  }
+  return n
+}
+
+function consentFlags(values: string[] | undefined): Record<string, boolean> {
+  const consents: Record<string, boolean> = Object.create(null)
+  for (const value of values ?? []) {
+    const match = /^([^=]+)=(yes|no)$/.exec(value)
+    if (!match?.[1])
+      throw new CliError(`--consent takes purpose=yes or purpose=no, not "${value}".`)
+    consents[match[1]] = match[2] === 'yes'
+  }
+  return consents
+}
+
+function onePath(command: Command, positionals: string[]): string {
+  const [path, ...extra] = positionals
+  if (path === undefined) {
+    throw new CliError(
+      `trickle ${command} needs the path of a config file: trickle ${command} trickle.config.json`,
+    )
+  }
+  if (extra.length > 0)
+    throw new CliError(`trickle ${command} takes one config file, got: ${positionals.join(' ')}`)
+  return path
+}
+
+async function run(io: CliIo, argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(mainHelp)
+    return name === undefined ? 2 : 0
+  }
+  if (name === '-v' || name === '--version') {
+    io.stdout(`${version}\n`)
+    return 0
+  }
+  if (!isCommand(name)) {
+    throw new CliError(
+      `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}. See trickle --help.`,
+    )
+  }
+  const command = commands[name]
+  let parsed: { values: Record<string, unknown>; positionals: string[] }
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify.*$/, '.')
+    throw new CliError(`trickle ${name}: ${message} See trickle ${name} --help.`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout(command.help)
+    return 0
+  }
+  const flag = (key: string) => values[key] as string | undefined
+
+  switch (name) {
+    case 'validate':
+      return validateCommand(io, onePath(name, positionals), { json: values.json === true })
+    case 'simulate': {
+      const start = flag('start') ? new Date(`${flag('start')}T00:00:00Z`) : new Date()
+      if (Number.isNaN(start.getTime())) throw new CliError('--start takes a date like 2026-01-31.')
+      return simulateCommand(io, onePath(name, positionals), {
+        form: flag('form'),
+        visits: integer('visits', flag('visits'), 3, 1, 100),
+        daysBetween: integer('days-between', flag('days-between'), 0, 0, 3650),
+        answers: flag('answers'),
+        consents: consentFlags(values.consent as string[] | undefined),
+        locale: flag('locale'),
+        json: values.json === true,
+        start,
+      })
+    }
+    case 'schema':
+      if (positionals.length > 0) throw new CliError('trickle schema takes no arguments.')
+      return schemaCommand(io)
+    case 'serve':
+      if (positionals.length > 0)
+        throw new CliError('trickle serve takes no positional arguments; use --config.')
+      return serveCommand(io, {
+        config: flag('config'),
+        port:
+          flag('port') === undefined ? undefined : integer('port', flag('port'), 8787, 0, 65535),
+        dataDir: flag('data'),
+      })
+  }
+}
+
+/** Runs the CLI; returns the exit code. Errors a user can fix print as one line. */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(io, argv)
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${io.colors.red('error')} ${error.message}\n`)
+      return error.exitCode
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`${io.colors.red('error')} ${message}\n`)
+    return 1
+  }
+}

@@ -1,0 +1,157 @@
+import type { ConfigIssue } from './configIssueCodes'
+import { createIssue, quote, type Path } from './configIssue'
+import {
+  fieldTypes,
+  legalBases,
+  localePattern,
+  type FieldType,
+  type LegalBasis,
+} from './configSchema'
+import { isId, isRecord, own, type JsonRecord } from './jsonValue'
+
+/** One purpose, field or form of the input, found by its well-formed id. */
+export interface Entry {
+  index: number
+  record: JsonRecord
+}
+
+export interface PurposeEntry extends Entry {
+  /** `undefined` when the basis is missing or misspelled (the schema reports that). */
+  basis: LegalBasis | undefined
+}
+
+export interface FieldEntry extends Entry {
+  type: FieldType | undefined
+}
+
+/**
+ * What the meaning checks read from a config that may be broken anywhere. A list is `complete`
+ * when every entry has a well-formed id: only then is "unknown id" a safe thing to say.
+ */
+export interface ConfigCatalog {
+  root: JsonRecord
+  /** The configured locales, or `undefined` when the list itself is broken. */
+  locales: readonly string[] | undefined
+  /** Every purpose that is an object, in order, whatever its id. */
+  purposeList: PurposeEntry[]
+  /** Purposes by id: the first of each well-formed id. */
+  purposes: Map<string, PurposeEntry>
+  purposesComplete: boolean
+  fieldList: FieldEntry[]
+  fields: Map<string, FieldEntry>
+  fieldsComplete: boolean
+  formList: Entry[]
+  formsComplete: boolean
+  errors: ConfigIssue[]
+  warnings: ConfigIssue[]
+}
+
+/** How a message names an entry: `purpose "newsletter"`, or `purposes[2]` when its id is broken. */
+export function nameOf(noun: 'purpose' | 'field' | 'form', section: string, entry: Entry): string {
+  const id = own(entry.record, 'id')
+  return isId(id) ? `${noun} ${quote(id)}` : `${section}[${entry.index}]`
+}
+
+/** Reads ids and locales, reporting duplicates at their second occurrence. */
+export function readConfigCatalog(root: JsonRecord): ConfigCatalog {
+  const catalog: ConfigCatalog = {
+    root,
+    locales: undefined,
+    purposeList: [],
+    purposes: new Map(),
+    purposesComplete: false,
+    fieldList: [],
+    fields: new Map(),
+    fieldsComplete: false,
+    formList: [],
+    formsComplete: false,
+    errors: [],
+    warnings: [],
+  }
+  catalog.locales = readLocales(catalog)
+  catalog.purposesComplete = readList(
+    catalog,
+    'purposes',
+    (entry) => {
+      const basis = own(entry.record, 'basis')
+      return { ...entry, basis: legalBases.find((each) => each === basis) }
+    },
+    catalog.purposeList,
+    catalog.purposes,
+  )
+  catalog.fieldsComplete = readList(
+    catalog,
+    'fields',
+    (entry) => {
+      const type = own(entry.record, 'type')
+      return { ...entry, type: fieldTypes.find((each) => each === type) }
+    },
+    catalog.fieldList,
+    catalog.fields,
+  )
+  catalog.formsComplete = readList(catalog, 'forms', (entry) => entry, catalog.formList, new Map())
+  return catalog
+}
+
+function readLocales(catalog: ConfigCatalog): readonly string[] | undefined {
+  const value = own(catalog.root, 'locales')
+  if (value === undefined) return ['en']
+  if (!Array.isArray(value) || value.length === 0) return undefined
+  const locales: string[] = []
+  let sound = true
+  value.forEach((locale: unknown, index) => {
+    if (typeof locale !== 'string' || !localePattern.test(locale)) {
+      sound = false
+    } else if (locales.includes(locale)) {
+      catalog.errors.push(
+        createIssue(
+          ['locales', index],
+          'duplicate-locale',
+          `The locale ${quote(locale)} is listed twice in locales. Remove the second one.`,
+        ),
+      )
+    } else {
+      locales.push(locale)
+    }
+  })
+  return sound ? locales : undefined
+}
+
+function readList<T extends Entry>(
+  catalog: ConfigCatalog,
+  section: 'purposes' | 'fields' | 'forms',
+  toEntry: (entry: Entry) => T,
+  all: T[],
+  byId: Map<string, T>,
+): boolean {
+  const list = own(catalog.root, section)
+  if (!Array.isArray(list)) return false
+  let complete = true
+  list.forEach((record: unknown, index) => {
+    if (!isRecord(record)) {
+      complete = false
+      return
+    }
+    const entry = toEntry({ index, record })
+    all.push(entry)
+    const id = own(record, 'id')
+    if (!isId(id)) {
+      complete = false
+      return
+    }
+    const first = byId.get(id)
+    if (first === undefined) {
+      byId.set(id, entry)
+      return
+    }
+    const path: Path = [section, index, 'id']
+    catalog.errors.push(
+      createIssue(
+        path,
+        'duplicate-id',
+        `The id ${quote(id)} is already used by ${section}[${first.index}]. Ids must be unique: rename one of them.`,
+      ),
+    )
+  })
+  return complete
+}

@@ -1,0 +1,72 @@
+import { configIndex } from './configIndex'
+import { consentStateOf } from './consentState'
+import type { Config, ConsentEvent, FieldRecord, Profile } from './types'
+
+export interface WithdrawConsentOptions {
+  /** When the visitor withdrew. Default: now. */
+  now?: Date
+  /** Which action withdrew it, e.g. 'privacy-center', 'unsubscribe-link', 'server'. */
+  source?: string
+}
+
+export interface WithdrawConsentResult {
+  profile: Profile
+  /** Ids of the fields whose records were erased, in config order. */
+  erased: string[]
+}
+
+/**
+ * Withdraws a consent (GDPR Art. 7(3)): appends a `withdrawn` event for the purpose's current
+ * version and erases the record of every field whose purposes are now all unusable, that is
+ * consent-based and not granted (or no longer defined). A field that also serves a contract or
+ * legitimate-interest purpose, or another granted consent, keeps its value. Records of fields
+ * the config no longer defines are left alone. The input profile is not changed.
+ *
+ * Throws a TypeError for an unknown purpose or a purpose that is not consent-based (there is no
+ * consent to withdraw from a contract or a legitimate interest).
+ */
+export function withdrawConsent(
+  config: Config,
+  profile: Profile,
+  purposeId: string,
+  options: WithdrawConsentOptions = {},
+): WithdrawConsentResult {
+  const { now = new Date(), source } = options
+  const { purposes } = configIndex(config)
+  const purpose = purposes.get(purposeId)
+  if (purpose === undefined || purpose.basis !== 'consent') {
+    const consentIds = config.purposes
+      .filter((p) => p.basis === 'consent')
+      .map((p) => JSON.stringify(p.id))
+      .join(', ')
+    const problem =
+      purpose === undefined
+        ? `unknown purpose ${JSON.stringify(purposeId)}`
+        : `the purpose ${JSON.stringify(purposeId)} has the legal basis "${purpose.basis}", not consent, so there is nothing to withdraw`
+    throw new TypeError(`withdrawConsent: ${problem}. Consent purposes: ${consentIds || '(none)'}.`)
+  }
+
+  const event: ConsentEvent = {
+    purposeId,
+    decision: 'withdrawn',
+    version: purpose.version,
+    at: now.toISOString(),
+    ...(source === undefined ? {} : { source }),
+  }
+  const consents = [...profile.consents, event]
+  const usable = (id: string): boolean => {
+    const p = purposes.get(id)
+    if (p === undefined) return false
+    const state = consentStateOf(p, consents, now)
+    return state === 'not-required' || state === 'granted'
+  }
+
+  const erased = config.fields
+    .filter((field) => Object.hasOwn(profile.fields, field.id) && !field.purposes.some(usable))
+    .map((field) => field.id)
+  const gone = new Set(erased)
+  const fields: Record<string, FieldRecord> = Object.fromEntries(
+    Object.entries(profile.fields).filter(([id]) => !gone.has(id)),
+  )
+  return { profile: { visitorId: profile.visitorId, fields, consents }, erased: [...gone] }
+}

@@ -1,0 +1,517 @@
+import { describe, expect, it, vi } from 'vitest'
+import { configSchema } from '../src/configSchema'
+import { createTrickle, type TrickleOptions } from '../src/createTrickle'
+import { memoryStorage } from '../src/memoryStorage'
+import { parseProfile } from '../src/parseProfile'
+import type { Transport, TransportRequest, TrickleEvent } from '../src/types'
+import fixture from './fixtures/b2b-whitepaper.json'
+
+const config = configSchema.parse(fixture)
+const now = () => new Date('2025-06-01T12:00:00.000Z')
+const firstVisit = {
+  values: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', company: 'ACME' },
+  consents: { newsletter: false, sales: true },
+}
+
+function setup(options: Partial<TrickleOptions> = {}) {
+  const events: TrickleEvent[] = []
+  const storage = options.storage ?? memoryStorage()
+  const trickle = createTrickle({
+    config,
+    storage,
+    now,
+    onEvent: (event) => events.push(event),
+    ...options,
+  })
+  return { trickle, events, storage }
+}
+
+/** A transport whose answer the test decides. */
+function controlledTransport() {
+  const requests: TransportRequest[] = []
+  const pending: {
+    resolve: (value: { downloadUrl?: string }) => void
+    reject: (e: Error) => void
+  }[] = []
+  const transport: Transport = (request) =>
+    new Promise((resolve, reject) => {
+      requests.push(request)
+      pending.push({ resolve, reject })
+    })
+  return { transport, requests, pending }
+}
+
+const askedIds = (plan: { fields: { id: string }[] }) => plan.fields.map((field) => field.id)
+
+describe('createTrickle: state and plan', () => {
+  it('starts hydrated with an empty profile and exposes the zustand store API', () => {
+    const { trickle } = setup()
+    const state = trickle.getState()
+    expect(state).toMatchObject({ hydrated: true, forms: {}, unlocked: {} })
+    expect(state.profile.fields).toEqual({})
+    expect(trickle.getInitialState()).toBe(state)
+    expect(trickle.config).toBe(config)
+  })
+
+  it('returns the same plan object while the profile and the plan are unchanged', () => {
+    const { trickle } = setup()
+    const plan = trickle.plan('whitepaper')
+    expect(trickle.plan('whitepaper')).toBe(plan)
+    expect(trickle.plan('whitepaper', { values: { firstName: 'A' } })).toBe(plan)
+    expect(trickle.plan('whitepaper', { values: { firstName: 'A' } })).toBe(plan)
+    expect(askedIds(plan)).toEqual(['email', 'firstName', 'lastName', 'company'])
+  })
+
+  it('returns a new plan when a draft changes it, and the old one again when it changes back', () => {
+    const { trickle } = setup()
+    const plain = trickle.plan('whitepaper')
+    const consenting = trickle.plan('whitepaper', { consents: { sales: true } })
+    expect(consenting).not.toBe(plain)
+    expect(consenting.decisions.find((d) => d.fieldId === 'budget')?.reason).not.toBe(
+      'consent-missing',
+    )
+    expect(trickle.plan('whitepaper', { consents: { sales: true } })).toBe(consenting)
+    // Two components planning one form with different drafts never make each other loop.
+    expect(trickle.plan('whitepaper')).toBe(plain)
+    expect(trickle.plan('whitepaper', { consents: { sales: true } })).toBe(consenting)
+  })
+
+  it('plans again after a submit changed the profile', async () => {
+    const { trickle } = setup()
+    const before = trickle.plan('whitepaper')
+    await trickle.submit('whitepaper', firstVisit)
+    const after = trickle.plan('whitepaper')
+    expect(after).not.toBe(before)
+    expect(askedIds(after)).toEqual(['email', 'jobRole', 'industry', 'companySize'])
+  })
+
+  it('throws a clear error for an unknown form', () => {
+    const { trickle } = setup()
+    expect(() => trickle.plan('ebook')).toThrow(/unknown form "ebook"/)
+    expect(() => trickle.unlock('ebook')).toThrow(/Known forms: "whitepaper", "checklist"/)
+  })
+
+  it('rejects a timeout that is not a positive number', () => {
+    expect(() => createTrickle({ config, timeoutMs: 0 })).toThrow(/timeoutMs must be a positive/)
+  })
+})
+
+describe('createTrickle: submit', () => {
+  it('changes the profile only after the transport resolved, and sends one idempotency key', async () => {
+    const { transport, requests, pending } = controlledTransport()
+    const { trickle, events } = setup({ transport })
+    const profile = trickle.getState().profile
+    const sending = trickle.submit('whitepaper', firstVisit, { locale: 'en' })
+    expect(trickle.getState().forms['whitepaper']?.status).toBe('submitting')
+    await vi.waitFor(() => expect(requests).toHaveLength(1))
+    expect(trickle.getState().profile).toBe(profile)
+    expect(requests[0]).toMatchObject({
+      formId: 'whitepaper',
+      visitorId: profile.visitorId,
+      locale: 'en',
+      values: firstVisit.values,
+      consents: firstVisit.consents,
+      submission: { fieldIds: ['email', 'firstName', 'lastName', 'company'] },
+    })
+    pending[0]!.resolve({ downloadUrl: 'https://example.com/paper.pdf?token=1' })
+    const result = await sending
+    expect(result).toMatchObject({ ok: true, downloadUrl: 'https://example.com/paper.pdf?token=1' })
+    const state = trickle.getState()
+    expect(state.profile.fields['company']?.value).toBe('ACME')
+    expect(state.forms['whitepaper']).toMatchObject({
+      status: 'success',
+      error: null,
+      input: null,
+      idempotencyKey: requests[0]!.idempotencyKey,
+      downloadUrl: 'https://example.com/paper.pdf?token=1',
+    })
+    expect(events).toEqual([
+      {
+        type: 'submitted',
+        formId: 'whitepaper',
+        fieldIds: ['email', 'firstName', 'lastName', 'company'],
+        idempotencyKey: requests[0]!.idempotencyKey,
+      },
+      { type: 'consent-changed', purposeId: 'newsletter', decision: 'denied' },
+      { type: 'consent-changed', purposeId: 'sales', decision: 'granted' },
+    ])
+  })
+
+  it('refuses a second submit while one is in flight, without sending it', async () => {
+    const { transport, requests, pending } = controlledTransport()
+    const { trickle } = setup({ transport })
+    const first = trickle.submit('whitepaper', firstVisit)
+    const second = await trickle.submit('whitepaper', firstVisit)
+    expect(second).toEqual({ ok: false, error: { code: 'busy', message: expect.any(String) } })
+    await vi.waitFor(() => expect(requests).toHaveLength(1))
+    pending[0]!.resolve({})
+    expect((await first).ok).toBe(true)
+    expect(requests).toHaveLength(1)
+  })
+
+  it('keeps the profile and the input when the transport fails, and tells why', async () => {
+    const transport = vi.fn<Transport>().mockRejectedValue(new Error('HTTP 502'))
+    const { trickle, events, storage } = setup({ transport })
+    const profile = trickle.getState().profile
+    const result = await trickle.submit('whitepaper', firstVisit)
+    expect(result).toMatchObject({ ok: false, error: { code: 'transport' } })
+    expect(!result.ok && result.error.message).toContain('HTTP 502')
+    expect(trickle.getState().profile).toBe(profile)
+    expect(trickle.getState().forms['whitepaper']).toMatchObject({
+      status: 'error',
+      input: firstVisit,
+      error: { code: 'transport' },
+    })
+    expect(storage.getItem('trickle:v1')).toBeNull()
+    expect(events).toEqual([
+      {
+        type: 'submit-failed',
+        formId: 'whitepaper',
+        error: expect.objectContaining({ code: 'transport' }),
+      },
+    ])
+  })
+
+  it('passes on per-answer errors a server sent with its refusal', async () => {
+    const refusal = Object.assign(new Error('Refused'), {
+      errors: [{ path: '/values/email', code: 'invalid-email', message: 'Not an e-mail address' }],
+    })
+    const { trickle } = setup({ transport: () => Promise.reject(refusal) })
+    const result = await trickle.submit('whitepaper', firstVisit)
+    expect(!result.ok && result.error.errors).toEqual(refusal.errors)
+  })
+
+  it('retries an equal input with the same idempotency key; a new submission gets a new one', async () => {
+    const transport = vi
+      .fn<Transport>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValue({})
+    const { trickle } = setup({ transport })
+    await trickle.submit('whitepaper', firstVisit)
+    const retry = await trickle.submit('whitepaper', structuredClone(firstVisit))
+    expect(retry.ok).toBe(true)
+    const keys = transport.mock.calls.map(([request]) => request.idempotencyKey)
+    expect(keys[0]).toBe(keys[1])
+    await trickle.submit('whitepaper', {
+      values: {
+        email: 'ada@example.com',
+        jobRole: 'specialist',
+        industry: 'it',
+        companySize: '1-49',
+      },
+    })
+    expect(transport.mock.calls[2]![0].idempotencyKey).not.toBe(keys[0])
+  })
+
+  it('uses a new key when the visitor changed an answer before retrying', async () => {
+    const transport = vi.fn<Transport>().mockRejectedValue(new Error('offline'))
+    const { trickle } = setup({ transport })
+    await trickle.submit('whitepaper', firstVisit)
+    await trickle.submit('whitepaper', {
+      ...firstVisit,
+      values: { ...firstVisit.values, company: 'ACME Inc.' },
+    })
+    const [first, second] = transport.mock.calls.map(([request]) => request.idempotencyKey)
+    expect(second).not.toBe(first)
+  })
+
+  it('fails with timeout after timeoutMs, aborts the request and keeps the input', async () => {
+    let signal: AbortSignal | undefined
+    const transport: Transport = (_request, options) => {
+      signal = options.signal
+      return new Promise(() => {})
+    }
+    const { trickle } = setup({ transport, timeoutMs: 25 })
+    const profile = trickle.getState().profile
+    const result = await trickle.submit('whitepaper', firstVisit)
+    expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    expect(signal?.aborted).toBe(true)
+    expect(trickle.getState().profile).toBe(profile)
+    expect(trickle.getState().forms['whitepaper']).toMatchObject({
+      status: 'error',
+      input: firstVisit,
+    })
+  })
+
+  it('sends nothing when answers are invalid, and lists the errors', async () => {
+    const transport = vi.fn<Transport>().mockResolvedValue({})
+    const { trickle, events } = setup({ transport })
+    const result = await trickle.submit('whitepaper', {
+      values: {
+        email: 'not-an-email',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        company: 'ACME',
+        fax: '1',
+      },
+    })
+    expect(transport).not.toHaveBeenCalled()
+    expect(result.ok).toBe(false)
+    const error = !result.ok ? result.error : null
+    expect(error?.code).toBe('invalid')
+    expect(error?.errors?.map((e) => e.path).sort()).toEqual(['/values/email', '/values/fax'])
+    expect(trickle.getState().forms['whitepaper']).toMatchObject({
+      status: 'error',
+      input: expect.any(Object),
+    })
+    expect(events.map((e) => e.type)).toEqual(['submit-failed'])
+  })
+
+  it('does not apply a submission that resolves after "Not you?" to the next visitor', async () => {
+    const { transport, pending, requests } = controlledTransport()
+    const { trickle } = setup({ transport })
+    const sending = trickle.submit('whitepaper', firstVisit)
+    await vi.waitFor(() => expect(requests).toHaveLength(1))
+    trickle.reset()
+    const next = trickle.getState().profile
+    pending[0]!.resolve({})
+    expect((await sending).ok).toBe(true)
+    expect(trickle.getState().profile).toBe(next)
+    expect(trickle.getState().forms).toEqual({})
+  })
+
+  it('does not apply it either when "Not you?" was pressed in another tab meanwhile', async () => {
+    const storage = memoryStorage()
+    await createTrickle({ config, storage, now }).submit('whitepaper', firstVisit)
+    const { transport, pending, requests } = controlledTransport()
+    const here = createTrickle({ config, storage, now, transport })
+    const there = createTrickle({ config, storage, now })
+    const sending = here.submit('whitepaper', {
+      values: { email: 'ada@example.com', jobRole: 'head', industry: 'it', companySize: '1-49' },
+    })
+    await vi.waitFor(() => expect(requests).toHaveLength(1))
+    there.reset()
+    const next = here.getState().profile
+    expect(next.fields).toEqual({})
+    pending[0]!.resolve({})
+    await sending
+    expect(here.getState().profile).toBe(next)
+    expect(storage.getItem('trickle:v1')).toBeNull()
+  })
+
+  it('carries on when an onEvent handler throws', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const trickle = createTrickle({
+      config,
+      now,
+      onEvent: () => {
+        throw new Error('analytics down')
+      },
+    })
+    expect((await trickle.submit('whitepaper', firstVisit)).ok).toBe(true)
+    expect(error).toHaveBeenCalled()
+    error.mockRestore()
+  })
+})
+
+describe('createTrickle: other actions', () => {
+  it('withdraw erases the fields of the purpose, stores it and emits consent-changed', async () => {
+    const { trickle, events, storage } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    const second = await trickle.submit('whitepaper', {
+      values: { email: 'ada@example.com', jobRole: 'head', industry: 'it', companySize: '1-49' },
+    })
+    expect(second.ok).toBe(true)
+    expect(askedIds(trickle.plan('whitepaper'))).toEqual(['email', 'budget', 'phone'])
+    const third = await trickle.submit('whitepaper', {
+      values: { email: 'ada@example.com', budget: '<10k' },
+    })
+    expect(third.ok).toBe(true)
+    expect(trickle.getState().profile.fields['budget']?.value).toBe('<10k')
+    events.length = 0
+    expect(trickle.withdraw('sales')).toEqual({ erased: ['budget', 'phone'] })
+    expect(trickle.getState().profile.fields['budget']).toBeUndefined()
+    expect(events).toEqual([{ type: 'consent-changed', purposeId: 'sales', decision: 'withdrawn' }])
+    const stored = JSON.parse(storage.getItem('trickle:v1')!) as {
+      fields: object
+      consents: { decision: string }[]
+    }
+    expect(stored.fields).not.toHaveProperty('budget')
+    expect(stored.consents.at(-1)?.decision).toBe('withdrawn')
+  })
+
+  it('reset ("Not you?") starts a new visitor and removes the stored data', async () => {
+    const { trickle, storage } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    trickle.unlock('whitepaper')
+    const before = trickle.getState().profile.visitorId
+    expect(storage.getItem('trickle:v1')).not.toBeNull()
+    trickle.reset()
+    const state = trickle.getState()
+    expect(state.profile.visitorId).not.toBe(before)
+    expect(state.profile).toMatchObject({ fields: {}, consents: [] })
+    expect(state).toMatchObject({ forms: {}, unlocked: {} })
+    expect(storage.getItem('trickle:v1')).toBeNull()
+    expect(askedIds(trickle.plan('whitepaper'))).toEqual([
+      'email',
+      'firstName',
+      'lastName',
+      'company',
+    ])
+  })
+
+  it('exportData exports the current profile with values and consent history', async () => {
+    const { trickle } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    const data = trickle.exportData({ locale: 'en' })
+    expect(data.visitorId).toBe(trickle.getState().profile.visitorId)
+    expect(data.exportedAt).toBe('2025-06-01T12:00:00.000Z')
+    expect(data.fields.find((field) => field.id === 'company')).toMatchObject({
+      value: 'ACME',
+      label: 'Company',
+    })
+    expect(data.consentHistory.map((event) => event.purposeId)).toEqual(['newsletter', 'sales'])
+  })
+
+  it('markShown emits plan-shown and field-shown once per plan object', async () => {
+    const { trickle, events } = setup()
+    const plan = trickle.plan('whitepaper')
+    trickle.markShown(plan)
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(events).toEqual([
+      {
+        type: 'plan-shown',
+        formId: 'whitepaper',
+        fieldIds: ['email', 'firstName', 'lastName', 'company'],
+        purposeIds: ['newsletter', 'sales'],
+        complete: false,
+      },
+      { type: 'field-shown', formId: 'whitepaper', fieldId: 'email', reason: 'always' },
+      { type: 'field-shown', formId: 'whitepaper', fieldId: 'firstName', reason: 'unknown' },
+      { type: 'field-shown', formId: 'whitepaper', fieldId: 'lastName', reason: 'unknown' },
+      { type: 'field-shown', formId: 'whitepaper', fieldId: 'company', reason: 'unknown' },
+    ])
+    await trickle.submit('whitepaper', firstVisit)
+    events.length = 0
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(events[0]).toMatchObject({
+      type: 'plan-shown',
+      fieldIds: ['email', 'jobRole', 'industry', 'companySize'],
+    })
+  })
+
+  it('unlock records the time, keeps it in storage and emits download-unlocked', () => {
+    const { trickle, events, storage } = setup()
+    trickle.unlock('checklist', { href: '/files/checklist.pdf', oneClick: true })
+    trickle.unlock('whitepaper')
+    expect(trickle.getState().unlocked).toEqual({
+      checklist: '2025-06-01T12:00:00.000Z',
+      whitepaper: '2025-06-01T12:00:00.000Z',
+    })
+    expect(events).toEqual([
+      {
+        type: 'download-unlocked',
+        formId: 'checklist',
+        href: '/files/checklist.pdf',
+        oneClick: true,
+      },
+      { type: 'download-unlocked', formId: 'whitepaper', oneClick: false },
+    ])
+    const stored = JSON.parse(storage.getItem('trickle:v1')!) as { unlocked: object }
+    expect(stored.unlocked).toEqual(trickle.getState().unlocked)
+  })
+
+  it('writes nothing to storage before the visitor does anything', () => {
+    const storage = memoryStorage()
+    const setItem = vi.spyOn(storage, 'setItem')
+    const trickle = createTrickle({ config, storage })
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(setItem).not.toHaveBeenCalled()
+  })
+
+  it('notifies subscribers with the new and the previous state', async () => {
+    const { trickle } = setup()
+    const listener = vi.fn()
+    const stop = trickle.subscribe(listener)
+    await trickle.submit('whitepaper', firstVisit)
+    const [state, prev] = listener.mock.calls.at(-1)!
+    expect(state.forms.whitepaper.status).toBe('success')
+    expect(prev.forms.whitepaper.status).toBe('submitting')
+    stop()
+    trickle.reset()
+    expect(listener).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('createTrickle: kiosk mode (persist none)', () => {
+  it('leaves storage empty after a submit and starts over for the next person', async () => {
+    const storage = memoryStorage({ 'trickle:v1': '{"v":1,"visitorId":"left-over"}' })
+    const setItem = vi.spyOn(storage, 'setItem')
+    const { trickle } = setup({ storage, persist: 'none' })
+    expect(storage.getItem('trickle:v1')).toBeNull()
+    const first = trickle.getState().profile.visitorId
+    const result = await trickle.submit('whitepaper', firstVisit)
+    expect(result.ok).toBe(true)
+    expect(setItem).not.toHaveBeenCalled()
+    expect(storage.getItem('trickle:v1')).toBeNull()
+    const state = trickle.getState()
+    expect(state.profile.visitorId).not.toBe(first)
+    expect(state.profile).toMatchObject({ fields: {}, consents: [] })
+    expect(state.forms['whitepaper']).toMatchObject({
+      status: 'success',
+      input: null,
+      submission: null,
+    })
+    expect(JSON.stringify(state)).not.toContain('ACME')
+    expect(askedIds(trickle.plan('whitepaper'))).toEqual([
+      'email',
+      'firstName',
+      'lastName',
+      'company',
+    ])
+  })
+})
+
+describe('createTrickle: hydration', () => {
+  it('recognises a returning visitor from storage', async () => {
+    const storage = memoryStorage()
+    const first = createTrickle({ config, storage, now })
+    await first.submit('whitepaper', firstVisit)
+    const second = createTrickle({ config, storage, now })
+    expect(second.getState().profile.visitorId).toBe(first.getState().profile.visitorId)
+    expect(askedIds(second.plan('whitepaper'))).toEqual([
+      'email',
+      'jobRole',
+      'industry',
+      'companySize',
+    ])
+    // 'known' kept no personal values, but the profile is still a valid one.
+    expect(second.getState().profile.fields['company']).toEqual({
+      collectedAt: '2025-06-01T12:00:00.000Z',
+      formId: 'whitepaper',
+    })
+    expect(parseProfile(config, second.getState().profile, { now: now() }).dropped).toEqual([])
+  })
+
+  it('skipHydration waits for hydrate() before reading storage', async () => {
+    const storage = memoryStorage()
+    await createTrickle({ config, storage, now }).submit('whitepaper', firstVisit)
+    const trickle = createTrickle({ config, storage, now, skipHydration: true })
+    expect(trickle.getState().hydrated).toBe(false)
+    expect(trickle.getState().profile.fields).toEqual({})
+    trickle.hydrate()
+    expect(trickle.getState().hydrated).toBe(true)
+    expect(Object.keys(trickle.getState().profile.fields)).toContain('company')
+  })
+
+  it('reports dropped stored parts as a storage-recovered event', () => {
+    const storage = memoryStorage({ 'trickle:v1': '{"v":1,"visitorId":"v-1","fields":{"fax":{}}}' })
+    const { events } = setup({ storage })
+    expect(events).toEqual([
+      { type: 'storage-recovered', dropped: ['field "fax" is not in the config'] },
+    ])
+    expect(storage.getItem('trickle:v1')).not.toContain('fax')
+  })
+})
+
+describe('createTrickle: without window', () => {
+  it('imports the package index and creates a store with browserStorage in Node', async () => {
+    expect(typeof window).toBe('undefined')
+    const core = await import('../src/index')
+    const trickle = core.createTrickle({ config, storage: core.browserStorage(), now })
+    expect(trickle.getState().hydrated).toBe(true)
+    expect((await trickle.submit('whitepaper', firstVisit)).ok).toBe(true)
+    expect(trickle.getState().profile.fields['company']?.value).toBe('ACME')
+    trickle.destroy()
+  })
+})

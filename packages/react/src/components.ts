@@ -1,0 +1,90 @@
+import type { Field, FieldType, FieldValue, Purpose, SubmitStatus } from '@trickle/core'
+import type { ComponentType, ReactNode } from 'react'
+import type { Control, UseFormRegisterReturn } from 'react-hook-form'
+import type { Messages } from './messages'
+
+/** The react-hook-form values of a progressive form: answers by field id, consents by purpose id. */
+export interface TrickleFormValues {
+  values: Record<string, FieldValue | undefined>
+  consents: Record<string, boolean | undefined>
+}
+
+/** The react-hook-form field name of an answer or a consent. */
+export type TrickleFieldName = `values.${string}` | `consents.${string}`
+
+export interface LocalizedOption {
+  value: string
+  label: string
+}
+
+/**
+ * What a field component receives. Native inputs spread `registration`; controlled UI kit
+ * inputs use `control` and `name` with react-hook-form's `useController`.
+ */
+export interface FieldProps {
+  field: Field
+  /** The react-hook-form name, e.g. `values.email`. */
+  name: `values.${string}`
+  /** The DOM id of the input (of the fieldset for radio and multiselect groups). */
+  id: string
+  label: string
+  help: string | undefined
+  placeholder: string | undefined
+  /** Localized options of select, radio, multiselect and country fields. */
+  options: LocalizedOption[]
+  required: boolean
+  /** The validation message, when the answer is invalid. */
+  error: string | undefined
+  helpId: string
+  errorId: string
+  /** Ids for `aria-describedby`: the help and the error, when shown. */
+  describedBy: string | undefined
+  /** The "Why do we ask?" disclosure, to be placed with the field. */
+  why: ReactNode
+  registration: UseFormRegisterReturn<`values.${string}`>
+  control: Control<TrickleFormValues>
+  messages: Messages
+}
+
+export interface ConsentProps {
+  purpose: Purpose
+  name: `consents.${string}`
+  id: string
+  label: string
+  /** The full consent text, shown next to the checkbox. */
+  text: string
+  textId: string
+  /** The localized privacy policy link, when the config has one. */
+  privacyHref: string | undefined
+  registration: UseFormRegisterReturn<`consents.${string}`>
+  control: Control<TrickleFormValues>
+  messages: Messages
+}
+
+export interface SubmitProps {
+  status: SubmitStatus
+  /** True while a submission is on its way: the button must not send again. */
+  busy: boolean
+  label: string
+  messages: Messages
+}
+
+/** The parts of a form, already rendered, for a layout to arrange (the live region stays outside). */
+export interface LayoutProps {
+  formId: string
+  /** The "Not you? Start over" line, or null for an unknown visitor. */
+  notYou: ReactNode
+  errorSummary: ReactNode
+  fields: ReactNode
+  consents: ReactNode
+  submit: ReactNode
+}
+
+export type FieldComponents = { [Type in FieldType]: ComponentType<FieldProps> }
+
+/** Every replaceable part. Pass some of them to `TrickleProvider` (`components`). */
+export interface TrickleComponents extends FieldComponents {
+  consent: ComponentType<ConsentProps>
+  submit: ComponentType<SubmitProps>
+  layout: ComponentType<LayoutProps>
+}

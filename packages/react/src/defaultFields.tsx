@@ -1,0 +1,229 @@
+import type { ReactNode } from 'react'
+import { useController } from 'react-hook-form'
+import type { FieldComponents, FieldProps } from './components'
+
+/** Label, help and error around one control; radio and checkbox groups use `GroupShell`. */
+function FieldShell({ props, children }: { props: FieldProps; children: ReactNode }) {
+  const { field, id, label, help, error, helpId, errorId, required, messages } = props
+  return (
+    <div
+      className={`trickle-field trickle-field--${field.type}`}
+      data-trickle-field={field.id}
+      data-trickle-invalid={error ? 'true' : undefined}
+    >
+      <label className="trickle-label" htmlFor={id}>
+        {label}
+        {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
+      </label>
+      {help ? (
+        <p className="trickle-help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="trickle-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+      {props.why}
+    </div>
+  )
+}
+
+function GroupShell({ props, children }: { props: FieldProps; children: ReactNode }) {
+  const { field, id, label, help, error, helpId, errorId, required, messages } = props
+  return (
+    <fieldset
+      className={`trickle-field trickle-field--${field.type} trickle-group`}
+      id={id}
+      aria-describedby={props.describedBy}
+      data-trickle-field={field.id}
+      data-trickle-invalid={error ? 'true' : undefined}
+    >
+      <legend className="trickle-label">
+        {label}
+        {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
+      </legend>
+      {help ? (
+        <p className="trickle-help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="trickle-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      <div className="trickle-options">{children}</div>
+      {props.why}
+    </fieldset>
+  )
+}
+
+const inputTypes = { text: 'text', email: 'email', tel: 'tel', url: 'url', number: 'number' }
+
+function Input(props: FieldProps) {
+  const type = props.field.type as keyof typeof inputTypes
+  return (
+    <FieldShell props={props}>
+      <input
+        {...props.registration}
+        className="trickle-input"
+        id={props.id}
+        type={inputTypes[type]}
+        inputMode={type === 'number' ? 'decimal' : undefined}
+        autoComplete={props.field.autocomplete}
+        placeholder={props.placeholder}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.describedBy}
+      />
+    </FieldShell>
+  )
+}
+
+function Textarea(props: FieldProps) {
+  return (
+    <FieldShell props={props}>
+      <textarea
+        {...props.registration}
+        className="trickle-input trickle-textarea"
+        id={props.id}
+        rows={4}
+        autoComplete={props.field.autocomplete}
+        placeholder={props.placeholder}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.describedBy}
+      />
+    </FieldShell>
+  )
+}
+
+function Select(props: FieldProps) {
+  return (
+    <FieldShell props={props}>
+      <select
+        {...props.registration}
+        className="trickle-input trickle-select"
+        id={props.id}
+        autoComplete={props.field.autocomplete}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.describedBy}
+      >
+        <option value="">{props.placeholder ?? props.messages.choose}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+function Radio(props: FieldProps) {
+  return (
+    <GroupShell props={props}>
+      {props.options.map((option) => (
+        <label className="trickle-option" key={option.value}>
+          <input
+            {...props.registration}
+            className="trickle-radio"
+            type="radio"
+            value={option.value}
+            required={props.required}
+            aria-invalid={props.error ? true : undefined}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </GroupShell>
+  )
+}
+
+function Multiselect(props: FieldProps) {
+  const { field } = useController({ name: props.name, control: props.control })
+  const selected = Array.isArray(field.value) ? field.value : []
+  return (
+    <GroupShell props={props}>
+      {props.options.map((option, index) => (
+        <label className="trickle-option" key={option.value}>
+          <input
+            className="trickle-checkbox"
+            ref={index === 0 ? field.ref : undefined}
+            name={field.name}
+            type="checkbox"
+            value={option.value}
+            checked={selected.includes(option.value)}
+            onChange={(event) =>
+              field.onChange(
+                event.target.checked
+                  ? [...selected, option.value]
+                  : selected.filter((value) => value !== option.value),
+              )
+            }
+            onBlur={field.onBlur}
+            aria-invalid={props.error ? true : undefined}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </GroupShell>
+  )
+}
+
+function Checkbox(props: FieldProps) {
+  const { field, id, label, help, error, helpId, errorId, required, messages } = props
+  return (
+    <div
+      className="trickle-field trickle-field--checkbox"
+      data-trickle-field={field.id}
+      data-trickle-invalid={error ? 'true' : undefined}
+    >
+      <div className="trickle-option">
+        <input
+          {...props.registration}
+          className="trickle-checkbox"
+          id={id}
+          type="checkbox"
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={props.describedBy}
+        />
+        <label className="trickle-label" htmlFor={id}>
+          {label}
+          {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
+        </label>
+      </div>
+      {help ? (
+        <p className="trickle-help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="trickle-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {props.why}
+    </div>
+  )
+}
+
+/** Plain, accessible HTML controls for every field type (unstyled; see styles.css). */
+export const defaultFieldComponents: FieldComponents = {
+  text: Input,
+  email: Input,
+  tel: Input,
+  url: Input,
+  number: Input,
+  textarea: Textarea,
+  select: Select,
+  country: Select,
+  radio: Radio,
+  multiselect: Multiselect,
+  checkbox: Checkbox,
+}

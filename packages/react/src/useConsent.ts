@@ -1,0 +1,48 @@
+import { consentState, localize, type ConsentState, type Purpose } from '@trickle/core'
+import { useCallback, useSyncExternalStore } from 'react'
+import { useTrickle } from './useTrickle'
+
+export interface ConsentApi {
+  purpose: Purpose
+  /** 'not-required' | 'none' | 'granted' | 'pending' | 'denied' | 'withdrawn' | 'outdated' | 'expired' */
+  state: ConsentState
+  /** The localized purpose label. */
+  label: string
+  /** The localized consent text ('' for purposes that need no consent). */
+  text: string
+  /** True while a given consent (granted, pending confirmation, outdated or expired) can be withdrawn. */
+  canWithdraw: boolean
+  /** Withdraws the consent and erases the data collected only for it; returns the erased field ids. */
+  withdraw: () => { erased: string[] }
+}
+
+const withdrawable: ReadonlySet<ConsentState> = new Set([
+  'granted',
+  'pending',
+  'outdated',
+  'expired',
+])
+
+/** The state of one purpose's consent, live, with a one-call withdrawal (GDPR Art. 7(3)). */
+export function useConsent(purposeId: string): ConsentApi {
+  const { trickle, locale } = useTrickle()
+  const { config } = trickle
+  const purpose = config.purposes.find((p) => p.id === purposeId)
+  if (purpose === undefined) {
+    const known = config.purposes.map((p) => JSON.stringify(p.id)).join(', ')
+    throw new Error(
+      `useConsent: unknown purpose ${JSON.stringify(purposeId)}. Use one of the config's purposes: ${known}.`,
+    )
+  }
+  const getState = () => consentState(config, trickle.getState().profile, purposeId)
+  const state = useSyncExternalStore(trickle.subscribe, getState, getState)
+  const withdraw = useCallback(() => trickle.withdraw(purposeId), [trickle, purposeId])
+  return {
+    purpose,
+    state,
+    label: localize(purpose.label, locale, config),
+    text: purpose.text === undefined ? '' : localize(purpose.text, locale, config),
+    canWithdraw: withdrawable.has(state),
+    withdraw,
+  }
+}

@@ -1,0 +1,33 @@
+import type { SubmitStatus, TrickleError, VisitPlan } from '@trickle/core'
+import type { ComponentType } from 'react'
+import type { UseFormReturn } from 'react-hook-form'
+import { expectTypeOf, test } from 'vitest'
+import type {
+  ConsentProps,
+  FieldProps,
+  ProgressiveFormApi,
+  TrickleComponents,
+  TrickleFormValues,
+  TrickleProviderProps,
+} from '../src/index'
+
+test('the hook returns the plan, a typed react-hook-form instance, submit, status and error', () => {
+  expectTypeOf<ProgressiveFormApi['plan']>().toEqualTypeOf<VisitPlan>()
+  expectTypeOf<ProgressiveFormApi['form']>().toEqualTypeOf<UseFormReturn<TrickleFormValues>>()
+  expectTypeOf<ProgressiveFormApi['status']>().toEqualTypeOf<SubmitStatus>()
+  expectTypeOf<ProgressiveFormApi['error']>().toEqualTypeOf<TrickleError | null>()
+  expectTypeOf<ProgressiveFormApi['form']['register']>().toBeCallableWith('values.email')
+  expectTypeOf<ProgressiveFormApi['form']['register']>().toBeCallableWith('consents.sales')
+})
+
+test('components are typed per slot: a field component cannot stand in for the consent', () => {
+  expectTypeOf<TrickleComponents['email']>().toEqualTypeOf<ComponentType<FieldProps>>()
+  expectTypeOf<TrickleComponents['consent']>().toEqualTypeOf<ComponentType<ConsentProps>>()
+  expectTypeOf<ComponentType<FieldProps>>().not.toExtend<TrickleComponents['consent']>()
+  expectTypeOf<{ radio: ComponentType<FieldProps> }>().toExtend<
+    NonNullable<TrickleProviderProps['components']>
+  >()
+  expectTypeOf<{ radiobox: ComponentType<FieldProps> }>().not.toExtend<
+    Required<NonNullable<TrickleProviderProps['components']>>
+  >()
+})

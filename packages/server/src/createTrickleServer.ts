@@ -1,0 +1,179 @@
+import type { Config } from '@trickle/core'
+import { Hono, type Context } from 'hono'
+import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
+import { ApiError, handleError } from './apiError'
+import { assetRoute } from './assetRoute'
+import { resolveAssets, type AssetOptions } from './assets'
+import { confirmRoute } from './doubleOptIn'
+import { consoleMailer, type Mailer } from './mailer'
+import { meRoutes } from './meRoutes'
+import type { TrickleDatabase } from './openDatabase'
+import { planRoute } from './planRoute'
+import { createRateLimiter, type RateLimitOptions } from './rateLimit'
+import { defaultBodyLimit } from './readJsonBody'
+import { reportRoute } from './reportRoute'
+import type { AppEnv, ServerContext } from './serverContext'
+import { createSigner } from './signer'
+import { submitRoute } from './submitRoute'
+import { readVisitor } from './visitorCookie'
+import { withdrawRoute } from './withdrawRoute'
+import { clientAddress } from './clientAddress'
+
+export interface TrickleServerOptions {
+  /** A parsed config (`parseConfig` / `assertConfig` from `@trickle/core`). */
+  config: Config
+  /** From `openDatabase()`. `close()` closes it. */
+  database: TrickleDatabase
+  /** Signs the visitor cookie and the download and confirmation links (at least 32 characters). */
+  secret: string
+  /** Enables `GET /v1/report` for `Authorization: Bearer <adminToken>`. */
+  adminToken?: string | undefined
+  /** Origins of the sites that embed the forms, e.g. `https://www.example.com` (CORS with credentials). */
+  allowedOrigins?: readonly string[] | undefined
+  /** Sends double opt-in mails. Default: prints the link with a masked address. */
+  mailer?: Mailer | undefined
+  /** A folder with the gated files, named after their form: `whitepaper.pdf` for form `whitepaper`. */
+  assetsDir?: string | undefined
+  /** Gated files by form id (override `assetsDir`). */
+  assets?: Record<string, AssetOptions> | undefined
+  /** Requests per visitor and IP; `false` turns limiting off (e.g. behind a limiting gateway). */
+  rateLimit?: RateLimitOptions | false | undefined
+  /** Largest request body in bytes (default 64 KiB). */
+  bodyLimit?: number | undefined
+  /** The server's public address for links in mails (default: the address of the request). */
+  publicUrl?: string | undefined
+  /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a reverse proxy. Default false. */
+  trustProxy?: boolean | undefined
+  /** The clock (tests). */
+  now?: (() => Date) | undefined
+  /** Where server log lines go (default `console.error`). Lines never contain personal values. */
+  log?: ((line: string) => void) | undefined
+}
+
+export interface TrickleServer {
+  /** The Hono app: `serve({ fetch: app.fetch })`, or mount it in another Hono app. */
+  app: Hono<AppEnv>
+  /** Closes the database. */
+  close(): Promise<void>
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * The Trickle HTTP API under `/v1`: plan, submissions, withdrawal, export, erasure, double
+ * opt-in, gated files and the report. It recognises visitors by a signed first-party cookie
+ * and re-checks every submission with the core functions against its own copy of the profile.
+ */
+export function createTrickleServer(options: TrickleServerOptions): TrickleServer {
+  const { config, database } = options
+  const log = options.log ?? ((line: string) => console.error(line))
+  const allowedOrigins = new Set(options.allowedOrigins ?? [])
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new Error(
+        `allowedOrigins: "${origin}" is not an origin; write scheme and host only, e.g. "https://www.example.com".`,
+      )
+    }
+  }
+  const trustProxy = options.trustProxy === true
+  const forwarded = (c: Context, name: string) =>
+    trustProxy ? c.req.header(name)?.split(',')[0]?.trim() || undefined : undefined
+  const isHttps = (c: Context): boolean =>
+    (forwarded(c, 'x-forwarded-proto') ?? new URL(c.req.url).protocol.slice(0, -1)) === 'https'
+  /** The origin the browser sees: behind a trusted proxy, from its forwarded headers. */
+  const ownOrigin = (c: Context): string => {
+    const url = new URL(c.req.url)
+    const host = forwarded(c, 'x-forwarded-host')
+    return host ? `${isHttps(c) ? 'https' : 'http'}://${host}` : url.origin
+  }
+  const ctx: ServerContext & { bodyLimit: number; publicUrl: string | undefined } = {
+    config,
+    database,
+    signer: createSigner(options.secret),
+    mailer: options.mailer ?? consoleMailer(),
+    assets: resolveAssets(
+      config.forms.map((form) => form.id),
+      { assets: options.assets, assetsDir: options.assetsDir },
+    ),
+    adminToken: options.adminToken || undefined,
+    now: options.now ?? (() => new Date()),
+    log,
+    isHttps,
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
+    publicUrl: options.publicUrl,
+  }
+  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit)
+
+  const api = new Hono<AppEnv>()
+  api.use(
+    '*',
+    cors({
+      origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET', 'POST', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization'],
+      maxAge: 600,
+    }),
+  )
+  api.use('*', async (c, next) => {
+    c.header('cache-control', 'no-store')
+    // Cross-site requests that change data come only from allowed sites (CSRF protection).
+    const origin = c.req.header('origin')
+    if (unsafeMethods.has(c.req.method) && origin !== undefined) {
+      if (origin !== ownOrigin(c) && !allowedOrigins.has(origin)) {
+        throw new ApiError(
+          403,
+          'origin-not-allowed',
+          'Requests from this site are not allowed. The server operator can add its origin to allowedOrigins (TRICKLE_ALLOWED_ORIGINS).',
+        )
+      }
+    }
+    const visitor = readVisitor(c, ctx.signer)
+    c.set('visitor', visitor)
+    if (limiter) {
+      const decision = limiter.hit(
+        { visitor: visitor.isNew ? undefined : visitor.id, ip: clientAddress(c, trustProxy) },
+        ctx.now().getTime(),
+      )
+      if (!decision.allowed) {
+        c.header('retry-after', String(decision.retryAfter))
+        throw new ApiError(
+          429,
+          'rate-limited',
+          `Too many requests; try again in ${decision.retryAfter} seconds.`,
+        )
+      }
+    }
+    await next()
+  })
+  planRoute(api, ctx)
+  submitRoute(api, ctx)
+  withdrawRoute(api, ctx)
+  meRoutes(api, ctx)
+  confirmRoute(api, ctx)
+  assetRoute(api, ctx)
+  reportRoute(api, ctx)
+
+  api.onError(handleError(log))
+
+  const app = new Hono<AppEnv>()
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }))
+  app.route('/v1', api)
+  app.get('/healthz', (c) => c.json({ ok: true, database: database.kind }))
+  app.notFound((c) =>
+    c.json(
+      {
+        error: 'not-found',
+        message: `No endpoint ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 100)}. See the endpoints in the @trickle/server README.`,
+      },
+      404,
+    ),
+  )
+  app.onError(handleError(log))
+
+  return {
+    app,
+    close: () => database.close(),
+  }
+}

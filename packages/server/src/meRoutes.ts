@@ -1,0 +1,57 @@
+import { emptyProfile, exportProfile } from '@trickle/core'
+import { inArray } from 'drizzle-orm'
+import type { Hono } from 'hono'
+import { eraseVisitor, loadProfile } from './profileStore'
+import { consentTexts } from './schema'
+import type { AppEnv, ServerContext } from './serverContext'
+import { forgetVisitor } from './visitorCookie'
+
+/**
+ * The visitor's own data (GDPR Art. 15, 17, 20), for the browser holding the signed cookie:
+ * `GET /v1/me/export` and `DELETE /v1/me`.
+ */
+export function meRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.get('/me/export', async (c) => {
+    const visitor = c.get('visitor')
+    const now = ctx.now()
+    const locale = c.req.query('locale')
+    const profile = visitor.isNew
+      ? emptyProfile(visitor.id)
+      : (await loadProfile(ctx.database.db, ctx.config, visitor.id, { now, log: ctx.log })).profile
+    const exported = exportProfile(ctx.config, profile, {
+      now,
+      ...(locale !== undefined && ctx.config.locales.includes(locale) ? { locale } : {}),
+    })
+    // Texts of older versions are not in the config any more; the server kept a copy by hash.
+    const missing = [
+      ...new Set(
+        exported.consentHistory
+          .filter((event) => event.text === undefined && event.textHash !== undefined)
+          .map((event) => event.textHash as string),
+      ),
+    ]
+    if (missing.length > 0) {
+      const rows = await ctx.database.db
+        .select({ hash: consentTexts.hash, text: consentTexts.text })
+        .from(consentTexts)
+        .where(inArray(consentTexts.hash, missing))
+      const byHash = new Map(rows.map((row) => [row.hash, row.text]))
+      for (const event of exported.consentHistory) {
+        const text = event.textHash === undefined ? undefined : byHash.get(event.textHash)
+        if (event.text === undefined && text !== undefined) event.text = text
+      }
+    }
+    c.header('content-disposition', 'attachment; filename="my-data.json"')
+    return c.json(exported)
+  })
+
+  app.delete('/me', async (c) => {
+    const visitor = c.get('visitor')
+    const now = ctx.now()
+    const erased = visitor.isNew
+      ? { fields: 0, consentEvents: 0, submissions: 0 }
+      : await ctx.database.db.transaction((tx) => eraseVisitor(tx, visitor.id, now))
+    forgetVisitor(c, ctx.isHttps(c))
+    return c.json({ erased })
+  })
+}

@@ -1,0 +1,148 @@
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+/**
+ * The server's tables. The server keeps the authoritative profile of every visitor and the
+ * proof of every consent; the browser only holds a cache. Change this file, then run
+ * `npm run db:generate -w @trickle/server` and commit the new SQL file under `migrations/`.
+ */
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+
+/**
+ * A jsonb column that is read back exactly as written. Both drivers already parse jsonb, and
+ * drizzle's own `jsonb` parses strings a second time (the text answer "123" came back as the
+ * number 123); this one does not.
+ */
+const jsonb = <T>(name: string) =>
+  customType<{ data: T; driverData: unknown }>({
+    dataType: () => 'jsonb',
+    toDriver: (value) => JSON.stringify(value),
+    fromDriver: (value) => value as T,
+  })(name)
+
+/** One row per recognised visitor (the id travels in the signed cookie). */
+export const visitors = pgTable('visitors', {
+  id: text('id').primaryKey(),
+  createdAt: at('created_at').notNull(),
+  /** Number of accepted submissions; raised under the row lock, so it is also the visit number. */
+  visits: integer('visits').notNull().default(0),
+})
+
+/** The current answer per visitor and field. Sensitive fields live here only. */
+export const fieldValues = pgTable(
+  'field_values',
+  {
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    fieldId: text('field_id').notNull(),
+    /** The cleaned value; null when an optional field was declined. */
+    value: jsonb<unknown>('value'),
+    declined: boolean('declined').notNull().default(false),
+    collectedAt: at('collected_at').notNull(),
+    formId: text('form_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitorId, t.fieldId] })],
+)
+
+/** The consent ledger: append-only (a trigger refuses updates); rows go only with an erasure. */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    purposeId: text('purpose_id').notNull(),
+    decision: text('decision').notNull(),
+    version: integer('version').notNull(),
+    at: at('at').notNull(),
+    formId: text('form_id'),
+    locale: text('locale'),
+    textHash: text('text_hash'),
+    source: text('source'),
+  },
+  (t) => [index('consent_events_visitor_idx').on(t.visitorId, t.seq)],
+)
+
+/** Every consent text version that was shown, by SHA-256 of the exact text. No personal data. */
+export const consentTexts = pgTable('consent_texts', {
+  hash: text('hash').primaryKey(),
+  purposeId: text('purpose_id').notNull(),
+  version: integer('version').notNull(),
+  locale: text('locale').notNull(),
+  text: text('text').notNull(),
+  firstSeen: at('first_seen').notNull(),
+})
+
+/**
+ * One row per accepted submission: which fields were shown and answered and which consents were
+ * decided, without values. An erasure unlinks the visitor (visitor_id becomes null), so the
+ * report keeps its counts and nothing points at the person any more.
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    visitorId: text('visitor_id').references(() => visitors.id, { onDelete: 'set null' }),
+    idempotencyKey: text('idempotency_key'),
+    formId: text('form_id').notNull(),
+    visit: integer('visit').notNull(),
+    at: at('at').notNull(),
+    locale: text('locale').notNull(),
+    /** Field ids of the plan, in plan order. */
+    fieldIds: jsonb<string[]>('field_ids').notNull(),
+    /** Optional fields left empty. */
+    declined: jsonb<string[]>('declined').notNull(),
+    /** The offered consents and what was decided. */
+    consents: jsonb<{ purposeId: string; decision: string }[]>('consents').notNull(),
+  },
+  (t) => [
+    uniqueIndex('submissions_idempotency_idx').on(t.visitorId, t.idempotencyKey),
+    uniqueIndex('submissions_visit_idx').on(t.visitorId, t.visit),
+    index('submissions_form_idx').on(t.formId, t.visit),
+  ],
+)
+
+/** Gated files delivered; `via` is 'form' (after a submission) or 'open-gate' (one click). */
+export const downloads = pgTable(
+  'downloads',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    visitorId: text('visitor_id').references(() => visitors.id, { onDelete: 'set null' }),
+    formId: text('form_id').notNull(),
+    via: text('via').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('downloads_form_idx').on(t.formId)],
+)
+
+/** That an erasure happened and how much it removed; deliberately no personal data. */
+export const erasures = pgTable('erasures', {
+  id: text('id').primaryKey(),
+  at: at('at').notNull(),
+  fields: integer('fields').notNull(),
+  consentEvents: integer('consent_events').notNull(),
+  submissions: integer('submissions').notNull(),
+})
+
+export const tables = {
+  visitors,
+  fieldValues,
+  consentEvents,
+  consentTexts,
+  submissions,
+  downloads,
+  erasures,
+}

@@ -1,0 +1,33 @@
+import type { Config } from '@trickle/core'
+import type { Context } from 'hono'
+import type { Asset } from './assets'
+import type { Mailer } from './mailer'
+import type { TrickleDatabase } from './openDatabase'
+import type { Signer } from './signer'
+import type { Visitor } from './visitorCookie'
+
+/** Hono environment of the app: the visitor resolved from the cookie. */
+export interface AppEnv {
+  Variables: { visitor: Visitor }
+}
+
+export type AppContext = Context<AppEnv>
+
+/** Everything the route handlers share. */
+export interface ServerContext {
+  config: Config
+  database: TrickleDatabase
+  signer: Signer
+  mailer: Mailer
+  assets: ReadonlyMap<string, Asset>
+  adminToken: string | undefined
+  now: () => Date
+  log: (line: string) => void
+  /** Whether a request came over HTTPS (directly or, with trustProxy, through a proxy). */
+  isHttps: (c: Context) => boolean
+}
+
+/** How long a download link works. */
+export const downloadTtlMs = 10 * 60 * 1000
+/** How long a double opt-in confirmation link works. */
+export const confirmationTtlMs = 7 * 24 * 60 * 60 * 1000

@@ -1,0 +1,142 @@
+import {
+  applySubmission,
+  planVisit,
+  type Config,
+  type ConsentEvent,
+  type FieldValue,
+  type Profile,
+  type SubmissionError,
+} from '@trickle/core'
+import type { Hono } from 'hono'
+import { ApiError } from './apiError'
+import { sendConfirmations } from './doubleOptIn'
+import { downloadLink } from './downloadLink'
+import { describeIssues, parseSubmissionBody, type SubmissionBody } from './parseSubmissionBody'
+import {
+  appendConsentEvents,
+  findSubmission,
+  lockVisitor,
+  recordSubmission,
+  saveFields,
+} from './profileStore'
+import { readJsonBody } from './readJsonBody'
+import type { AppEnv, ServerContext } from './serverContext'
+import { rememberVisitor } from './visitorCookie'
+
+interface Accepted {
+  submissionId: string
+  visit: number
+  replayed: boolean
+  profile: Profile
+  events: ConsentEvent[]
+}
+
+/**
+ * `POST /v1/submissions`: the server never trusts the browser. It re-plans with its own copy of
+ * the profile (the submitted answers as draft), validates with the core's `applySubmission`,
+ * and stores values, consent events and consent texts in one transaction that holds the
+ * visitor's row lock. A repeated idempotency key returns the first result and stores nothing.
+ */
+export function submitRoute(
+  app: Hono<AppEnv>,
+  ctx: ServerContext & { bodyLimit: number; publicUrl: string | undefined },
+): void {
+  app.post('/submissions', async (c) => {
+    const body = parseSubmissionBody(await readJsonBody(c, ctx.bodyLimit))
+    const { config } = ctx
+    const locale = checkTarget(config, body)
+    const visitor = c.get('visitor')
+    const now = ctx.now()
+    const values = answersOf(body)
+    const input = { values, consents: body.consents }
+
+    const accepted = await ctx.database.db.transaction(async (tx): Promise<Accepted> => {
+      const stored = await lockVisitor(tx, config, visitor.id, { now, log: ctx.log })
+      const earlier = await findSubmission(tx, visitor.id, body.idempotencyKey)
+      if (earlier) {
+        if (earlier.formId !== body.formId) {
+          throw new ApiError(
+            422,
+            'idempotency-key-reused',
+            `This idempotencyKey was already used for form "${earlier.formId}"; send a new key with a new submission.`,
+            { issues: [{ path: '/idempotencyKey', code: 'reused', message: 'Use a new key.' }] },
+          )
+        }
+        return { submissionId: earlier.id, visit: earlier.visit, replayed: true, profile: stored.profile, events: [] }
+      }
+      const plan = planVisit(config, stored.profile, {
+        formId: body.formId,
+        now,
+        draft: { values, consents: body.consents },
+      })
+      const result = applySubmission(config, stored.profile, plan, input, { now, locale })
+      if (!result.ok) throw rejection(config, stored.profile, body.formId, now, result.errors)
+      await saveFields(tx, stored.profile, result.profile)
+      await appendConsentEvents(tx, config, visitor.id, result.events, now)
+      const { id, visit } = await recordSubmission(tx, result.submission, body.idempotencyKey)
+      return { submissionId: id, visit, replayed: false, profile: result.profile, events: result.events }
+    })
+
+    rememberVisitor(c, ctx.signer, visitor.id, ctx.isHttps(c))
+    const pending = await sendConfirmations(ctx, c, accepted.profile, accepted.events, now)
+    const plan = planVisit(config, accepted.profile, { formId: body.formId, now })
+    return c.json(
+      {
+        submissionId: accepted.submissionId,
+        visit: accepted.visit,
+        replayed: accepted.replayed,
+        plan,
+        pending,
+        download: downloadLink(ctx, body.formId, 'form', now),
+      },
+      accepted.replayed ? 200 : 201,
+    )
+  })
+}
+
+/** The form and locale must exist in the config; returns the locale to use. */
+function checkTarget(config: Config, body: SubmissionBody): string {
+  if (!config.forms.some((form) => form.id === body.formId)) {
+    const known = config.forms.map((form) => form.id).join(', ')
+    const issues = [{ path: '/formId', code: 'unknown-form', message: `Use one of: ${known}.` }]
+    throw new ApiError(422, 'unknown-form', describeIssues(issues), { issues })
+  }
+  const locale = body.locale ?? config.locales[0] ?? 'en'
+  if (!config.locales.includes(locale)) {
+    const known = config.locales.join(', ')
+    const issues = [{ path: '/locale', code: 'unknown-locale', message: `Use one of: ${known}.` }]
+    throw new ApiError(422, 'unknown-locale', describeIssues(issues), { issues })
+  }
+  return locale
+}
+
+/** The answers without `null` (an empty answer is the same as none). */
+function answersOf(body: SubmissionBody): Record<string, FieldValue> {
+  const values = Object.create(null) as Record<string, FieldValue>
+  for (const [id, value] of Object.entries(body.values)) if (value !== null) values[id] = value
+  return values
+}
+
+/**
+ * A refused submission. When the only problem is answers to fields the server does not ask
+ * (the browser planned with an outdated copy of the profile, or another tab was faster), it is
+ * a 409 with the server's plan, so the form can be shown again as the server sees it.
+ */
+function rejection(
+  config: Config,
+  profile: Profile,
+  formId: string,
+  now: Date,
+  errors: SubmissionError[],
+): ApiError {
+  const issues = errors.map(({ path, code, message }) => ({ path, code, message }))
+  if (errors.every((error) => error.code === 'not-asked')) {
+    return new ApiError(
+      409,
+      'plan-changed',
+      'The form has changed since it was shown: some answers are not asked any more. Show the new plan and send again.',
+      { issues, extra: { plan: planVisit(config, profile, { formId, now }) } },
+    )
+  }
+  return new ApiError(422, 'invalid-submission', describeIssues(issues), { issues })
+}
