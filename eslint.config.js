@@ -58,6 +58,9 @@ export default tseslint.config(
       'scripts/**',
       'bench/**',
       '.ci/**',
+      'examples/*/scripts/**',
+      'examples/*/e2e/**',
+      'examples/*/vitest.e2e.config.ts',
       'packages/server/**',
       'packages/cli/**',
     ],
@@ -65,7 +68,7 @@ export default tseslint.config(
   },
   {
     // Config files are loaded by their tools through a default export.
-    files: ['**/*.config.{js,ts,mjs}', '**/vite.config.ts'],
+    files: ['**/*.config.{js,ts,mjs}', '**/vite.config.ts', '.size-limit.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

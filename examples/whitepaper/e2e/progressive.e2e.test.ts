@@ -12,6 +12,7 @@ import {
   openGate,
   openSite,
   siteUrl,
+  screenshot,
   submitGate,
   answer,
 } from './support'
@@ -125,6 +126,7 @@ test('the admin page charts fields shown and answered per visit from the server 
   expect(Number(shown)).toBeGreaterThanOrEqual(4)
   expect(Number(answered)).toBeGreaterThanOrEqual(4)
   expect(await report.locator('.consent-rates li').count()).toBeGreaterThanOrEqual(1)
+  await screenshot(page, 'desktop-admin-report', true)
 
   // A wrong token is refused with a message that says so.
   await page.getByLabel('Admin token').fill('not-the-token')

@@ -176,10 +176,11 @@ export interface AxeViolation {
 /** Runs axe-core in the page (every rule that is not experimental) and returns violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axeSource })
-  return page.evaluate(async () => {
+  const { passes, violations } = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } })
       .axe
     interface AxeResults {
+      passes: unknown[]
       violations: {
         id: string
         impact: string | null
@@ -188,13 +189,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       }[]
     }
     const results = await axe.run(document)
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((node) => node.target.join(' ')),
-    }))
+    return {
+      passes: results.passes.length,
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((node) => node.target.join(' ')),
+      })),
+    }
   })
+  // An empty result must mean "checked and clean", never "nothing was checked".
+  expect(passes, 'axe-core checked no rule at all').toBeGreaterThan(10)
+  return violations
 }
 
 /** Saves a screenshot to artifacts/e2e/ (not committed) and returns its path. */

@@ -172,6 +172,8 @@ export interface TransportResponse {
 export type Transport = (
   request: TransportRequest,
   options: { signal: AbortSignal },
+  // `void` lets a plain `async (request) => { await fetch(...) }` be a transport.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 ) => Promise<TransportResponse | void>
 
 export type SubmitStatus = 'idle' | 'submitting' | 'success' | 'error'

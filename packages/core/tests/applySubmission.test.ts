@@ -404,7 +404,7 @@ const allValuesArb = (config: Config, complete: boolean) =>
 describe('applySubmission invariants (random valid configs, profiles, answers and clocks)', () => {
   it('never grants a consent without an explicit true', () => {
     const consentValue = fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom(true, false, undefined) },
+      { weight: 8, arbitrary: fc.constantFrom(true, false, undefined) },
       { weight: 1, arbitrary: fc.constantFrom(null, 'true', 'on', 1, 0, 'yes', [true]) },
       { weight: 1, arbitrary: fc.anything() },
     )
@@ -448,7 +448,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
       runs,
     )
     // The property is only meaningful if grants did happen.
-    expect(granted).toBeGreaterThan(100)
+    expect(granted).toBeGreaterThan(50)
   })
 
   it('never accepts a field outside the plan', () => {
@@ -501,6 +501,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
         consents: draftArb(s.config).map((d) => d.consents),
       }),
     )
+    let answeredOutsideAlways = 0
     fc.assert(
       fc.property(arb, ({ s, values, consents }) => {
         const settled = settle(
@@ -529,9 +530,15 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
         for (const field of next.fields) {
           if (field.reason !== 'always') expect(answered.has(field.id)).toBe(false)
         }
+        const always = new Set(
+          settled!.plan.fields.filter((f) => f.reason === 'always').map((f) => f.id),
+        )
+        answeredOutsideAlways += [...answered].filter((id) => !always.has(id)).length
       }),
       runs,
     )
+    // Only meaningful when many sequence fields were answered.
+    expect(answeredOutsideAlways).toBeGreaterThan(300)
   })
 
   it('lets a visitor who answers everything finish a sequence of n fields in ceil(n / perVisit) visits', () => {
@@ -547,6 +554,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
         values: allValuesArb(config, true),
       }),
     )
+    let multiVisit = 0
     fc.assert(
       fc.property(arb, ({ config, formId, now, values }) => {
         const form = config.forms.find((f) => f.id === formId)!
@@ -575,8 +583,11 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
           profile = result.profile
         }
         expect(visits).toBe(Math.ceil(form.sequence.length / form.perVisit))
+        if (visits > 1) multiVisit += 1
       }),
       runs,
     )
+    // Only meaningful when many visitors needed several visits.
+    expect(multiVisit).toBeGreaterThan(200)
   })
 })

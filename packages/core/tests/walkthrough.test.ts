@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import committed from '../../../docs/walkthrough.md?raw'
 
-// The generator lives in scripts/, outside this project's type-checked files: load it by name.
-const { walkthroughMarkdown } = (await import(
-  /* @vite-ignore */ '../scripts/walkthroughMarkdown' as string
-)) as { walkthroughMarkdown: () => string }
+import { walkthroughMarkdown } from '../scripts/walkthroughMarkdown'
 
 describe('docs/walkthrough.md', () => {
   it('is exactly what the code produces now (run npx tsx packages/core/scripts/walkthrough.ts)', () => {
