@@ -79,6 +79,8 @@ server?.child.once('exit', (exitCode, signal) => {
   if (stopping) return
   // Ctrl-C reaches the server too; it stops cleanly (exit 0) and so does the site.
   if (exitCode === 0) return void stop(0)
-  console.error(`[server] stopped unexpectedly (${signal ?? `exit ${exitCode}`}); stopping the site.`)
+  console.error(
+    `[server] stopped unexpectedly (${signal ?? `exit ${exitCode}`}); stopping the site.`,
+  )
   void stop(1)
 })

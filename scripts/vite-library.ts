@@ -54,7 +54,12 @@ export function libraryConfig({
         ),
         formats: ['es'],
       },
-      rolldownOptions: { external: (id: string) => isExternal(id) },
+      rolldownOptions: {
+        external: (id: string) => isExternal(id),
+        // One output file per source module: with `"sideEffects": false`, an app's bundler then
+        // drops whole modules it does not use (the config checker, the JSON Schema generator).
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
     },
     test: {
       name: pkg.name.replace('@trickle/', ''),

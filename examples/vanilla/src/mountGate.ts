@@ -87,9 +87,7 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
     element.append(h('div', { class: 'error-summary', tabindex: '-1', hidden: true }))
     for (const planned of plan.fields) {
       const value = before?.values[planned.id]
-      element.append(
-        renderField(planned, { config, locale, idPrefix, words, value }),
-      )
+      element.append(renderField(planned, { config, locale, idPrefix, words, value }))
     }
     if (plan.consents.length > 0) {
       const group = h('fieldset', { class: 'consents' }, h('legend', {}, words.consentsLegend))
@@ -118,7 +116,9 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
               { class: 'consent-text', id: `${id}-text` },
               text,
               privacy ? ' ' : null,
-              privacy ? h('a', { href: localize(privacy, locale, config) }, words.privacyPolicy) : null,
+              privacy
+                ? h('a', { href: localize(privacy, locale, config) }, words.privacyPolicy)
+                : null,
             ),
           ),
         )
@@ -148,7 +148,9 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
     )
     if (mode === 'one-click') {
       trickle.markShown(plan)
-      link.addEventListener('click', () => trickle.unlock(formId, { href: asset.href, oneClick: true }))
+      link.addEventListener('click', () =>
+        trickle.unlock(formId, { href: asset.href, oneClick: true }),
+      )
     }
     const startOver = h('button', { type: 'button', class: 'link' }, words.startOver)
     startOver.addEventListener('click', () => trickle.reset())

@@ -68,7 +68,9 @@ export function renderField(planned: PlannedField, ctx: FieldContext): HTMLEleme
   const id = `${ctx.idPrefix}-${field.id}`
   const label = localize(field.label, ctx.locale, ctx.config)
   const optional = field.required === false ? ` ${ctx.words.optional}` : ''
-  const help = field.help ? h('p', { class: 'help', id: `${id}-help` }, localize(field.help, ctx.locale, ctx.config)) : null
+  const help = field.help
+    ? h('p', { class: 'help', id: `${id}-help` }, localize(field.help, ctx.locale, ctx.config))
+    : null
   const error = h('p', { class: 'error', id: `${id}-error`, hidden: true })
   const describedBy = help ? `${id}-help` : undefined
   const options = (field.options ?? []).map((option) => ({
@@ -129,7 +131,12 @@ export function renderField(planned: PlannedField, ctx: FieldContext): HTMLEleme
     }
     control = select
   } else if (field.type === 'textarea') {
-    const textarea = h('textarea', { id, name: field.id, rows: '4', 'aria-describedby': describedBy })
+    const textarea = h('textarea', {
+      id,
+      name: field.id,
+      rows: '4',
+      'aria-describedby': describedBy,
+    })
     textarea.value = typeof ctx.value === 'string' ? ctx.value : ''
     control = textarea
   } else {
@@ -138,7 +145,9 @@ export function renderField(planned: PlannedField, ctx: FieldContext): HTMLEleme
       name: field.id,
       type: inputTypes[field.type] ?? 'text',
       autocomplete: field.autocomplete ?? (field.type === 'country' ? 'country-name' : undefined),
-      placeholder: field.placeholder ? localize(field.placeholder, ctx.locale, ctx.config) : undefined,
+      placeholder: field.placeholder
+        ? localize(field.placeholder, ctx.locale, ctx.config)
+        : undefined,
       'aria-describedby': describedBy,
     })
     input.value = ctx.value === undefined ? '' : String(ctx.value)

@@ -141,7 +141,9 @@ test('on a 390 px phone the page fits the screen, in German too', async () => {
   // The language switch changes the form's labels, without a page load.
   await page.keyboard.press('Escape')
   await page.getByRole('link', { name: 'EN', exact: true }).click()
-  await page.getByRole('heading', { level: 1, name: 'Know your machines before they stop.' }).waitFor()
+  await page
+    .getByRole('heading', { level: 1, name: 'Know your machines before they stop.' })
+    .waitFor()
   const english = await openGate(page, 'whitepaper')
   expect(await english.getByLabel('Business e-mail').count()).toBe(1)
   await closeGate(english)
@@ -150,7 +152,9 @@ test('on a 390 px phone the page fits the screen, in German too', async () => {
   await page.locator('[data-section="known"] tr[data-field="company"]').waitFor()
   // Double opt-in: the newsletter waits for the click in the confirmation e-mail.
   expect(
-    await page.locator('.trickle-consent-manager [data-trickle-consent="newsletter"]').textContent(),
+    await page
+      .locator('.trickle-consent-manager [data-trickle-consent="newsletter"]')
+      .textContent(),
   ).toContain('Bestätigungs-E-Mail')
   expect(await overflow()).toBeLessThanOrEqual(390)
   await screenshot(page, 'phone-privacy-center', true)

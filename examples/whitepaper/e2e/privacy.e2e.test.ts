@@ -23,7 +23,10 @@ afterAll(async () => {
 })
 
 async function goToPrivacyCenter(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy center' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Privacy center' })
+    .click()
   await page.getByRole('heading', { level: 1, name: 'Privacy center' }).waitFor()
 }
 
@@ -89,9 +92,9 @@ test('withdrawing the sales consent erases the phone number, and it is never ask
     consentHistory: { purposeId: string; decision: string }[]
   }
   expect(exported.fields.map((f) => f.id)).not.toContain('phone')
-  expect(exported.consentHistory.filter((e) => e.purposeId === 'sales').map((e) => e.decision)).toEqual(
-    ['granted', 'withdrawn'],
-  )
+  expect(
+    exported.consentHistory.filter((e) => e.purposeId === 'sales').map((e) => e.decision),
+  ).toEqual(['granted', 'withdrawn'])
 
   // The last paper: nothing is left that may be asked, so no phone field and no sales consent.
   for (const reload of [false, true]) {

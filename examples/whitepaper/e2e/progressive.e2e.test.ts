@@ -35,7 +35,8 @@ test('each visit asks a few new fields, never a known one, until one click is en
   let gate = await openGate(page, 'whitepaper')
   expect(await askedFields(gate)).toEqual(['email', 'firstName', 'lastName', 'company'])
   expect(await offeredConsents(gate)).toEqual(['newsletter', 'sales'])
-  for (const box of await gate.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false)
+  for (const box of await gate.getByRole('checkbox').all())
+    expect(await box.isChecked()).toBe(false)
   await answer(gate, {
     'Business e-mail': 'ada@fernhollow-customer.example',
     'First name': 'Ada',

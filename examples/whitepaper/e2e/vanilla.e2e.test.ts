@@ -1,6 +1,13 @@
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { axeViolations, download, expectPdf, launchBrowser, newVisitor, screenshot } from './support'
+import {
+  axeViolations,
+  download,
+  expectPdf,
+  launchBrowser,
+  newVisitor,
+  screenshot,
+} from './support'
 
 let browser: Browser
 beforeAll(async () => {

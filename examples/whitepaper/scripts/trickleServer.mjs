@@ -64,7 +64,12 @@ export async function startTrickleServer(options, timeoutMs = 60_000) {
   const output = []
   const child = spawn(
     process.execPath,
-    ['--conditions=@trickle/source', '--import', 'tsx', join('packages', 'server', 'src', 'serve.ts')],
+    [
+      '--conditions=@trickle/source',
+      '--import',
+      'tsx',
+      join('packages', 'server', 'src', 'serve.ts'),
+    ],
     {
       cwd: repoRoot,
       env: {

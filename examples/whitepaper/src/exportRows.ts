@@ -98,7 +98,11 @@ export function exportView(
   for (const event of events) {
     if (!isRecord(event)) continue
     const { purposeLabel, decision, at, formId } = event
-    if (typeof purposeLabel !== 'string' || typeof decision !== 'string' || typeof at !== 'string') {
+    if (
+      typeof purposeLabel !== 'string' ||
+      typeof decision !== 'string' ||
+      typeof at !== 'string'
+    ) {
       continue
     }
     history.push({

@@ -118,7 +118,8 @@ export interface ReportTotals {
 
 /** Adds up the forms of a report (or only `formId`'s) for the chart. */
 export function reportTotals(report: Report, formId?: string): ReportTotals {
-  const forms = formId === undefined ? report.forms : report.forms.filter((f) => f.formId === formId)
+  const forms =
+    formId === undefined ? report.forms : report.forms.filter((f) => f.formId === formId)
   const visits = new Map<number, VisitTotal>()
   const consents = new Map<string, ConsentTotal>()
   let submissions = 0

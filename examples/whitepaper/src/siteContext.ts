@@ -16,6 +16,7 @@ export const SiteContext = createContext<SiteContextValue | null>(null)
 
 export function useSite(): SiteContextValue {
   const site = use(SiteContext)
-  if (site === null) throw new Error('useSite: render inside <App>, which provides the site context.')
+  if (site === null)
+    throw new Error('useSite: render inside <App>, which provides the site context.')
   return site
 }

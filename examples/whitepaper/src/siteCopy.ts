@@ -177,7 +177,8 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
     forgetButton: 'Start over on this device',
     forgotten: 'This device no longer recognises you.',
     eraseTitle: 'Erase everything',
-    eraseText: 'Deletes your answers and this device’s link to you. Proof of consent is anonymised.',
+    eraseText:
+      'Deletes your answers and this device’s link to you. Proof of consent is anonymised.',
     eraseButton: 'Erase my data',
     eraseConfirm: 'Yes, erase everything',
     eraseCancel: 'Cancel',
@@ -235,14 +236,14 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
       'Zu jeder Frage sehen Sie, warum wir fragen. Im Datenschutz-Center sehen und löschen Sie alles.',
     ],
     libraryTitle: 'Whitepaper',
-    libraryLead:
-      'Praxisleitfäden für Produktion, IT und Einkauf. Kostenlos, auf Englisch.',
+    libraryLead: 'Praxisleitfäden für Produktion, IT und Einkauf. Kostenlos, auf Englisch.',
     paperMeta: 'PDF · {pages} Seiten · Englisch',
     getPaper: 'PDF anfordern',
     downloadAgain: 'Herunterladen',
     close: 'Schließen',
     gateIntro: 'Erzählen Sie uns kurz etwas über sich, dann startet der Download sofort.',
-    modeServer: 'Mit dem Trickle-Server verbunden: Angaben und Einwilligungen werden als Nachweis gespeichert.',
+    modeServer:
+      'Mit dem Trickle-Server verbunden: Angaben und Einwilligungen werden als Nachweis gespeichert.',
     modeLocal: 'Demo ohne Server: Ihre Angaben bleiben in diesem Browser.',
     footerAbout:
       'Fernhollow Systems entwickelt Betriebsdaten-Analysen für den produzierenden Mittelstand. ' +
@@ -292,7 +293,8 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
     eraseConfirm: 'Ja, alles löschen',
     eraseCancel: 'Abbrechen',
     erased: 'Erledigt: Ihre Daten wurden gelöscht.',
-    serverUnavailable: 'Unser Server ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    serverUnavailable:
+      'Unser Server ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
     backToLibrary: 'Zurück zu den Whitepapern',
     adminTitle: 'Formular-Auswertung',
     adminLead:

@@ -1,4 +1,5 @@
-export { configSchema, fieldTypes, idPattern, legalBases, localePattern } from './configSchema'
+export { fieldTypes, idPattern, legalBases, localePattern } from './configConstants'
+export { configSchema } from './configSchema'
 export { parseConfig } from './parseConfig'
 export type { ParseConfigResult } from './parseConfig'
 export { assertConfig } from './assertConfig'

@@ -1,4 +1,4 @@
-import { idPattern, localePattern } from './configSchema'
+import { idPattern, localePattern } from './configConstants'
 import { emptyProfile } from './emptyProfile'
 import type {
   Config,

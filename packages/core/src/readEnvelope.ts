@@ -1,4 +1,4 @@
-import { idPattern } from './configSchema'
+import { idPattern } from './configConstants'
 import { envelopeVersion } from './persistProfile'
 import {
   clockSkewMs,

@@ -1,6 +1,7 @@
 /** A decorative machine-health card: what Fernhollow Flow shows a plant manager. */
 export function HeroIllustration() {
-  const line = 'M0 92 C30 88 45 70 70 74 S115 96 140 80 S185 40 210 52 S250 88 272 62 S310 34 328 38'
+  const line =
+    'M0 92 C30 88 45 70 70 74 S115 96 140 80 S185 40 210 52 S250 88 272 62 S310 34 328 38'
   return (
     <svg className="hero-illustration" viewBox="0 0 400 300" aria-hidden="true" focusable="false">
       <rect x="10" y="10" width="380" height="280" rx="18" fill="#fff" />

@@ -162,7 +162,12 @@ export function AdminPage() {
                         <span className="consent-rate-label">{purposeName(consent.purposeId)}</span>
                         <svg className="consent-rate-bar" viewBox="0 0 100 8" aria-hidden="true">
                           <rect width="100" height="8" rx="4" className="consent-rate-track" />
-                          <rect width={share * 100} height="8" rx="4" className="consent-rate-fill" />
+                          <rect
+                            width={share * 100}
+                            height="8"
+                            rx="4"
+                            className="consent-rate-fill"
+                          />
                         </svg>
                         <span className="consent-rate-value">
                           {percent.format(share)} {copy.decisionGranted} ({consent.granted}/

@@ -186,7 +186,9 @@ export function PrivacyCenterPage() {
                   <tr key={`${event.at}-${index}`}>
                     <td data-label={copy.colWhen}>{dateTime.format(new Date(event.at))}</td>
                     <td data-label={copy.colPurpose}>{event.purposeLabel}</td>
-                    <td data-label={copy.colDecision}>{decision[event.decision] ?? event.decision}</td>
+                    <td data-label={copy.colDecision}>
+                      {decision[event.decision] ?? event.decision}
+                    </td>
                     <td data-label={copy.colForm}>{event.formId ?? '—'}</td>
                   </tr>
                 ))}
@@ -224,7 +226,11 @@ export function PrivacyCenterPage() {
               <p>{copy.eraseText}</p>
               {confirmErase ? (
                 <div className="button-row">
-                  <button className="button button-danger" type="button" onClick={() => void erase()}>
+                  <button
+                    className="button button-danger"
+                    type="button"
+                    onClick={() => void erase()}
+                  >
                     {copy.eraseConfirm}
                   </button>
                   <button
