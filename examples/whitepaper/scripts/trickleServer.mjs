@@ -61,6 +61,7 @@ export async function freePort(preferred) {
  */
 export async function startTrickleServer(options, timeoutMs = 60_000) {
   const url = `http://127.0.0.1:${options.port}`
+  /** @type {string[]} */
   const output = []
   const child = spawn(
     process.execPath,

@@ -1,9 +1,10 @@
+import { randomUuid } from './randomUuid'
 import type { Profile } from './types'
 
 /**
  * A visitor about whom nothing is known yet: no field values, no consent events.
- * Without a `visitorId` a random UUID is used (`crypto.randomUUID`, available in browsers and
- * Node 20); the server replaces it with the id of its signed cookie.
+ * Without a `visitorId` a random UUID is used (also on plain http pages, where browsers lack
+ * `crypto.randomUUID`); the server replaces it with the id of its signed cookie.
  */
 export function emptyProfile(visitorId?: string): Profile {
   if (visitorId !== undefined && (typeof visitorId !== 'string' || visitorId.length === 0)) {
@@ -11,5 +12,5 @@ export function emptyProfile(visitorId?: string): Profile {
       `emptyProfile: visitorId must be a non-empty string, got ${JSON.stringify(visitorId)}. Leave it out to get a random id.`,
     )
   }
-  return { visitorId: visitorId ?? globalThis.crypto.randomUUID(), fields: {}, consents: [] }
+  return { visitorId: visitorId ?? randomUuid(), fields: {}, consents: [] }
 }

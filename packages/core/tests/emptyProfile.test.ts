@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { emptyProfile } from '../src/emptyProfile'
 
 describe('emptyProfile', () => {
@@ -13,6 +13,17 @@ describe('emptyProfile', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     )
     expect(a.visitorId).not.toBe(b.visitorId)
+  })
+
+  it('works on plain http pages, where browsers have no crypto.randomUUID', () => {
+    vi.stubGlobal('crypto', {
+      getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto),
+    })
+    try {
+      expect(emptyProfile().visitorId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('returns a new object every time', () => {

@@ -2,6 +2,7 @@ import { exportProfile } from '@trickle/core'
 import { ConsentManager, useTrickle } from '@trickle/react'
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { exportView, type KnownRow } from '../exportRows'
+import { papers } from '../papers'
 import { eraseOnServer, fetchExport } from '../serverApi'
 import { useSite } from '../siteContext'
 
@@ -80,6 +81,8 @@ export function PrivacyCenterPage() {
     confirmed: copy.decisionConfirmed,
   }
 
+  const formTitle = (formId: string | undefined) =>
+    papers.find((paper) => paper.formId === formId)?.title[locale] ?? formId ?? '—'
   const announce = (text: string) => {
     setNotice(text)
     status.current?.focus()
@@ -189,7 +192,7 @@ export function PrivacyCenterPage() {
                     <td data-label={copy.colDecision}>
                       {decision[event.decision] ?? event.decision}
                     </td>
-                    <td data-label={copy.colForm}>{event.formId ?? '—'}</td>
+                    <td data-label={copy.colForm}>{formTitle(event.formId)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import * as core from '../src/index'
+
+// The public surface of @trickle/core. A change here is a change to what users can import:
+// make it on purpose, with a changeset.
+describe('@trickle/core exports', () => {
+  it('exports exactly the public API', () => {
+    expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+      [
+        "ConfigError",
+        "HttpTransportError",
+        "applySubmission",
+        "assertConfig",
+        "browserStorage",
+        "configIssueCodes",
+        "configJsonSchema",
+        "configSchema",
+        "consentState",
+        "consentTextHash",
+        "createTrickle",
+        "dataLayerEvents",
+        "defaultStorageKey",
+        "defineConfig",
+        "didYouMean",
+        "emptyProfile",
+        "exportProfile",
+        "fieldFreshness",
+        "fieldTypes",
+        "httpTransport",
+        "idPattern",
+        "idempotencyKey",
+        "isKnown",
+        "legalBases",
+        "localePattern",
+        "localize",
+        "memoryStorage",
+        "messagesFor",
+        "parseConfig",
+        "parseJsonPointer",
+        "parseProfile",
+        "persistProfile",
+        "planVisit",
+        "profileExportFormat",
+        "resolveJsonPointer",
+        "sha256",
+        "shownConsentText",
+        "submissionSchema",
+        "toJsonPointer",
+        "validationMessage",
+        "validationMessages",
+        "withdrawConsent",
+      ]
+    `)
+  })
+})
