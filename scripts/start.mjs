@@ -20,12 +20,15 @@ const dataDir = join(repoRoot, '.trickle-data')
 const adminToken = process.env.TRICKLE_ADMIN_TOKEN?.trim() || randomBytes(18).toString('base64url')
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text)
 
+const sitePort = await freePort(Number(process.env.PORT ?? 5173))
 let server = null
 try {
   server = await startTrickleServer({
     port: await freePort(Number(process.env.TRICKLE_PORT ?? 8787)),
     dataDir,
     adminToken,
+    // Confirmation links in double opt-in mails go through the site's /api proxy.
+    publicUrl: `http://localhost:${sitePort}/api`,
     log: (line) => console.log(`[server] ${line}`),
   })
 } catch (error) {
@@ -39,7 +42,7 @@ try {
 if (server) process.env.TRICKLE_API_URL = server.url
 const site = await createServer({
   configFile: join(exampleDir, 'vite.config.ts'),
-  server: { port: await freePort(Number(process.env.PORT ?? 5173)) },
+  server: { port: sitePort, strictPort: true },
 })
 await site.listen()
 const url = (site.resolvedUrls?.local[0] ?? `http://localhost:${site.config.server.port}/`).replace(

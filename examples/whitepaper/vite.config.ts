@@ -13,6 +13,8 @@ const api = process.env.TRICKLE_API_URL
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // Tells the page whether to look for the server behind /api at all (no 404 probe without one).
+  define: { 'import.meta.env.VITE_TRICKLE_SERVER': JSON.stringify(api ? 'proxy' : '') },
   resolve: { conditions: [source, 'module', 'browser', 'development|production'] },
   ssr: { resolve: { conditions: [source, 'module', 'node', 'development|production'] } },
   server: {

@@ -153,10 +153,10 @@ export function renderField(planned: PlannedField, ctx: FieldContext): HTMLEleme
     input.value = ctx.value === undefined ? '' : String(ctx.value)
     control = input
   }
+  // The error comes before the control, next to the label, as screen readers meet it.
   wrapper.append(
     h('label', { for: id }, label + optional),
-    control,
-    ...[help, whyWeAsk(planned, ctx), error].filter((n) => n !== null),
+    ...[help, error, control, whyWeAsk(planned, ctx)].filter((n) => n !== null),
   )
   return wrapper
 }

@@ -16,10 +16,15 @@ let dataDir: string | undefined
 let server: RunningTrickleServer | undefined
 const sites: ViteDevServer[] = []
 
-async function serveExample(configFile: string, entry: string): Promise<string> {
-  const port = await freePort()
+async function serveExample(
+  configFile: string,
+  entry: string,
+  { port, cacheDir }: { port?: number; cacheDir?: string } = {},
+): Promise<string> {
+  port ??= await freePort()
   const vite = await createServer({
     configFile,
+    ...(cacheDir && { cacheDir }),
     logLevel: 'warn',
     clearScreen: false,
     server: { host: '127.0.0.1', port, strictPort: true, hmr: false },
@@ -36,27 +41,38 @@ async function serveExample(configFile: string, entry: string): Promise<string> 
 
 /**
  * Starts what the browser tests drive: the Trickle server (PGlite in a throwaway folder, mails
- * written to files) and both examples on Vite dev servers, all on free loopback ports.
+ * written to files), the whitepaper site with and without it, and the plain-DOM example, each
+ * on a Vite dev server, all on free loopback ports.
  */
 export async function setup(project: TestProject): Promise<void> {
   dataDir = await mkdtemp(join(tmpdir(), 'trickle-e2e-'))
   const adminToken = randomBytes(24).toString('base64url')
   const mailDir = join(dataDir, 'mail')
+  const sitePort = await freePort()
   server = await startTrickleServer({
     port: await freePort(),
     dataDir: join(dataDir, 'data'),
     adminToken,
     mailDir,
+    // Links in mails go through the site's proxy, like every other request of the browser.
+    publicUrl: `http://127.0.0.1:${sitePort}/api`,
   })
   process.env['TRICKLE_API_URL'] = server.url
-  const baseUrl = await serveExample(join(exampleDir, 'vite.config.ts'), '/src/main.tsx')
+  const baseUrl = await serveExample(join(exampleDir, 'vite.config.ts'), '/src/main.tsx', {
+    port: sitePort,
+  })
   delete process.env['TRICKLE_API_URL']
+  // The same site without a server (its own dependency cache: the two configs differ).
+  const localUrl = await serveExample(join(exampleDir, 'vite.config.ts'), '/src/main.tsx', {
+    cacheDir: join(exampleDir, 'node_modules', '.vite-local'),
+  })
   const vanillaUrl = await serveExample(
     join(repoRoot, 'examples', 'vanilla', 'vite.config.ts'),
     '/src/main.ts',
   )
 
   project.provide('baseUrl', baseUrl)
+  project.provide('localUrl', localUrl)
   project.provide('vanillaUrl', vanillaUrl)
   project.provide('apiUrl', server.url)
   project.provide('adminToken', adminToken)

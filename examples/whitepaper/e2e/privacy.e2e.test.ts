@@ -1,5 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import {
   answer,
   askedFields,
@@ -178,5 +180,57 @@ test('"Erase my data" deletes everything here and on the server', async () => {
     .toContain('Nothing yet')
   const cookies = await visitor.context.cookies()
   expect(cookies.map((cookie) => cookie.name)).not.toContain('trickle_vid')
+  await visitor.done()
+})
+
+/** The double opt-in mail the server wrote for `to` (the tests' mailer writes JSON files). */
+async function confirmationMailTo(to: string): Promise<{ confirmUrl: string; purposeId: string }> {
+  const dir = inject('mailDir')
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const names = await readdir(dir).catch(() => [])
+    for (const name of names) {
+      const mail = JSON.parse(await readFile(join(dir, name), 'utf8')) as {
+        to: string
+        confirmUrl: string
+        purposeId: string
+      }
+      if (mail.to === to) return mail
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`No double opt-in mail to ${to} in ${dir}.`)
+}
+
+test('double opt-in: the link in the mail confirms the newsletter consent on record', async () => {
+  const visitor = await newVisitor(browser)
+  const { page } = visitor
+  const address = 'double.opt-in@fernhollow-customer.example'
+  await openSite(page)
+  const gate = await openGate(page, 'whitepaper')
+  await answer(gate, {
+    'Business e-mail': address,
+    'First name': 'Ole',
+    'Last name': 'Brandt',
+    Company: 'Brandt Armaturen',
+  })
+  await gate.getByRole('checkbox', { name: 'Newsletter' }).check()
+  await submitGate(gate)
+  await closeGate(gate)
+
+  await goToPrivacyCenter(page)
+  const newsletter = page.locator('.trickle-consent-manager [data-trickle-consent="newsletter"]')
+  expect(await newsletter.getAttribute('data-trickle-state')).toBe('pending')
+
+  const mail = await confirmationMailTo(address)
+  expect(mail.purposeId).toBe('newsletter')
+  // The link reaches the server through the site, like every other request of the browser.
+  expect(mail.confirmUrl.startsWith(`${inject('baseUrl')}/api/v1/doi/confirm?token=`)).toBe(true)
+  const confirmation = await page.goto(mail.confirmUrl)
+  expect(confirmation?.status()).toBe(200)
+
+  await openSite(page, '/privacy')
+  const history = page.locator('[data-section="consents"] .history-table')
+  await expect.poll(() => history.textContent()).toContain('confirmed')
   await visitor.done()
 })

@@ -14,6 +14,8 @@ import { expect, inject } from 'vitest'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** The same site served without a Trickle server. */
+    localUrl: string
     vanillaUrl: string
     apiUrl: string
     adminToken: string

@@ -42,6 +42,8 @@ export async function freePort(preferred) {
  * @property {string} dataDir the embedded PGlite data folder
  * @property {string} adminToken enables GET /v1/report
  * @property {string} [mailDir] double opt-in mails are written there as JSON (default: printed)
+ * @property {string} [publicUrl] where browsers reach the API, for links in mails, e.g. the
+ *   site's `/api` proxy: http://localhost:5173/api
  * @property {(line: string) => void} [log] the server's output, line by line
  */
 
@@ -82,6 +84,7 @@ export async function startTrickleServer(options, timeoutMs = 60_000) {
         TRICKLE_DATA_DIR: options.dataDir,
         TRICKLE_ADMIN_TOKEN: options.adminToken,
         ...(options.mailDir && { TRICKLE_MAIL_DIR: options.mailDir }),
+        ...(options.publicUrl && { TRICKLE_PUBLIC_URL: options.publicUrl }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

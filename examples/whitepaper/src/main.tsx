@@ -9,8 +9,12 @@ import { createServerSync } from './serverSync'
 import { createSiteTrickle } from './siteTrickle'
 
 const { kiosk } = parseRoute(new URL(window.location.href))
-const server = (await detectServer()) ? createServerSync() : null
+// A server is looked for only when the dev server proxies /api to one (`npm start` does).
+const proxied = import.meta.env.VITE_TRICKLE_SERVER === 'proxy'
+const server = proxied && (await detectServer()) ? createServerSync() : null
 const trickle = createSiteTrickle({ kiosk, server: server !== null, onEvent: server?.onEvent })
+// A kiosk sends no cookie, so there is nothing for the server to forget.
+if (server && !kiosk) server.follow(trickle)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html needs an element with id="root".')

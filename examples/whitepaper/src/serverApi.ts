@@ -72,6 +72,18 @@ export async function withdrawOnServer(purposeId: string): Promise<void> {
   })
 }
 
+/**
+ * `POST /v1/me/forget`: "Not you?" on a shared device. The server drops this browser's visitor
+ * cookie and erases nothing, so the next person starts as a new visitor.
+ */
+export async function forgetOnServer(): Promise<void> {
+  await call('/v1/me/forget', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+}
+
 /** `DELETE /v1/me`: erases the visitor's data and drops the visitor cookie. */
 export async function eraseOnServer(): Promise<void> {
   await call('/v1/me', { method: 'DELETE' })

@@ -1,5 +1,5 @@
-import type { TrickleEvent } from '@trickle/core'
-import { ServerError, withdrawOnServer } from './serverApi'
+import type { Trickle, TrickleEvent } from '@trickle/core'
+import { forgetOnServer, ServerError, withdrawOnServer } from './serverApi'
 
 /**
  * Keeps the server's proof in step with what the visitor does in the browser. Withdrawing a
@@ -10,6 +10,11 @@ import { ServerError, withdrawOnServer } from './serverApi'
 export interface ServerSync {
   /** Pass to `createTrickle({ onEvent })`. */
   onEvent: (event: TrickleEvent) => void
+  /**
+   * Follows the store: when the visitor starts over ("Not you?", erasure, another tab), the
+   * server forgets this browser too, so it never answers with the previous person's data.
+   */
+  follow: (trickle: Pick<Trickle, 'subscribe'>) => () => void
   /** Purpose ids whose withdrawal has not reached the server. */
   getFailed: () => readonly string[]
   subscribe: (listener: () => void) => () => void
@@ -18,7 +23,10 @@ export interface ServerSync {
   settled: () => Promise<void>
 }
 
-export function createServerSync(send = withdrawOnServer): ServerSync {
+export function createServerSync(
+  send: (purposeId: string) => Promise<void> = withdrawOnServer,
+  forget: () => Promise<void> = forgetOnServer,
+): ServerSync {
   let failed: readonly string[] = []
   let inFlight = Promise.resolve()
   const listeners = new Set<() => void>()
@@ -45,6 +53,18 @@ export function createServerSync(send = withdrawOnServer): ServerSync {
       if (event.type === 'consent-changed' && event.decision === 'withdrawn') {
         void withdraw(event.purposeId)
       }
+    },
+    follow(trickle) {
+      return trickle.subscribe((state, previous) => {
+        const { profile } = state
+        const fresh = Object.keys(profile.fields).length === 0 && profile.consents.length === 0
+        if (fresh && profile.visitorId !== previous.profile.visitorId) {
+          const done = forget().catch((error: unknown) => {
+            console.error('Trickle server: could not forget this browser.', error)
+          })
+          inFlight = inFlight.then(() => done)
+        }
+      })
     },
     getFailed: () => failed,
     subscribe(listener) {

@@ -90,6 +90,7 @@ export interface SiteCopy {
   chartVisit: string
   consentRatesTitle: string
   submissionsLabel: string
+  allForms: string
   formDownloadsLabel: string
   openGateLabel: string
   decisionGranted: string
@@ -201,6 +202,7 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
     chartVisit: 'Visit {visit}',
     consentRatesTitle: 'Consent decisions',
     submissionsLabel: 'Submissions',
+    allForms: 'All downloads',
     formDownloadsLabel: 'Downloads after a form',
     openGateLabel: 'One-click downloads (open gate)',
     decisionGranted: 'granted',
@@ -312,6 +314,7 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
     chartVisit: 'Besuch {visit}',
     consentRatesTitle: 'Entscheidungen zu Einwilligungen',
     submissionsLabel: 'Einsendungen',
+    allForms: 'Alle Downloads',
     formDownloadsLabel: 'Downloads nach einem Formular',
     openGateLabel: 'Downloads mit einem Klick (offenes Tor)',
     decisionGranted: 'erteilt',

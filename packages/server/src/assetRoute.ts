@@ -34,7 +34,11 @@ export function assetRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
       content = await readFile(asset.path)
     } catch {
       ctx.log(`[trickle] the file of form "${formId}" cannot be read: ${asset.path}`)
-      throw new ApiError(404, 'unknown-asset', 'The file behind this form is missing on the server.')
+      throw new ApiError(
+        404,
+        'unknown-asset',
+        'The file behind this form is missing on the server.',
+      )
     }
     const visitor = c.get('visitor')
     await ctx.database.db.insert(downloads).values({

@@ -1,9 +1,4 @@
-import {
-  consentState,
-  shownConsentText,
-  type ConsentEvent,
-  type Profile,
-} from '@trickle/core'
+import { consentState, shownConsentText, type ConsentEvent, type Profile } from '@trickle/core'
 import type { Context, Hono } from 'hono'
 import { describeUnexpected } from './apiError'
 import { appendConsentEvents, loadProfile } from './profileStore'
@@ -86,23 +81,47 @@ const pages = {
   en: {
     confirmed: ['Thank you!', 'Your consent is confirmed.'],
     already: ['Already confirmed', 'This consent was confirmed before; nothing else to do.'],
-    invalid: ['Link not valid', 'This confirmation link is damaged. Please use the link from the e-mail exactly.'],
-    expired: ['Link expired', 'This confirmation link has expired. Please sign up again to receive a new one.'],
-    gone: ['Nothing to confirm', 'This consent was withdrawn, changed or erased in the meantime, so it cannot be confirmed any more.'],
+    invalid: [
+      'Link not valid',
+      'This confirmation link is damaged. Please use the link from the e-mail exactly.',
+    ],
+    expired: [
+      'Link expired',
+      'This confirmation link has expired. Please sign up again to receive a new one.',
+    ],
+    gone: [
+      'Nothing to confirm',
+      'This consent was withdrawn, changed or erased in the meantime, so it cannot be confirmed any more.',
+    ],
   },
   de: {
     confirmed: ['Vielen Dank!', 'Ihre Einwilligung ist bestätigt.'],
-    already: ['Bereits bestätigt', 'Diese Einwilligung wurde schon bestätigt; es ist nichts weiter zu tun.'],
-    invalid: ['Link ungültig', 'Dieser Bestätigungslink ist beschädigt. Bitte verwenden Sie den Link aus der E-Mail unverändert.'],
-    expired: ['Link abgelaufen', 'Dieser Bestätigungslink ist abgelaufen. Bitte melden Sie sich erneut an, um einen neuen zu erhalten.'],
-    gone: ['Nichts zu bestätigen', 'Diese Einwilligung wurde inzwischen widerrufen, geändert oder gelöscht und kann nicht mehr bestätigt werden.'],
+    already: [
+      'Bereits bestätigt',
+      'Diese Einwilligung wurde schon bestätigt; es ist nichts weiter zu tun.',
+    ],
+    invalid: [
+      'Link ungültig',
+      'Dieser Bestätigungslink ist beschädigt. Bitte verwenden Sie den Link aus der E-Mail unverändert.',
+    ],
+    expired: [
+      'Link abgelaufen',
+      'Dieser Bestätigungslink ist abgelaufen. Bitte melden Sie sich erneut an, um einen neuen zu erhalten.',
+    ],
+    gone: [
+      'Nichts zu bestätigen',
+      'Diese Einwilligung wurde inzwischen widerrufen, geändert oder gelöscht und kann nicht mehr bestätigt werden.',
+    ],
   },
 } as const
 
 type Outcome = keyof (typeof pages)['en']
 
 function page(c: Context, outcome: Outcome, locale: unknown, status: 200 | 400 | 410) {
-  const texts = locale === 'de' || (typeof locale === 'string' && locale.startsWith('de-')) ? pages.de : pages.en
+  const texts =
+    locale === 'de' || (typeof locale === 'string' && locale.startsWith('de-'))
+      ? pages.de
+      : pages.en
   const [title, text] = texts[outcome]
   c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
   return c.html(
@@ -119,7 +138,8 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/doi/confirm', async (c) => {
     const now = ctx.now()
     const opened = ctx.signer.open('doi', c.req.query('token'), now)
-    if (!opened.ok) return page(c, opened.reason, undefined, opened.reason === 'expired' ? 410 : 400)
+    if (!opened.ok)
+      return page(c, opened.reason, undefined, opened.reason === 'expired' ? 410 : 400)
     const { v: visitorId, p: purposeId, n: version, l: locale } = opened.payload
     const purpose = ctx.config.purposes.find((item) => item.id === purposeId)
     if (typeof visitorId !== 'string' || typeof version !== 'number' || !purpose) {
@@ -133,7 +153,11 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
       const lastGrant = stored.profile.consents.findLast(
         (event) => event.purposeId === purpose.id && event.decision !== 'confirmed',
       )
-      if (state === 'granted' && lastGrant?.decision === 'granted' && lastGrant.version === version) {
+      if (
+        state === 'granted' &&
+        lastGrant?.decision === 'granted' &&
+        lastGrant.version === version
+      ) {
         return 'already'
       }
       if (state !== 'pending' || lastGrant?.version !== version) return 'gone'

@@ -1,16 +1,19 @@
 import { emptyProfile, exportProfile } from '@trickle/core'
 import { inArray } from 'drizzle-orm'
 import type { Hono } from 'hono'
+import { ApiError } from './apiError'
+import { describeIssues, pointer } from './parseSubmissionBody'
 import { eraseVisitor, loadProfile } from './profileStore'
+import { readJsonBody } from './readJsonBody'
 import { consentTexts } from './schema'
 import type { AppEnv, ServerContext } from './serverContext'
 import { forgetVisitor } from './visitorCookie'
 
 /**
  * The visitor's own data (GDPR Art. 15, 17, 20), for the browser holding the signed cookie:
- * `GET /v1/me/export` and `DELETE /v1/me`.
+ * `GET /v1/me/export`, `DELETE /v1/me`, and `POST /v1/me/forget` ("Not you?").
  */
-export function meRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function meRoutes(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimit: number }): void {
   app.get('/me/export', async (c) => {
     const visitor = c.get('visitor')
     const now = ctx.now()
@@ -43,6 +46,24 @@ export function meRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     }
     c.header('content-disposition', 'attachment; filename="my-data.json"')
     return c.json(exported)
+  })
+
+  // "Not you?" on a shared device: the browser forgets its visitor, nothing is erased. The
+  // cookie is HttpOnly, so only the server can drop it.
+  app.post('/me/forget', async (c) => {
+    if (c.req.raw.body !== null) {
+      const body = await readJsonBody(c, ctx.bodyLimit)
+      const issues = Object.keys(body).map((key) => ({
+        path: pointer('', key),
+        code: 'unknown-key',
+        message: 'This request takes no properties; send {} or no body.',
+      }))
+      if (issues.length > 0) {
+        throw new ApiError(422, 'invalid-body', describeIssues(issues), { issues })
+      }
+    }
+    forgetVisitor(c, ctx.isHttps(c))
+    return c.json({ forgotten: true })
   })
 
   app.delete('/me', async (c) => {

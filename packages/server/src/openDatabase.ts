@@ -27,6 +27,8 @@ export interface OpenDatabaseOptions {
   url?: string
   /** The embedded data folder (default `.trickle-data`); `memory://` keeps everything in memory. */
   dataDir?: string
+  /** A PGlite instance to use instead of opening one (e.g. restored with `loadDataDir`). */
+  pglite?: PGlite
   /** Connections per instance for PostgreSQL (default 10). */
   poolSize?: number
   /** Run pending migrations before returning (default true). */
@@ -86,9 +88,11 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
 
 async function openPglite(options: OpenDatabaseOptions): Promise<TrickleDatabase> {
   const dataDir = options.dataDir ?? '.trickle-data'
-  const inMemory = dataDir.startsWith('memory://')
+  const inMemory = options.pglite !== undefined || dataDir.startsWith('memory://')
   let client: PGlite
-  if (inMemory) {
+  if (options.pglite) {
+    client = options.pglite
+  } else if (inMemory) {
     client = await PGlite.create()
   } else {
     const folder = resolve(dataDir)

@@ -12,7 +12,7 @@ import type { AppEnv, ServerContext } from './serverContext'
  */
 export function planRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/plan', async (c) => {
-    const form = formOf(ctx.config, c.req.query('form'), 'the query (?form=<form id>)')
+    const form = formOf(ctx.config, c.req.query('form'))
     const now = ctx.now()
     const visitor = c.get('visitor')
     // Without a valid cookie nothing is stored yet: no query, and no cookie is set by a plan.

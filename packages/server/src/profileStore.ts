@@ -10,14 +10,7 @@ import {
 } from '@trickle/core'
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
-import {
-  consentEvents,
-  consentTexts,
-  erasures,
-  fieldValues,
-  submissions,
-  visitors,
-} from './schema'
+import { consentEvents, consentTexts, erasures, fieldValues, submissions, visitors } from './schema'
 
 /**
  * The bridge between the tables and the core's `Profile`: the server keeps one row per field
@@ -45,7 +38,8 @@ export async function loadProfile(
     .from(visitors)
     .where(eq(visitors.id, visitorId))
   const [visitor] = options.lock ? await query.for('update') : await query
-  if (!visitor) return { profile: rebuild(config, visitorId, [], [], options), exists: false, visits: 0 }
+  if (!visitor)
+    return { profile: rebuild(config, visitorId, [], [], options), exists: false, visits: 0 }
   const fieldRows = await db.select().from(fieldValues).where(eq(fieldValues.visitorId, visitorId))
   const eventRows = await db
     .select()
@@ -257,7 +251,9 @@ export async function findSubmission(
   const [row] = await tx
     .select({ id: submissions.id, formId: submissions.formId, visit: submissions.visit })
     .from(submissions)
-    .where(and(eq(submissions.visitorId, visitorId), eq(submissions.idempotencyKey, idempotencyKey)))
+    .where(
+      and(eq(submissions.visitorId, visitorId), eq(submissions.idempotencyKey, idempotencyKey)),
+    )
   return row
 }
 
@@ -272,7 +268,11 @@ export interface ErasureCounts {
  * submissions and downloads lose their link to the person (their counts stay in the report).
  * An `erasures` row records that it happened, without personal data.
  */
-export async function eraseVisitor(tx: TrickleDb, visitorId: string, now: Date): Promise<ErasureCounts> {
+export async function eraseVisitor(
+  tx: TrickleDb,
+  visitorId: string,
+  now: Date,
+): Promise<ErasureCounts> {
   const [visitor] = await tx
     .select({ id: visitors.id })
     .from(visitors)
@@ -291,7 +291,10 @@ export async function eraseVisitor(tx: TrickleDb, visitorId: string, now: Date):
       tx.select({ n: count() }).from(submissions).where(eq(submissions.visitorId, visitorId)),
     ),
   }
-  await tx.update(submissions).set({ idempotencyKey: null }).where(eq(submissions.visitorId, visitorId))
+  await tx
+    .update(submissions)
+    .set({ idempotencyKey: null })
+    .where(eq(submissions.visitorId, visitorId))
   await tx.delete(visitors).where(eq(visitors.id, visitorId))
   await tx.insert(erasures).values({ id: randomUUID(), at: now, ...counts })
   return counts

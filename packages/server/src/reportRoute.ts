@@ -62,11 +62,16 @@ function checkAdmin(adminToken: string | undefined, header: string | undefined):
   // Compare digests: equal length, constant time, whatever was sent.
   const digest = (value: string) => createHash('sha256').update(value).digest()
   if (!given || !timingSafeEqual(digest(given), digest(adminToken))) {
-    throw new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>".')
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'Send the admin token as "Authorization: Bearer <token>".',
+    )
   }
 }
 
-const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000)
+const rate = (part: number, whole: number) =>
+  whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000
 
 /** Rows of a raw query; both drivers answer with `{ rows }`. */
 async function rows<T>(db: TrickleDb, query: SQL): Promise<T[]> {
@@ -76,32 +81,44 @@ async function rows<T>(db: TrickleDb, query: SQL): Promise<T[]> {
 
 async function buildReport(ctx: ServerContext): Promise<Report> {
   const { db } = ctx.database
-  const totals = await rows<{ form_id: string; visit: number; n: number }>(db, sql`
-    select form_id, visit, count(*)::int as n from submissions group by form_id, visit`)
+  const totals = await rows<{ form_id: string; visit: number; n: number }>(
+    db,
+    sql`
+    select form_id, visit, count(*)::int as n from submissions group by form_id, visit`,
+  )
   const fields = await rows<{
     form_id: string
     visit: number
     field_id: string
     shown: number
     answered: number
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     select s.form_id, s.visit, f.field_id, count(*)::int as shown,
       (count(*) filter (where not (s.declined @> to_jsonb(f.field_id))))::int as answered
     from submissions s cross join lateral jsonb_array_elements_text(s.field_ids) as f(field_id)
-    group by s.form_id, s.visit, f.field_id`)
+    group by s.form_id, s.visit, f.field_id`,
+  )
   const consents = await rows<{
     form_id: string
     visit: number
     purpose_id: string
     offered: number
     granted: number
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     select s.form_id, s.visit, c.item ->> 'purposeId' as purpose_id, count(*)::int as offered,
       (count(*) filter (where c.item ->> 'decision' = 'granted'))::int as granted
     from submissions s cross join lateral jsonb_array_elements(s.consents) as c(item)
-    group by s.form_id, s.visit, c.item ->> 'purposeId'`)
-  const delivered = await rows<{ form_id: string; via: string; n: number }>(db, sql`
-    select form_id, via, count(*)::int as n from downloads group by form_id, via`)
+    group by s.form_id, s.visit, c.item ->> 'purposeId'`,
+  )
+  const delivered = await rows<{ form_id: string; via: string; n: number }>(
+    db,
+    sql`
+    select form_id, via, count(*)::int as n from downloads group by form_id, via`,
+  )
 
   const forms: FormReport[] = ctx.config.forms.map((form) => {
     const order = [...form.always, ...form.sequence]
@@ -122,7 +139,10 @@ async function buildReport(ctx: ServerContext): Promise<Report> {
             answered: Number(f.answered),
             rate: rate(Number(f.answered), Number(f.shown)),
           }))
-          .sort((a, b) => position(a.fieldId) - position(b.fieldId) || a.fieldId.localeCompare(b.fieldId)),
+          .sort(
+            (a, b) =>
+              position(a.fieldId) - position(b.fieldId) || a.fieldId.localeCompare(b.fieldId),
+          ),
         consents: consents
           .filter((p) => p.form_id === form.id && Number(p.visit) === Number(row.visit))
           .map((p) => ({

@@ -4,8 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 export type SignaturePurpose = 'visitor' | 'download' | 'doi'
 
 export type OpenedToken =
-  | { ok: true; payload: Record<string, unknown> }
-  | { ok: false; reason: 'invalid' | 'expired' }
+  { ok: true; payload: Record<string, unknown> } | { ok: false; reason: 'invalid' | 'expired' }
 
 export interface Signer {
   /** `value` followed by `.` and its HMAC-SHA256 (base64url). */

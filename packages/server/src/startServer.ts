@@ -71,19 +71,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       assetsDir: env.TRICKLE_ASSETS_DIR?.trim() || undefined,
       publicUrl: env.TRICKLE_PUBLIC_URL?.trim() || undefined,
       trustProxy: env.TRICKLE_TRUST_PROXY === '1' || env.TRICKLE_TRUST_PROXY === 'true',
-      mailer: env.TRICKLE_MAIL_DIR?.trim() ? fileMailer(resolve(env.TRICKLE_MAIL_DIR)) : consoleMailer(log),
+      mailer: env.TRICKLE_MAIL_DIR?.trim()
+        ? fileMailer(resolve(env.TRICKLE_MAIL_DIR))
+        : consoleMailer(log),
     })
   } catch (error) {
     await database.close()
     throw error
   }
 
-  const listening = await new Promise<{ http: ServerType; port: number }>((resolveListen, reject) => {
-    const http = serve({ fetch: server.app.fetch, port, hostname: host }, (info) =>
-      resolveListen({ http, port: info.port }),
-    )
-    http.once('error', reject)
-  }).catch(async (error: unknown) => {
+  const listening = await new Promise<{ http: ServerType; port: number }>(
+    (resolveListen, reject) => {
+      const http = serve({ fetch: server.app.fetch, port, hostname: host }, (info) =>
+        resolveListen({ http, port: info.port }),
+      )
+      http.once('error', reject)
+    },
+  ).catch(async (error: unknown) => {
     await database.close()
     throw new Error(
       `Could not listen on ${host}:${port}: ${(error as Error).message}. Set PORT to a free port.`,
@@ -125,16 +129,17 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
-  } catch {
+  } catch (error) {
     throw new Error(
       `No config at ${file}. Set TRICKLE_CONFIG to the path of your Trickle config JSON.`,
+      { cause: error },
     )
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`)
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error })
   }
   const parsed = parseConfig(json)
   if (!parsed.ok) {

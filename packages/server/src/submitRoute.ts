@@ -62,7 +62,13 @@ export function submitRoute(
             { issues: [{ path: '/idempotencyKey', code: 'reused', message: 'Use a new key.' }] },
           )
         }
-        return { submissionId: earlier.id, visit: earlier.visit, replayed: true, profile: stored.profile, events: [] }
+        return {
+          submissionId: earlier.id,
+          visit: earlier.visit,
+          replayed: true,
+          profile: stored.profile,
+          events: [],
+        }
       }
       const plan = planVisit(config, stored.profile, {
         formId: body.formId,
@@ -74,7 +80,13 @@ export function submitRoute(
       await saveFields(tx, stored.profile, result.profile)
       await appendConsentEvents(tx, config, visitor.id, result.events, now)
       const { id, visit } = await recordSubmission(tx, result.submission, body.idempotencyKey)
-      return { submissionId: id, visit, replayed: false, profile: result.profile, events: result.events }
+      return {
+        submissionId: id,
+        visit,
+        replayed: false,
+        profile: result.profile,
+        events: result.events,
+      }
     })
 
     rememberVisitor(c, ctx.signer, visitor.id, ctx.isHttps(c))

@@ -27,12 +27,18 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
       )
     }
     const formId =
-      c.req.raw.body === null ? undefined : await optionalFormId(await readJsonBody(c, ctx.bodyLimit), ctx)
+      c.req.raw.body === null
+        ? undefined
+        : await optionalFormId(await readJsonBody(c, ctx.bodyLimit), ctx)
     const visitor = c.get('visitor')
     if (visitor.isNew) throw nothingStored()
     const now = ctx.now()
     const result = await ctx.database.db.transaction(async (tx) => {
-      const stored = await loadProfile(tx, ctx.config, visitor.id, { now, log: ctx.log, lock: true })
+      const stored = await loadProfile(tx, ctx.config, visitor.id, {
+        now,
+        log: ctx.log,
+        lock: true,
+      })
       if (!stored.exists) throw nothingStored()
       const { profile, erased } = withdrawConsent(ctx.config, stored.profile, purpose.id, {
         now,

@@ -44,18 +44,38 @@ describeDatabases('gated files', (kind) => {
     } finally {
       t.advance(-11 * minute)
     }
-    const rows = await query<{ via: string }>(t.database, sql`select via from downloads where form_id = 'whitepaper'`)
+    const rows = await query<{ via: string }>(
+      t.database,
+      sql`select via from downloads where form_id = 'whitepaper'`,
+    )
     expect(rows).toEqual([{ via: 'form' }])
   })
 
   it('opens the gate with one click for a visitor with nothing left to ask', async () => {
     const tab = t.browser()
     const send = (values: Record<string, string>, consents: Record<string, boolean> = {}) =>
-      tab.post('/v1/submissions', { formId: 'checklist', idempotencyKey: crypto.randomUUID(), locale: 'en', values, consents })
-    expect((await send({ email: 'gate@example.com', company: 'Engines', industry: 'it' }, { newsletter: false })).status).toBe(201)
-    const halfway = (await (await tab.get('/v1/plan?form=checklist')).json()) as { download: unknown }
+      tab.post('/v1/submissions', {
+        formId: 'checklist',
+        idempotencyKey: crypto.randomUUID(),
+        locale: 'en',
+        values,
+        consents,
+      })
+    expect(
+      (
+        await send(
+          { email: 'gate@example.com', company: 'Engines', industry: 'it' },
+          { newsletter: false },
+        )
+      ).status,
+    ).toBe(201)
+    const halfway = (await (await tab.get('/v1/plan?form=checklist')).json()) as {
+      download: unknown
+    }
     expect(halfway.download).toBeNull()
-    expect((await send({ email: 'gate@example.com', jobRole: 'head', companySize: '50-249' })).status).toBe(201)
+    expect(
+      (await send({ email: 'gate@example.com', jobRole: 'head', companySize: '50-249' })).status,
+    ).toBe(201)
 
     const { plan, download } = (await (await tab.get('/v1/plan?form=checklist')).json()) as {
       plan: { complete: boolean }
@@ -65,7 +85,10 @@ describeDatabases('gated files', (kind) => {
     const file = await tab.get(download.url)
     expect(file.status).toBe(200)
     expect(await file.text()).toBe('the checklist\n')
-    const rows = await query<{ via: string }>(t.database, sql`select via from downloads where form_id = 'checklist' order by seq`)
+    const rows = await query<{ via: string }>(
+      t.database,
+      sql`select via from downloads where form_id = 'checklist' order by seq`,
+    )
     expect(rows.map((r) => r.via)).toEqual(['open-gate'])
   })
 })
@@ -74,8 +97,10 @@ it('maps files to forms by name and refuses an asset for a form that does not ex
   const assets = resolveAssets(['whitepaper', 'checklist'], { assetsDir: dir })
   expect([...assets.keys()].sort()).toEqual(['checklist', 'whitepaper'])
   expect(assets.get('checklist')?.contentType).toBe('text/plain; charset=utf-8')
-  expect(() => resolveAssets(['whitepaper'], { assets: { webinar: { path: join(dir, 'x.pdf') } } })).toThrow(
-    /no form "webinar".*whitepaper/,
+  expect(() =>
+    resolveAssets(['whitepaper'], { assets: { webinar: { path: join(dir, 'x.pdf') } } }),
+  ).toThrow(/no form "webinar".*whitepaper/)
+  expect(() => resolveAssets(['whitepaper'], { assetsDir: join(dir, 'missing') })).toThrow(
+    /TRICKLE_ASSETS_DIR/,
   )
-  expect(() => resolveAssets(['whitepaper'], { assetsDir: join(dir, 'missing') })).toThrow(/TRICKLE_ASSETS_DIR/)
 })

@@ -14,7 +14,10 @@ describeDatabases('hardening', (kind) => {
     expect(t.logs.join('\n')).not.toMatch(/example\.com|Lovelace|Ada/)
   })
 
-  const submit = (headers: Record<string, string>, body: unknown = firstVisit('cors@example.com')) =>
+  const submit = (
+    headers: Record<string, string>,
+    body: unknown = firstVisit('cors@example.com'),
+  ) =>
     t.server.app.request(`${origin}/v1/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -25,7 +28,11 @@ describeDatabases('hardening', (kind) => {
     const preflight = (from: string) =>
       t.server.app.request(`${origin}/v1/submissions`, {
         method: 'OPTIONS',
-        headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: from,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       })
     const allowed = await preflight(site)
     expect(allowed.status).toBe(204)

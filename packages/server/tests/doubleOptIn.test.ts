@@ -34,7 +34,12 @@ describeDatabases('double opt-in', (kind) => {
 
   it('mails a link for a pending consent and records the confirmation when it is opened', async () => {
     const { tab, mail, link } = await subscribe('doi@example.com', 'de')
-    expect(mail).toMatchObject({ to: 'doi@example.com', locale: 'de', purposeId: 'newsletter', purposeLabel: 'Newsletter' })
+    expect(mail).toMatchObject({
+      to: 'doi@example.com',
+      locale: 'de',
+      purposeId: 'newsletter',
+      purposeLabel: 'Newsletter',
+    })
     expect(mail.consentText).toMatch(/^Ja, ich möchte den monatlichen Newsletter/)
     expect(mail.confirmUrl.startsWith(`${origin}/v1/doi/confirm?token=`)).toBe(true)
     expect(await stateOf(tab)).toBe('pending')
@@ -84,7 +89,10 @@ describeDatabases('double opt-in', (kind) => {
     expect((await tab.delete('/v1/me')).status).toBe(200)
     const response = await t.browser().get(link)
     expect(response.status).toBe(410)
-    const rows = await query<{ n: number }>(t.database, sql`select count(*)::int as n from visitors where id = ${visitorOf(link)}`)
+    const rows = await query<{ n: number }>(
+      t.database,
+      sql`select count(*)::int as n from visitors where id = ${visitorOf(link)}`,
+    )
     expect(Number(rows[0]!.n)).toBe(0)
   })
 
@@ -105,7 +113,10 @@ describeDatabases('double opt-in', (kind) => {
     const response = await failing.app.request(`${origin}/v1/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...firstVisit('doi-fail@example.com'), consents: { newsletter: true, sales: false } }),
+      body: JSON.stringify({
+        ...firstVisit('doi-fail@example.com'),
+        consents: { newsletter: true, sales: false },
+      }),
     })
     expect(response.status).toBe(201)
     expect(logs.join('\n')).toMatch(/confirmation mail for "newsletter" failed/)

@@ -9,11 +9,26 @@ import { describeDatabases, rowCounts, useServer } from './support/testServer'
  * 4xx with a reason, and none may write a row.
  */
 
-
 /** Keys that must never reach an object's prototype or be taken as ids. */
 const prototypeKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']
-const notPlanned = ['jobRole', 'budget', 'phone', 'industry', 'companySize', 'shoeSize', '__proto__', 'constructor']
-const unknownPurposes = ['telepathy', 'delivery', 'personalisation', '__proto__', 'constructor', 'prototype']
+const notPlanned = [
+  'jobRole',
+  'budget',
+  'phone',
+  'industry',
+  'companySize',
+  'shoeSize',
+  '__proto__',
+  'constructor',
+]
+const unknownPurposes = [
+  'telepathy',
+  'delivery',
+  'personalisation',
+  '__proto__',
+  'constructor',
+  'prototype',
+]
 
 const anyJson = fc.jsonValue({ maxDepth: 3 })
 const nonNullJson = anyJson.filter((value) => value !== null)
@@ -23,60 +38,118 @@ const notAnEmail = fc.string({ maxLength: 200 }).map((s) => s.replace(/@/g, ''))
 type Body = Record<string, unknown>
 const valid = (): Body => {
   const body = firstVisit('hostile@example.com') as unknown as Body
-  return { ...body, values: { ...(body['values'] as Body) }, consents: { ...(body['consents'] as Body) } }
+  return {
+    ...body,
+    values: { ...(body['values'] as Body) },
+    consents: { ...(body['consents'] as Body) },
+  }
 }
 
 /** Sets an own property (even `__proto__`) when the container is still an object. */
 const put = (container: unknown, key: string, value: unknown) => {
   if (typeof container !== 'object' || container === null || Array.isArray(container)) return
-  Object.defineProperty(container, key, { value, enumerable: true, configurable: true, writable: true })
+  Object.defineProperty(container, key, {
+    value,
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  })
 }
 
 /** One certain defect each; any number of them may be combined. */
 const defects: fc.Arbitrary<(body: Body) => void>[] = [
-  fc.tuple(fc.oneof(fc.constantFrom(...prototypeKeys, 'visitorId', 'submission', 'perVist'), fc.string({ minLength: 1 })), anyJson)
+  fc
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(...prototypeKeys, 'visitorId', 'submission', 'perVist'),
+        fc.string({ minLength: 1 }),
+      ),
+      anyJson,
+    )
     .filter(([key]) => !['formId', 'idempotencyKey', 'locale', 'values', 'consents'].includes(key))
-    .map(([key, value]) => (body) => put(body, key, value)),
+    .map(
+      ([key, value]) =>
+        (body) =>
+          put(body, key, value),
+    ),
   fc.tuple(fc.constantFrom(...notPlanned), nonNullJson).map(([key, value]) => (body) => {
     body['values'] = { ...(body['values'] as Body) }
     put(body['values'], key, value)
   }),
-  fc.tuple(fc.constantFrom(...unknownPurposes), fc.oneof(fc.boolean(), nonNullJson)).map(([key, value]) => (body) => {
-    body['consents'] = { ...(body['consents'] as Body) }
-    put(body['consents'], key, value)
-  }),
-  fc.oneof(notAnEmail, huge, fc.integer(), fc.boolean(), fc.array(fc.string()), fc.dictionary(fc.string(), fc.string()))
+  fc
+    .tuple(fc.constantFrom(...unknownPurposes), fc.oneof(fc.boolean(), nonNullJson))
+    .map(([key, value]) => (body) => {
+      body['consents'] = { ...(body['consents'] as Body) }
+      put(body['consents'], key, value)
+    }),
+  fc
+    .oneof(
+      notAnEmail,
+      huge,
+      fc.integer(),
+      fc.boolean(),
+      fc.array(fc.string()),
+      fc.dictionary(fc.string(), fc.string()),
+    )
     .map((value) => (body) => {
       body['values'] = { ...(body['values'] as Body), email: value }
     }),
   fc.constantFrom('firstName', 'lastName', 'company').chain((key) =>
-    fc.oneof(huge, fc.integer(), fc.boolean(), fc.constant({ nested: { deeper: [1, 2] } }), fc.constant(['a', 1]))
+    fc
+      .oneof(
+        huge,
+        fc.integer(),
+        fc.boolean(),
+        fc.constant({ nested: { deeper: [1, 2] } }),
+        fc.constant(['a', 1]),
+      )
       .map((value) => (body: Body) => {
         body['values'] = { ...(body['values'] as Body), [key]: value }
       }),
   ),
-  fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(anyJson), fc.string().filter((s) => s !== 'whitepaper' && s !== 'checklist'))
+  fc
+    .oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(anyJson),
+      fc.string().filter((s) => s !== 'whitepaper' && s !== 'checklist'),
+    )
     .map((value) => (body) => {
       body['formId'] = value
     }),
-  fc.oneof(fc.integer(), fc.constant(null), fc.string({ maxLength: 7 }), huge, fc.constant('key with spaces!'))
+  fc
+    .oneof(
+      fc.integer(),
+      fc.constant(null),
+      fc.string({ maxLength: 7 }),
+      huge,
+      fc.constant('key with spaces!'),
+    )
     .map((value) => (body) => {
       body['idempotencyKey'] = value
     }),
-  fc.oneof(fc.integer(), fc.constant('fr'), fc.constant('EN'), fc.constant('<script>'), huge)
+  fc
+    .oneof(fc.integer(), fc.constant('fr'), fc.constant('EN'), fc.constant('<script>'), huge)
     .map((value) => (body) => {
       body['locale'] = value
     }),
-  fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(anyJson)).map((value) => (body) => {
-    body['values'] = value
-  }),
-  fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(anyJson)).map((value) => (body) => {
-    body['consents'] = value
-  }),
-  fc.constantFrom('newsletter', 'sales').chain((key) =>
-    fc.oneof(fc.string(), fc.integer(), fc.constant(1), fc.constant('true')).map((value) => (body: Body) => {
-      body['consents'] = { ...(body['consents'] as Body), [key]: value }
+  fc
+    .oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(anyJson))
+    .map((value) => (body) => {
+      body['values'] = value
     }),
+  fc
+    .oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(anyJson))
+    .map((value) => (body) => {
+      body['consents'] = value
+    }),
+  fc.constantFrom('newsletter', 'sales').chain((key) =>
+    fc
+      .oneof(fc.string(), fc.integer(), fc.constant(1), fc.constant('true'))
+      .map((value) => (body: Body) => {
+        body['consents'] = { ...(body['consents'] as Body), [key]: value }
+      }),
   ),
   fc.constant((body: Body) => {
     delete body['formId']
@@ -87,7 +160,10 @@ const defects: fc.Arbitrary<(body: Body) => void>[] = [
 ]
 
 // Defects 1 to 4 often pass the shape check and reach the core inside a transaction.
-const weighted = defects.map((arbitrary, index) => ({ arbitrary, weight: index >= 1 && index <= 4 ? 6 : 1 }))
+const weighted = defects.map((arbitrary, index) => ({
+  arbitrary,
+  weight: index >= 1 && index <= 4 ? 6 : 1,
+}))
 const hostileBody = fc
   .array(fc.oneof(...weighted), { minLength: 1, maxLength: 2 })
   .map((mutations) => {
@@ -109,9 +185,21 @@ const validText = () => JSON.stringify(valid())
 
 const handWritten: Attack[] = [
   { name: 'top-level __proto__', body: `{"__proto__": {"isAdmin": true}, ${validText().slice(1)}` },
-  { name: '__proto__ answer', body: JSON.stringify({ ...valid(), values: JSON.parse('{"__proto__": {"polluted": 1}, "email": "a@b.co"}') }) },
-  { name: 'constructor.prototype', body: JSON.stringify({ ...valid(), values: { constructor: { prototype: { polluted: 1 } } } }) },
-  { name: 'prototype consent', body: JSON.stringify({ ...valid(), consents: { prototype: true } }) },
+  {
+    name: '__proto__ answer',
+    body: JSON.stringify({
+      ...valid(),
+      values: JSON.parse('{"__proto__": {"polluted": 1}, "email": "a@b.co"}'),
+    }),
+  },
+  {
+    name: 'constructor.prototype',
+    body: JSON.stringify({ ...valid(), values: { constructor: { prototype: { polluted: 1 } } } }),
+  },
+  {
+    name: 'prototype consent',
+    body: JSON.stringify({ ...valid(), consents: { prototype: true } }),
+  },
   { name: 'not JSON', body: '{"formId": "whitepaper",' },
   { name: 'JSON with a comment', body: '{/* hi */ "formId": "whitepaper"}' },
   { name: 'NaN literal', body: '{"formId": NaN}' },
@@ -121,26 +209,91 @@ const handWritten: Attack[] = [
   { name: 'null', body: 'null' },
   { name: 'empty body', body: '' },
   { name: 'deep nesting', body: `{"formId": ${'['.repeat(5000)}${']'.repeat(5000)}}` },
-  { name: 'deep nesting in values', body: JSON.stringify({ ...valid(), values: { email: JSON.parse(`${'['.repeat(2000)}${']'.repeat(2000)}`) } }) },
+  {
+    name: 'deep nesting in values',
+    body: JSON.stringify({
+      ...valid(),
+      values: { email: JSON.parse(`${'['.repeat(2000)}${']'.repeat(2000)}`) },
+    }),
+  },
   { name: 'byte order mark', body: `\uFEFF${validText()}` },
   { name: 'invalid UTF-8', body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
-  { name: 'one megabyte', body: JSON.stringify({ ...valid(), values: { email: 'a'.repeat(1_000_000) } }) },
-  { name: 'thousands of answers', body: JSON.stringify({ ...valid(), values: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`f${i}`, 'x'])) }) },
-  { name: 'thousands of consents', body: JSON.stringify({ ...valid(), consents: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`p${i}`, true])) }) },
-  { name: 'huge list answer', body: JSON.stringify({ ...valid(), values: { ...(valid()['values'] as Body), company: Array(5000).fill('x') } }) },
+  {
+    name: 'one megabyte',
+    body: JSON.stringify({ ...valid(), values: { email: 'a'.repeat(1_000_000) } }),
+  },
+  {
+    name: 'thousands of answers',
+    body: JSON.stringify({
+      ...valid(),
+      values: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`f${i}`, 'x'])),
+    }),
+  },
+  {
+    name: 'thousands of consents',
+    body: JSON.stringify({
+      ...valid(),
+      consents: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`p${i}`, true])),
+    }),
+  },
+  {
+    name: 'huge list answer',
+    body: JSON.stringify({
+      ...valid(),
+      values: { ...(valid()['values'] as Body), company: Array(5000).fill('x') },
+    }),
+  },
   { name: 'text/plain', body: validText(), headers: { 'content-type': 'text/plain' } },
-  { name: 'form encoded', body: 'formId=whitepaper', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  {
+    name: 'form encoded',
+    body: 'formId=whitepaper',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  },
   { name: 'no content type', body: validText(), headers: {} },
-  { name: 'latin1 charset', body: validText(), headers: { 'content-type': 'application/json; charset=latin1' } },
-  { name: 'multipart', body: '--x\r\n\r\n--x--', headers: { 'content-type': 'multipart/form-data; boundary=x' } },
-  { name: 'lying content-length', body: validText(), headers: { ...json, 'content-length': '99999999' } },
-  { name: 'foreign origin', body: validText(), headers: { ...json, origin: 'https://evil.example' } },
+  {
+    name: 'latin1 charset',
+    body: validText(),
+    headers: { 'content-type': 'application/json; charset=latin1' },
+  },
+  {
+    name: 'multipart',
+    body: '--x\r\n\r\n--x--',
+    headers: { 'content-type': 'multipart/form-data; boundary=x' },
+  },
+  {
+    name: 'lying content-length',
+    body: validText(),
+    headers: { ...json, 'content-length': '99999999' },
+  },
+  {
+    name: 'foreign origin',
+    body: validText(),
+    headers: { ...json, origin: 'https://evil.example' },
+  },
   { name: 'null origin', body: validText(), headers: { ...json, origin: 'null' } },
-  { name: 'script in field id', body: JSON.stringify({ ...valid(), values: { '<script>alert(1)</script>': 'x' } }) },
-  { name: 'sql in form id', body: JSON.stringify({ ...valid(), formId: "whitepaper'; drop table visitors; --" }) },
-  { name: 'sql in values', body: JSON.stringify({ ...valid(), values: { email: "x'); drop table visitors; --@a.b" } }) },
-  { name: 'unpaired surrogate', body: JSON.stringify({ ...valid(), values: { ...(valid()['values'] as Body), email: '\ud800@example.com' } }) },
-  { name: 'null byte id', body: JSON.stringify({ ...valid(), values: { 'email\u0000': 'a@b.co' } }) },
+  {
+    name: 'script in field id',
+    body: JSON.stringify({ ...valid(), values: { '<script>alert(1)</script>': 'x' } }),
+  },
+  {
+    name: 'sql in form id',
+    body: JSON.stringify({ ...valid(), formId: "whitepaper'; drop table visitors; --" }),
+  },
+  {
+    name: 'sql in values',
+    body: JSON.stringify({ ...valid(), values: { email: "x'); drop table visitors; --@a.b" } }),
+  },
+  {
+    name: 'unpaired surrogate',
+    body: JSON.stringify({
+      ...valid(),
+      values: { ...(valid()['values'] as Body), email: '\ud800@example.com' },
+    }),
+  },
+  {
+    name: 'null byte id',
+    body: JSON.stringify({ ...valid(), values: { 'email\u0000': 'a@b.co' } }),
+  },
   { name: 'plan with bad form', method: 'GET', path: '/v1/plan?form=__proto__' },
   { name: 'plan with broken escape', method: 'GET', path: '/v1/plan?form=%E0%A4%A' },
   { name: 'plan with array form', method: 'GET', path: '/v1/plan?form[]=whitepaper' },
@@ -148,14 +301,32 @@ const handWritten: Attack[] = [
   { name: 'withdraw prototype', path: '/v1/consents/__proto__/withdraw' },
   { name: 'withdraw contract purpose', path: '/v1/consents/delivery/withdraw' },
   { name: 'withdraw with broken escape', path: '/v1/consents/%E0%A4%A/withdraw' },
-  { name: 'withdraw with bad body', path: '/v1/consents/newsletter/withdraw', body: '{"formId": 1}' },
+  {
+    name: 'withdraw with bad body',
+    path: '/v1/consents/newsletter/withdraw',
+    body: '{"formId": 1}',
+  },
   { name: 'asset traversal', method: 'GET', path: '/v1/assets/..%2F..%2Fetc%2Fpasswd?token=x' },
   { name: 'asset without token', method: 'GET', path: '/v1/assets/whitepaper' },
   { name: 'confirm garbage', method: 'GET', path: '/v1/doi/confirm?token=%00%00' },
-  { name: 'confirm forged', method: 'GET', path: `/v1/doi/confirm?token=${Buffer.from('{"v":"x","p":"newsletter","n":2,"exp":9999999999999}').toString('base64url')}.AAAA` },
+  {
+    name: 'confirm forged',
+    method: 'GET',
+    path: `/v1/doi/confirm?token=${Buffer.from('{"v":"x","p":"newsletter","n":2,"exp":9999999999999}').toString('base64url')}.AAAA`,
+  },
   { name: 'report without token', method: 'GET', path: '/v1/report' },
-  { name: 'report with wrong token', method: 'GET', path: '/v1/report', headers: { authorization: 'Bearer x' } },
-  { name: 'report with basic auth', method: 'GET', path: '/v1/report', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } },
+  {
+    name: 'report with wrong token',
+    method: 'GET',
+    path: '/v1/report',
+    headers: { authorization: 'Bearer x' },
+  },
+  {
+    name: 'report with basic auth',
+    method: 'GET',
+    path: '/v1/report',
+    headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+  },
   { name: 'unknown endpoint', method: 'GET', path: '/v1/../../etc/passwd' },
   { name: 'wrong method', method: 'PUT', path: '/v1/submissions' },
 ]
@@ -170,7 +341,9 @@ describeDatabases('hostile input', (kind) => {
 
   beforeAll(async () => {
     returning = t.browser()
-    expect((await returning.post('/v1/submissions', firstVisit('returning@example.com'))).status).toBe(201)
+    expect(
+      (await returning.post('/v1/submissions', firstVisit('returning@example.com'))).status,
+    ).toBe(201)
     before = await rowCounts(t.database)
   })
 
@@ -197,15 +370,28 @@ describeDatabases('hostile input', (kind) => {
       fc.asyncProperty(hostileBody, async (body) => {
         // Half anonymous, half a returning visitor (its row is locked, then rolled back).
         const tab = run++ % 2 === 0 ? t.browser() : returning
-        count(await expectRefusal(await tab.request('/v1/submissions', { method: 'POST', headers: json, body }), body.slice(0, 200)))
+        count(
+          await expectRefusal(
+            await tab.request('/v1/submissions', { method: 'POST', headers: json, body }),
+            body.slice(0, 200),
+          ),
+        )
       }),
       { numRuns: generatedRuns, seed: 20_250_301 },
     )
     for (const attack of handWritten) {
       const method = attack.method ?? 'POST'
-      const init: RequestInit = { method, headers: attack.headers ?? (method === 'GET' ? {} : json) }
+      const init: RequestInit = {
+        method,
+        headers: attack.headers ?? (method === 'GET' ? {} : json),
+      }
       if (attack.body !== undefined) init.body = attack.body
-      count(await expectRefusal(await returning.request(attack.path ?? '/v1/submissions', init), attack.name))
+      count(
+        await expectRefusal(
+          await returning.request(attack.path ?? '/v1/submissions', init),
+          attack.name,
+        ),
+      )
     }
     expect(run + handWritten.length).toBeGreaterThanOrEqual(950)
     expect(await rowCounts(t.database)).toEqual(before)
@@ -213,7 +399,8 @@ describeDatabases('hostile input', (kind) => {
     const seen = [...statuses.keys()].map((key) => Number(key.slice(0, 3)))
     expect(seen).toEqual(expect.arrayContaining([400, 401, 403, 404, 409, 413, 415, 422]))
     // Many bodies got past the shape check: the core refused them inside a rolled-back transaction.
-    const byCore = (statuses.get('422 invalid-submission') ?? 0) + (statuses.get('409 plan-changed') ?? 0)
+    const byCore =
+      (statuses.get('422 invalid-submission') ?? 0) + (statuses.get('409 plan-changed') ?? 0)
     expect(byCore).toBeGreaterThan(150)
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined()

@@ -23,7 +23,10 @@ describe('openDatabase with PGlite in a data folder', () => {
     const second = await openDatabase({ dataDir })
     const rows = await second.db.select({ id: visitors.id }).from(visitors)
     expect(rows).toEqual([{ id: 'v1' }])
-    const migrations = await query<{ n: number }>(second, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
+    const migrations = await query<{ n: number }>(
+      second,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    )
     expect(Number(migrations[0]!.n)).toBe(2)
     await second.close()
   })
@@ -36,10 +39,20 @@ describe.skipIf('skipped' in postgres)(
   () => {
     it('migrates once when several instances start at the same time (advisory lock)', async () => {
       const url = await createDatabase((postgres as { url: string }).url)
-      const instances = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url, poolSize: 2 })))
+      const instances = await Promise.all(
+        Array.from({ length: 4 }, () => openDatabase({ url, poolSize: 2 })),
+      )
       try {
-        expect(instances.map((db) => db.kind)).toEqual(['postgres', 'postgres', 'postgres', 'postgres'])
-        const migrations = await query<{ n: number }>(instances[0]!, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
+        expect(instances.map((db) => db.kind)).toEqual([
+          'postgres',
+          'postgres',
+          'postgres',
+          'postgres',
+        ])
+        const migrations = await query<{ n: number }>(
+          instances[0]!,
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        )
         expect(Number(migrations[0]!.n)).toBe(2)
       } finally {
         await Promise.all(instances.map((db) => db.close()))
@@ -47,9 +60,9 @@ describe.skipIf('skipped' in postgres)(
     })
 
     it('says what failed when the server cannot be reached', async () => {
-      await expect(openDatabase({ url: 'postgres://postgres@127.0.0.1:1/nothing' })).rejects.toThrow(
-        /Could not prepare the PostgreSQL database/,
-      )
+      await expect(
+        openDatabase({ url: 'postgres://postgres@127.0.0.1:1/nothing' }),
+      ).rejects.toThrow(/Could not prepare the PostgreSQL database/)
     })
   },
 )
@@ -58,12 +71,33 @@ describeDatabases('stored values', (kind) => {
   const t = useServer(kind)
 
   it('come back with their JSON type (the text "123" stays a text)', async () => {
-    const values = ['123', 'true', 'null', '"quoted"', '', 42, 0, false, ['a', 'b'], ['1'], 'ünïcödé ✓']
+    const values = [
+      '123',
+      'true',
+      'null',
+      '"quoted"',
+      '',
+      42,
+      0,
+      false,
+      ['a', 'b'],
+      ['1'],
+      'ünïcödé ✓',
+    ]
     await t.database.db.insert(visitors).values({ id: 'types', createdAt: new Date() })
     await t.database.db.insert(fieldValues).values(
-      values.map((value, i) => ({ visitorId: 'types', fieldId: `f${i}`, value, collectedAt: new Date(), formId: 'x' })),
+      values.map((value, i) => ({
+        visitorId: 'types',
+        fieldId: `f${i}`,
+        value,
+        collectedAt: new Date(),
+        formId: 'x',
+      })),
     )
-    const rows = await t.database.db.select().from(fieldValues).where(sql`${fieldValues.visitorId} = 'types'`)
+    const rows = await t.database.db
+      .select()
+      .from(fieldValues)
+      .where(sql`${fieldValues.visitorId} = 'types'`)
     const byId = Object.fromEntries(rows.map((row) => [row.fieldId, row.value]))
     expect(values.map((_, i) => byId[`f${i}`])).toEqual(values)
   })

@@ -4,7 +4,8 @@ import { createRateLimiter } from '../src/rateLimit'
 describe('createRateLimiter', () => {
   it('limits each visitor and each IP per window', () => {
     const limiter = createRateLimiter({ windowMs: 1000, perVisitor: 2, perIp: 3 })
-    const hit = (visitor: string | undefined, ip: string, at = 0) => limiter.hit({ visitor, ip }, at).allowed
+    const hit = (visitor: string | undefined, ip: string, at = 0) =>
+      limiter.hit({ visitor, ip }, at).allowed
     expect([hit('a', '1'), hit('a', '1'), hit('a', '1')]).toEqual([true, true, false])
     expect(hit('b', '1')).toBe(false) // the IP has used its 3 (+1 refused) requests
     expect(hit('b', '2')).toBe(true)

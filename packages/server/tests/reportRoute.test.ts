@@ -7,7 +7,10 @@ import { describeDatabases, useServer } from './support/testServer'
 describeDatabases('report', (kind) => {
   const t = useServer(kind)
   const report = async (authorization?: string) =>
-    t.server.app.request('http://trickle.test/v1/report', authorization ? { headers: { authorization } } : {})
+    t.server.app.request(
+      'http://trickle.test/v1/report',
+      authorization ? { headers: { authorization } } : {},
+    )
 
   it('is closed without the admin token', async () => {
     expect((await report()).status).toBe(401)
@@ -19,8 +22,22 @@ describeDatabases('report', (kind) => {
   it('shows per form and visit the fields shown and answered, consent rates and downloads', async () => {
     const ada = t.browser()
     const bob = t.browser()
-    expect((await ada.post('/v1/submissions', { ...firstVisit('ada@r.example'), consents: { newsletter: true, sales: false } })).status).toBe(201)
-    expect((await bob.post('/v1/submissions', { ...firstVisit('bob@r.example'), consents: { newsletter: false, sales: false } })).status).toBe(201)
+    expect(
+      (
+        await ada.post('/v1/submissions', {
+          ...firstVisit('ada@r.example'),
+          consents: { newsletter: true, sales: false },
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await bob.post('/v1/submissions', {
+          ...firstVisit('bob@r.example'),
+          consents: { newsletter: false, sales: false },
+        })
+      ).status,
+    ).toBe(201)
     const second = await ada.post('/v1/submissions', {
       formId: 'whitepaper',
       idempotencyKey: crypto.randomUUID(),
@@ -33,7 +50,10 @@ describeDatabases('report', (kind) => {
     const body = (await response.json()) as Report
     const whitepaper = body.forms.find((f) => f.formId === 'whitepaper')!
     expect(whitepaper.submissions).toBe(3)
-    expect(whitepaper.visits.map((v) => [v.visit, v.submissions])).toEqual([[1, 2], [2, 1]])
+    expect(whitepaper.visits.map((v) => [v.visit, v.submissions])).toEqual([
+      [1, 2],
+      [2, 1],
+    ])
     const [visit1, visit2] = whitepaper.visits
     expect(visit1!.fields.map((f) => [f.fieldId, f.shown, f.answered])).toEqual([
       ['email', 2, 2],
@@ -45,7 +65,12 @@ describeDatabases('report', (kind) => {
       { purposeId: 'newsletter', offered: 2, granted: 1, rate: 0.5 },
       { purposeId: 'sales', offered: 2, granted: 0, rate: 0 },
     ])
-    expect(visit2!.fields.map((f) => f.fieldId)).toEqual(['email', 'jobRole', 'industry', 'companySize'])
+    expect(visit2!.fields.map((f) => f.fieldId)).toEqual([
+      'email',
+      'jobRole',
+      'industry',
+      'companySize',
+    ])
     expect(visit2!.consents).toEqual([])
     expect(body.forms.find((f) => f.formId === 'checklist')).toEqual({
       formId: 'checklist',
@@ -89,11 +114,18 @@ describeDatabases('report of optional fields', (kind) => {
   })
 
   it('is switched off without an admin token, and says how to switch it on', async () => {
-    const off = createTrickleServer({ config, database: t.database, secret: testSecret, log: () => {} })
+    const off = createTrickleServer({
+      config,
+      database: t.database,
+      secret: testSecret,
+      log: () => {},
+    })
     const response = await off.app.request('http://trickle.test/v1/report', {
       headers: { authorization: 'Bearer anything' },
     })
     expect(response.status).toBe(404)
-    expect(((await response.json()) as { message: string }).message).toContain('TRICKLE_ADMIN_TOKEN')
+    expect(((await response.json()) as { message: string }).message).toContain(
+      'TRICKLE_ADMIN_TOKEN',
+    )
   })
 })

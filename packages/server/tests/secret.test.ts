@@ -30,9 +30,9 @@ describe('resolveSecret', () => {
   })
 
   it('refuses to start PostgreSQL mode without a secret, saying what to set', async () => {
-    await expect(resolveSecret({ databaseUrl: 'postgres://db/x', dataDir: join(root, 'pg') })).rejects.toThrow(
-      /TRICKLE_SECRET is not set.*DATABASE_URL/,
-    )
+    await expect(
+      resolveSecret({ databaseUrl: 'postgres://db/x', dataDir: join(root, 'pg') }),
+    ).rejects.toThrow(/TRICKLE_SECRET is not set.*DATABASE_URL/)
   })
 
   it('tightens a stored secret file and refuses a truncated one', async () => {

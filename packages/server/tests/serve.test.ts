@@ -20,7 +20,11 @@ afterAll(() => {
 })
 
 const start = async (env: Record<string, string>) => {
-  const server = await startServeProcess({ TRICKLE_CONFIG: configPath, TRICKLE_MAIL_DIR: join(root, 'mail'), ...env })
+  const server = await startServeProcess({
+    TRICKLE_CONFIG: configPath,
+    TRICKLE_MAIL_DIR: join(root, 'mail'),
+    ...env,
+  })
   running.add(server)
   return server
 }
@@ -34,7 +38,10 @@ interface Acknowledged {
  * A bounded load of first-visit submissions from fresh visitors on loopback. The server is
  * killed with SIGKILL `killAfterMs` after the first acknowledgement, while requests are in flight.
  */
-async function loadThenKill(server: ServerProcess, options: { workers: number; killAfterMs: number; maxRequests: number }) {
+async function loadThenKill(
+  server: ServerProcess,
+  options: { workers: number; killAfterMs: number; maxRequests: number },
+) {
   const acknowledged: Acknowledged[] = []
   let sent = 0
   let unanswered = 0
@@ -56,11 +63,17 @@ async function loadThenKill(server: ServerProcess, options: { workers: number; k
             formId: 'whitepaper',
             idempotencyKey: crypto.randomUUID(),
             locale: 'en',
-            values: { email: `load${n}@example.com`, firstName: 'Load', lastName: `Test ${n}`, company },
+            values: {
+              email: `load${n}@example.com`,
+              firstName: 'Load',
+              lastName: `Test ${n}`,
+              company,
+            },
             consents: { newsletter: false, sales: n % 2 === 0 },
           }),
         })
-        if (response.status !== 201) throw new Error(`status ${response.status}: ${await response.text()}`)
+        if (response.status !== 201)
+          throw new Error(`status ${response.status}: ${await response.text()}`)
         const cookie = /trickle_vid=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1]
         if (!cookie) throw new Error('no cookie')
         acknowledged.push({ cookie, company })
@@ -82,7 +95,9 @@ async function loadThenKill(server: ServerProcess, options: { workers: number; k
 async function countFound(server: ServerProcess, acknowledged: Acknowledged[]) {
   let found = 0
   for (const { cookie, company } of acknowledged) {
-    const response = await fetch(`${server.url}/v1/me/export`, { headers: { cookie: `trickle_vid=${cookie}` } })
+    const response = await fetch(`${server.url}/v1/me/export`, {
+      headers: { cookie: `trickle_vid=${cookie}` },
+    })
     const exported = (await response.json()) as { fields: { id: string; value?: unknown }[] }
     if (exported.fields.find((field) => field.id === 'company')?.value === company) found++
   }
@@ -91,7 +106,11 @@ async function countFound(server: ServerProcess, acknowledged: Acknowledged[]) {
 
 const postgres = inject('postgres')
 const kinds = [
-  { name: 'PGlite', skipped: null as string | null, env: async () => ({ TRICKLE_DATA_DIR: join(root, `data-${Date.now()}`) }) },
+  {
+    name: 'PGlite',
+    skipped: null as string | null,
+    env: async () => ({ TRICKLE_DATA_DIR: join(root, `data-${Date.now()}`) }),
+  },
   {
     name: 'PostgreSQL',
     skipped: 'skipped' in postgres ? postgres.skipped : null,
@@ -103,27 +122,30 @@ const kinds = [
 ]
 
 for (const kind of kinds) {
-  describe.skipIf(kind.skipped !== null)(`serve.ts on ${kind.name}${kind.skipped ? ` (SKIPPED: ${kind.skipped})` : ''}`, () => {
-    it('keeps every acknowledged submission through a SIGKILL mid-load, then stops cleanly on SIGTERM', async () => {
-      const env = await kind.env()
-      const first = await start(env)
-      const load = await loadThenKill(first, { workers: 8, killAfterMs: 1000, maxRequests: 400 })
-      expect(load.acknowledged.length).toBeGreaterThanOrEqual(20)
+  describe.skipIf(kind.skipped !== null)(
+    `serve.ts on ${kind.name}${kind.skipped ? ` (SKIPPED: ${kind.skipped})` : ''}`,
+    () => {
+      it('keeps every acknowledged submission through a SIGKILL mid-load, then stops cleanly on SIGTERM', async () => {
+        const env = await kind.env()
+        const first = await start(env)
+        const load = await loadThenKill(first, { workers: 8, killAfterMs: 1000, maxRequests: 400 })
+        expect(load.acknowledged.length).toBeGreaterThanOrEqual(20)
 
-      const second = await start(env)
-      const found = await countFound(second, load.acknowledged)
-      console.info(
-        `[crash test, ${kind.name}] sent ${load.sent}, acknowledged ${load.acknowledged.length}, ` +
-          `cut off by the kill (never acknowledged) ${load.unanswered}, acknowledged found after restart ${found}`,
-      )
-      expect(found).toBe(load.acknowledged.length)
+        const second = await start(env)
+        const found = await countFound(second, load.acknowledged)
+        console.info(
+          `[crash test, ${kind.name}] sent ${load.sent}, acknowledged ${load.acknowledged.length}, ` +
+            `cut off by the kill (never acknowledged) ${load.unanswered}, acknowledged found after restart ${found}`,
+        )
+        expect(found).toBe(load.acknowledged.length)
 
-      second.child.kill('SIGTERM')
-      expect(await second.exited).toBe(0)
-      running.delete(second)
-      expect(second.output()).toMatch(/stopping \(SIGTERM\)/)
-    })
-  })
+        second.child.kill('SIGTERM')
+        expect(await second.exited).toBe(0)
+        running.delete(second)
+        expect(second.output()).toMatch(/stopping \(SIGTERM\)/)
+      })
+    },
+  )
 }
 
 describe('serve.ts configuration', () => {
@@ -138,8 +160,14 @@ describe('serve.ts configuration', () => {
 
   it('lists the problems of an invalid config file', async () => {
     const broken = join(root, 'broken.json')
-    writeFileSync(broken, JSON.stringify({ version: 1, purposes: [], fields: [], forms: [{ id: 'x', perVist: 3 }] }))
-    const { code, output } = await failingStart({ TRICKLE_CONFIG: broken, TRICKLE_DATA_DIR: join(root, 'unused') })
+    writeFileSync(
+      broken,
+      JSON.stringify({ version: 1, purposes: [], fields: [], forms: [{ id: 'x', perVist: 3 }] }),
+    )
+    const { code, output } = await failingStart({
+      TRICKLE_CONFIG: broken,
+      TRICKLE_DATA_DIR: join(root, 'unused'),
+    })
     expect(code).toBe(1)
     expect(output).toMatch(/is not a valid Trickle config/)
     expect(output).toMatch(/\/forms\/0/)

@@ -27,17 +27,34 @@ describe('createSigner', () => {
   })
 
   it('ignores anything that is not a signed string', () => {
-    for (const input of [undefined, null, 42, {}, '', '.', 'abc', 'abc.', '.abc', 'x'.repeat(5000)]) {
+    for (const input of [
+      undefined,
+      null,
+      42,
+      {},
+      '',
+      '.',
+      'abc',
+      'abc.',
+      '.abc',
+      'x'.repeat(5000),
+    ]) {
       expect(signer.verify('visitor', input)).toBeNull()
     }
   })
 
   it('seals payloads that expire', () => {
     const token = signer.seal('doi', { p: 'newsletter' }, later(1000))
-    expect(signer.open('doi', token, now)).toEqual({ ok: true, payload: { p: 'newsletter', exp: later(1000).getTime() } })
+    expect(signer.open('doi', token, now)).toEqual({
+      ok: true,
+      payload: { p: 'newsletter', exp: later(1000).getTime() },
+    })
     expect(signer.open('doi', token, later(1000))).toEqual({ ok: false, reason: 'expired' })
     expect(signer.open('download', token, now)).toEqual({ ok: false, reason: 'invalid' })
-    expect(signer.open('doi', signer.sign('doi', 'not-json'), now)).toEqual({ ok: false, reason: 'invalid' })
+    expect(signer.open('doi', signer.sign('doi', 'not-json'), now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
   })
 
   it('refuses a short secret and says how to make one', () => {

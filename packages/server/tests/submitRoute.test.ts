@@ -1,6 +1,16 @@
-import { sha256, type VisitPlan } from '@trickle/core'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  HttpTransportError,
+  httpTransport,
+  sha256,
+  type Submission,
+  type VisitPlan,
+} from '@trickle/core'
 import { sql } from 'drizzle-orm'
-import { expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { origin } from './support/browser'
 import { firstVisit, parsed } from './support/fixtures'
 import { describeDatabases, query, rowCounts, useServer } from './support/testServer'
 
@@ -51,7 +61,11 @@ describeDatabases('plan and submissions', (kind) => {
 
   it('keeps the proof of every consent decision: event, version, locale and the exact text by hash', async () => {
     const tab = t.browser()
-    const body = { ...firstVisit('grace@example.com'), locale: 'de', consents: { newsletter: true, sales: false } }
+    const body = {
+      ...firstVisit('grace@example.com'),
+      locale: 'de',
+      consents: { newsletter: true, sales: false },
+    }
     expect((await tab.post('/v1/submissions', body)).status).toBe(201)
     const events = await query<{
       purpose_id: string
@@ -66,18 +80,27 @@ describeDatabases('plan and submissions', (kind) => {
       sql`select purpose_id, decision, version, locale, text_hash, form_id, source from consent_events
           where visitor_id = ${visitorOf(tab.cookie)} order by seq`,
     )
-    expect(events.map((e) => [e.purpose_id, e.decision, e.version, e.locale, e.form_id, e.source])).toEqual([
+    expect(
+      events.map((e) => [e.purpose_id, e.decision, e.version, e.locale, e.form_id, e.source]),
+    ).toEqual([
       ['newsletter', 'granted', 2, 'de', 'whitepaper', 'form'],
       ['sales', 'denied', 1, 'de', 'whitepaper', 'form'],
     ])
     const purpose = t.config.purposes.find((p) => p.id === 'newsletter')!
     const germanText = (purpose.text as Record<string, string>)['de']!
     expect(events[0]!.text_hash).toBe(sha256(germanText))
-    const texts = await query<{ text: string; locale: string; version: number; purpose_id: string }>(
+    const texts = await query<{
+      text: string
+      locale: string
+      version: number
+      purpose_id: string
+    }>(
       t.database,
       sql`select text, locale, version, purpose_id from consent_texts where hash = ${events[0]!.text_hash}`,
     )
-    expect(texts).toEqual([{ text: germanText, locale: 'de', version: 2, purpose_id: 'newsletter' }])
+    expect(texts).toEqual([
+      { text: germanText, locale: 'de', version: 2, purpose_id: 'newsletter' },
+    ])
   })
 
   it('counts a retried submission once (idempotency key)', async () => {
@@ -88,7 +111,10 @@ describeDatabases('plan and submissions', (kind) => {
     const before = await rowCounts(t.database)
     const retry = await tab.post('/v1/submissions', body)
     expect(retry.status).toBe(200)
-    const [a, b] = [await first.json(), await retry.json()] as { submissionId: string; replayed: boolean }[]
+    const [a, b] = [await first.json(), await retry.json()] as {
+      submissionId: string
+      replayed: boolean
+    }[]
     expect(b!.submissionId).toBe(a!.submissionId)
     expect(b!.replayed).toBe(true)
     expect(await rowCounts(t.database)).toEqual(before)
@@ -99,9 +125,16 @@ describeDatabases('plan and submissions', (kind) => {
     const before = await rowCounts(t.database)
     const body = firstVisit('eve@example.com')
     // jobRole is beyond this visit's three new fields: a browser cache cannot widen the plan.
-    const response = await tab.post('/v1/submissions', { ...body, values: { ...body.values, jobRole: 'c-level' } })
+    const response = await tab.post('/v1/submissions', {
+      ...body,
+      values: { ...body.values, jobRole: 'c-level' },
+    })
     expect(response.status).toBe(409)
-    const error = (await response.json()) as { error: string; issues: { path: string }[]; plan: VisitPlan }
+    const error = (await response.json()) as {
+      error: string
+      issues: { path: string }[]
+      plan: VisitPlan
+    }
     expect(error.error).toBe('plan-changed')
     expect(error.issues.map((i) => i.path)).toEqual(['/values/jobRole'])
     expect(fieldIds(error.plan)).toEqual(['email', 'firstName', 'lastName', 'company'])
@@ -115,7 +148,11 @@ describeDatabases('plan and submissions', (kind) => {
     const body = firstVisit('not-an-address')
     const response = await tab.post('/v1/submissions', body)
     expect(response.status).toBe(422)
-    const error = (await response.json()) as { error: string; message: string; issues: { path: string }[] }
+    const error = (await response.json()) as {
+      error: string
+      message: string
+      issues: { path: string }[]
+    }
     expect(error.error).toBe('invalid-submission')
     expect(error.issues.map((i) => i.path)).toContain('/values/email')
     expect(error.message).toContain('/values/email')
@@ -126,13 +163,19 @@ describeDatabases('plan and submissions', (kind) => {
     const tab = t.browser()
     const unknownForm = await tab.post('/v1/submissions', { ...firstVisit(), formId: 'webinar' })
     expect(unknownForm.status).toBe(422)
-    expect(((await unknownForm.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe('/formId')
+    expect(((await unknownForm.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe(
+      '/formId',
+    )
     const unknownLocale = await tab.post('/v1/submissions', { ...firstVisit(), locale: 'fr' })
     expect(unknownLocale.status).toBe(422)
-    expect(((await unknownLocale.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe('/locale')
+    expect(((await unknownLocale.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe(
+      '/locale',
+    )
     const noForm = await tab.get('/v1/plan')
     expect(noForm.status).toBe(400)
-    expect(((await noForm.json()) as { message: string }).message).toContain('whitepaper, checklist')
+    expect(((await noForm.json()) as { message: string }).message).toContain(
+      'whitepaper, checklist',
+    )
     expect((await tab.get('/v1/plan?form=webinar')).status).toBe(404)
   })
 
@@ -144,10 +187,12 @@ describeDatabases('plan and submissions', (kind) => {
     await t.database.db.execute(
       sql`update field_values set value = '42'::jsonb where visitor_id = ${visitorId} and field_id = 'firstName'`,
     )
-    await t.database.db.execute(sql`insert into field_values (visitor_id, field_id, value, collected_at, form_id)
+    await t.database.db
+      .execute(sql`insert into field_values (visitor_id, field_id, value, collected_at, form_id)
       values (${visitorId}, '__proto__', '{"polluted": true}'::jsonb, now(), 'whitepaper'),
              (${visitorId}, 'shoeSize', '"44"'::jsonb, now(), 'whitepaper')`)
-    await t.database.db.execute(sql`insert into consent_events (visitor_id, purpose_id, decision, version, at)
+    await t.database.db
+      .execute(sql`insert into consent_events (visitor_id, purpose_id, decision, version, at)
       values (${visitorId}, 'telepathy', 'granted', 1, now())`)
     t.logs.length = 0
 
@@ -188,7 +233,11 @@ describeDatabases('two tabs of one visitor', (kind) => {
 
   it(`loses no update when ${fieldCount} submissions of one visitor run at once`, async () => {
     const tab = t.browser()
-    const start = { formId: 'form0', idempotencyKey: crypto.randomUUID(), values: { email: 'tabs@example.com', f0: 'zero' } }
+    const start = {
+      formId: 'form0',
+      idempotencyKey: crypto.randomUUID(),
+      values: { email: 'tabs@example.com', f0: 'zero' },
+    }
     expect((await tab.post('/v1/submissions', start)).status).toBe(201)
     const responses = await Promise.all(
       Array.from({ length: fieldCount - 1 }, (_, n) => {
@@ -201,21 +250,37 @@ describeDatabases('two tabs of one visitor', (kind) => {
       }),
     )
     expect(responses.map((r) => r.status)).toEqual(Array(fieldCount - 1).fill(201))
-    const visits = await Promise.all(responses.map(async (r) => ((await r.json()) as { visit: number }).visit))
-    expect([1, ...visits].sort((a, b) => a - b)).toEqual(Array.from({ length: fieldCount }, (_, i) => i + 1))
+    const visits = await Promise.all(
+      responses.map(async (r) => ((await r.json()) as { visit: number }).visit),
+    )
+    expect([1, ...visits].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: fieldCount }, (_, i) => i + 1),
+    )
 
-    const exported = (await (await tab.get('/v1/me/export')).json()) as { fields: { id: string; value: unknown }[] }
+    const exported = (await (await tab.get('/v1/me/export')).json()) as {
+      fields: { id: string; value: unknown }[]
+    }
     const values = Object.fromEntries(exported.fields.map((f) => [f.id, f.value]))
     expect(values).toEqual({
       email: 'tabs@example.com',
       f0: 'zero',
-      ...Object.fromEntries(Array.from({ length: fieldCount - 1 }, (_, n) => [`f${n + 1}`, `value ${n + 1}`])),
+      ...Object.fromEntries(
+        Array.from({ length: fieldCount - 1 }, (_, n) => [`f${n + 1}`, `value ${n + 1}`]),
+      ),
     })
   })
 
   it('lets exactly one of two tabs answer the same plan; the other learns the new plan', async () => {
     const tab = t.browser()
-    expect((await tab.post('/v1/submissions', { formId: 'form0', idempotencyKey: crypto.randomUUID(), values: { email: 'two@example.com', f0: 'x' } })).status).toBe(201)
+    expect(
+      (
+        await tab.post('/v1/submissions', {
+          formId: 'form0',
+          idempotencyKey: crypto.randomUUID(),
+          values: { email: 'two@example.com', f0: 'x' },
+        })
+      ).status,
+    ).toBe(201)
     const send = (value: string) =>
       tab.post('/v1/submissions', {
         formId: 'form1',
@@ -225,21 +290,88 @@ describeDatabases('two tabs of one visitor', (kind) => {
     const [a, b] = await Promise.all([send('from tab A'), send('from tab B')])
     expect([a!.status, b!.status].sort()).toEqual([201, 409])
     const winner = a!.status === 201 ? 'from tab A' : 'from tab B'
-    const exported = (await (await tab.get('/v1/me/export')).json()) as { fields: { id: string; value: unknown }[] }
+    const exported = (await (await tab.get('/v1/me/export')).json()) as {
+      fields: { id: string; value: unknown }[]
+    }
     expect(exported.fields.find((f) => f.id === 'f1')?.value).toBe(winner)
   })
 
   it('stores a double-clicked submission (same key, at once) once', async () => {
     const tab = t.browser()
     const email = 'click@example.com'
-    expect((await tab.post('/v1/submissions', { formId: 'form0', idempotencyKey: crypto.randomUUID(), values: { email, f0: 'x' } })).status).toBe(201)
-    const body = { formId: 'form2', idempotencyKey: crypto.randomUUID(), values: { email, f2: 'y' } }
-    const [a, b] = await Promise.all([tab.post('/v1/submissions', body), tab.post('/v1/submissions', body)])
+    expect(
+      (
+        await tab.post('/v1/submissions', {
+          formId: 'form0',
+          idempotencyKey: crypto.randomUUID(),
+          values: { email, f0: 'x' },
+        })
+      ).status,
+    ).toBe(201)
+    const body = {
+      formId: 'form2',
+      idempotencyKey: crypto.randomUUID(),
+      values: { email, f2: 'y' },
+    }
+    const [a, b] = await Promise.all([
+      tab.post('/v1/submissions', body),
+      tab.post('/v1/submissions', body),
+    ])
     expect([a!.status, b!.status].sort()).toEqual([200, 201])
     const rows = await query<{ n: number }>(
       t.database,
       sql`select count(*)::int as n from submissions where visitor_id = ${visitorOf(tab.cookie)} and idempotency_key = ${body.idempotencyKey}`,
     )
     expect(Number(rows[0]!.n)).toBe(1)
+  })
+})
+
+describeDatabases('the core httpTransport', (kind) => {
+  const assetsDir = mkdtempSync(join(tmpdir(), 'trickle-transport-'))
+  writeFileSync(join(assetsDir, 'whitepaper.pdf'), '%PDF-1.4 transport\n')
+  afterAll(() => rmSync(assetsDir, { recursive: true, force: true }))
+  const t = useServer(kind, { assetsDir })
+
+  describe('sending to this server', () => {
+    const transportFor = (tab: ReturnType<typeof t.browser>) =>
+      httpTransport({
+        baseUrl: origin,
+        fetch: (input, init) => tab.request(new URL(String(input)).pathname, init),
+      })
+    const request = (values: Record<string, unknown>) => ({
+      formId: 'whitepaper',
+      visitorId: 'ignored-by-the-server',
+      idempotencyKey: crypto.randomUUID(),
+      locale: 'en',
+      values,
+      consents: { newsletter: false, sales: false },
+      submission: {} as Submission,
+    })
+
+    it('is stored, recognised by its cookie, and gets a working download link', async () => {
+      const tab = t.browser()
+      const send = transportFor(tab)
+      const values = firstVisit('transport@example.com').values
+      const result = await send(request(values), { signal: new AbortController().signal })
+      expect(result?.downloadUrl).toMatch(new RegExp(`^${origin}/v1/assets/whitepaper\\?token=`))
+      const file = await tab.get(
+        new URL(result!.downloadUrl!).pathname + new URL(result!.downloadUrl!).search,
+      )
+      expect(await file.text()).toBe('%PDF-1.4 transport\n')
+      const exported = (await (await tab.get('/v1/me/export')).json()) as {
+        fields: { id: string; value?: unknown }[]
+      }
+      expect(exported.fields.find((f) => f.id === 'company')?.value).toBe(values.company)
+    })
+
+    it('rejects with the server reason and the paths of the answers to fix', async () => {
+      const send = transportFor(t.browser())
+      const error = await send(request({ ...firstVisit().values, email: 'nope' }), {
+        signal: new AbortController().signal,
+      }).catch((cause: unknown) => cause)
+      expect(error).toBeInstanceOf(HttpTransportError)
+      expect((error as HttpTransportError).status).toBe(422)
+      expect((error as HttpTransportError).errors.map((e) => e.path)).toContain('/values/email')
+    })
   })
 })

@@ -29,7 +29,12 @@ describeDatabases('visitor recognition', (kind) => {
     const [id, signature] = ada.cookie!.split('.')
     const mallory = t.browser()
     // Another visitor's id with a made-up signature, and the real signature on a changed id.
-    for (const forged of [`${id}.${'A'.repeat(43)}`, `${id!.slice(0, -1)}${id!.endsWith('0') ? '1' : '0'}.${signature}`, id!, `${id}.`]) {
+    for (const forged of [
+      `${id}.${'A'.repeat(43)}`,
+      `${id!.slice(0, -1)}${id!.endsWith('0') ? '1' : '0'}.${signature}`,
+      id!,
+      `${id}.`,
+    ]) {
       mallory.cookie = forged
       const exported = await exportOf(mallory)
       expect(exported.fields).toEqual([])
@@ -37,7 +42,9 @@ describeDatabases('visitor recognition', (kind) => {
     }
     // A forged cookie on a submission starts a new visitor with a new cookie; Ada is untouched.
     mallory.cookie = `${id}.${'A'.repeat(43)}`
-    expect((await mallory.post('/v1/submissions', firstVisit('mallory@example.com'))).status).toBe(201)
+    expect((await mallory.post('/v1/submissions', firstVisit('mallory@example.com'))).status).toBe(
+      201,
+    )
     expect(mallory.cookie!.split('.')[0]).not.toBe(id)
     const ada2 = await exportOf(ada)
     expect(ada2.fields.find((f) => f.id === 'email')?.value).toBe('ada@example.com')
@@ -76,15 +83,34 @@ describeDatabases('visitor recognition', (kind) => {
   it('marks the cookie Secure over HTTPS, and behind a proxy only when told to trust it', async () => {
     const body = () => JSON.stringify(firstVisit('secure@example.com'))
     const headers = { 'content-type': 'application/json' }
-    const https = await t.server.app.request('https://trickle.test/v1/submissions', { method: 'POST', headers, body: body() })
+    const https = await t.server.app.request('https://trickle.test/v1/submissions', {
+      method: 'POST',
+      headers,
+      body: body(),
+    })
     expect(https.headers.get('set-cookie')).toMatch(/;\s*Secure/i)
 
     const proxied = { ...headers, 'x-forwarded-proto': 'https' }
-    const untrusted = await t.server.app.request('http://trickle.test/v1/submissions', { method: 'POST', headers: proxied, body: body() })
+    const untrusted = await t.server.app.request('http://trickle.test/v1/submissions', {
+      method: 'POST',
+      headers: proxied,
+      body: body(),
+    })
     expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/i)
 
-    const behindProxy = createTrickleServer({ config: t.config, database: t.database, secret: 'x'.repeat(40), rateLimit: false, trustProxy: true, log: () => {} })
-    const trusted = await behindProxy.app.request('http://trickle.test/v1/submissions', { method: 'POST', headers: proxied, body: body() })
+    const behindProxy = createTrickleServer({
+      config: t.config,
+      database: t.database,
+      secret: 'x'.repeat(40),
+      rateLimit: false,
+      trustProxy: true,
+      log: () => {},
+    })
+    const trusted = await behindProxy.app.request('http://trickle.test/v1/submissions', {
+      method: 'POST',
+      headers: proxied,
+      body: body(),
+    })
     expect(trusted.status).toBe(201)
     expect(trusted.headers.get('set-cookie')).toMatch(/;\s*Secure/i)
   })
@@ -95,7 +121,10 @@ describeDatabases('visitor recognition', (kind) => {
     expect((await tab.get('/v1/plan?form=whitepaper')).status).toBe(200)
     expect((await tab.get('/v1/me/export')).status).toBe(200)
     expect(await rowCounts(t.database)).toEqual(before)
-    const visitors = await query<{ n: number }>(t.database, sql`select count(*)::int as n from visitors`)
+    const visitors = await query<{ n: number }>(
+      t.database,
+      sql`select count(*)::int as n from visitors`,
+    )
     expect(Number(visitors[0]!.n)).toBe(before['visitors'])
   })
 })

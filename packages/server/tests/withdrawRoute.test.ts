@@ -17,7 +17,12 @@ const config = parsed({
     { id: 'company', type: 'text', label: 'Company', purposes: ['sales', 'personalisation'] },
   ],
   forms: [
-    { id: 'demo', always: ['email'], sequence: ['phone', 'company'], offerConsents: ['sales', 'newsletter'] },
+    {
+      id: 'demo',
+      always: ['email'],
+      sequence: ['phone', 'company'],
+      offerConsents: ['sales', 'newsletter'],
+    },
   ],
 })
 
@@ -42,7 +47,11 @@ describeDatabases('withdrawing a consent', (kind) => {
     const tab = await signedUp()
     const response = await tab.post('/v1/consents/sales/withdraw', { formId: 'demo' })
     expect(response.status).toBe(200)
-    const result = (await response.json()) as { state: string; erased: string[]; plan: { consents: unknown[] } }
+    const result = (await response.json()) as {
+      state: string
+      erased: string[]
+      plan: { consents: unknown[] }
+    }
     expect(result.state).toBe('withdrawn')
     expect(result.erased).toEqual(['phone'])
     // A withdrawn purpose is not offered again on every visit.

@@ -1,5 +1,5 @@
 import { localize } from '@trickle/core'
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react'
 import { ReportChart } from '../components/ReportChart'
 import { papers } from '../papers'
 import { parseReport, reportTotals, type Report } from '../report'
@@ -16,6 +16,13 @@ type Load =
 /** `#token=...` in the address (as `npm start` prints it), read once; never stored. */
 function tokenFromHash(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get('token') ?? ''
+}
+
+/** `a \`command\`` with the command set as code. */
+function withCode(text: string): ReactNode[] {
+  return text
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))
 }
 
 async function loadReport(token: string, copy: SiteCopy): Promise<Load> {
@@ -80,7 +87,7 @@ export function AdminPage() {
         <h1 id="admin-title">{copy.adminTitle}</h1>
         <p className="lead">{copy.adminLead}</p>
         {server === null ? (
-          <p className="notice">{copy.adminNoServer}</p>
+          <p className="notice">{withCode(copy.adminNoServer)}</p>
         ) : (
           <form className="token-form" onSubmit={onSubmit}>
             <div className="token-field">
@@ -95,7 +102,7 @@ export function AdminPage() {
                 onChange={(event) => setToken(event.target.value)}
               />
               <p className="help" id={`${tokenId}-help`}>
-                {copy.adminTokenHelp}
+                {withCode(copy.adminTokenHelp)}
               </p>
             </div>
             <button className="button" type="submit" disabled={token.trim() === ''}>
@@ -116,7 +123,7 @@ export function AdminPage() {
                 value={formId}
                 onChange={(event) => setFormId(event.target.value)}
               >
-                <option value="">{copy.navLibrary}</option>
+                <option value="">{copy.allForms}</option>
                 {load.report.forms.map((form) => (
                   <option key={form.formId} value={form.formId}>
                     {formName(form.formId)}
@@ -160,7 +167,12 @@ export function AdminPage() {
                     return (
                       <li key={consent.purposeId}>
                         <span className="consent-rate-label">{purposeName(consent.purposeId)}</span>
-                        <svg className="consent-rate-bar" viewBox="0 0 100 8" aria-hidden="true">
+                        <svg
+                          className="consent-rate-bar"
+                          viewBox="0 0 100 8"
+                          preserveAspectRatio="none"
+                          aria-hidden="true"
+                        >
                           <rect width="100" height="8" rx="4" className="consent-rate-track" />
                           <rect
                             width={share * 100}

@@ -25,8 +25,9 @@ export function browser(app: Hono<AppEnv>) {
   }
   return {
     request,
-    get: (path: string, headers?: HeadersInit) => request(path, headers ? { headers } : {}),
-    post: (path: string, body?: unknown, headers?: HeadersInit) =>
+    get: (path: string, headers?: Record<string, string>) =>
+      request(path, headers ? { headers } : {}),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
       request(path, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

@@ -23,10 +23,19 @@ export interface ServerProcess {
  * Runs `src/serve.ts` in a child process with tsx (on the workspace sources) and waits for its
  * "listening on <url>" line.
  */
-export function startServeProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export function startServeProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, nodeArgs, {
     cwd: packageDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -56,7 +65,9 @@ export function startServeProcess(env: Record<string, string>, timeoutMs = 60_00
 }
 
 /** Runs serve.ts expecting it to fail at start; returns its exit code and output. */
-export async function failingStart(env: Record<string, string>): Promise<{ code: number | string; output: string }> {
+export async function failingStart(
+  env: Record<string, string>,
+): Promise<{ code: number | string; output: string }> {
   const child = spawn(process.execPath, nodeArgs, {
     cwd: packageDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },

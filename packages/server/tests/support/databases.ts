@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
 import { inject } from 'vitest'
 import { openDatabase, type TrickleDatabase } from '../../src/openDatabase'
 import { createDatabase } from './postgres'
@@ -17,7 +19,10 @@ export function databaseKinds(): TestDatabaseKind[] {
     {
       name: 'PGlite',
       skipped: null,
-      open: () => openDatabase({ dataDir: 'memory://' }),
+      open: async () => {
+        const template = new Blob([readFileSync(inject('pgliteTemplate'))])
+        return openDatabase({ pglite: await PGlite.create({ loadDataDir: template }) })
+      },
     },
     {
       name: 'PostgreSQL',

@@ -5,7 +5,10 @@ import type { Mailer, ConfirmationMail } from '../../src/mailer'
 /** The realistic B2B config, read as outside JSON (unknown) and parsed like the server does. */
 export function whitepaperConfig(): Config {
   const json: unknown = JSON.parse(
-    readFileSync(new URL('../../../core/tests/fixtures/b2b-whitepaper.json', import.meta.url), 'utf8'),
+    readFileSync(
+      new URL('../../../core/tests/fixtures/b2b-whitepaper.json', import.meta.url),
+      'utf8',
+    ),
   )
   return parsed(json)
 }
@@ -13,7 +16,9 @@ export function whitepaperConfig(): Config {
 export function parsed(json: unknown): Config {
   const result = parseConfig(json)
   if (!result.ok) {
-    throw new Error(`test config invalid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`)
+    throw new Error(
+      `test config invalid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    )
   }
   return result.config
 }

@@ -84,7 +84,18 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c full_page_writes=off',
     '-c max_connections=100',
   ].join(' ')
-  run('pg_ctl', ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', '-o', settings, 'start'])
+  run('pg_ctl', [
+    '-D',
+    dataDir,
+    '-l',
+    join(base, 'server.log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    settings,
+    'start',
+  ])
 
   let stopped = false
   const stopNow = () => {

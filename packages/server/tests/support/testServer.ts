@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe } from 'vitest'
 import type { Config } from '@trickle/core'
-import { createTrickleServer, type TrickleServerOptions, type TrickleServer } from '../../src/createTrickleServer'
+import {
+  createTrickleServer,
+  type TrickleServerOptions,
+  type TrickleServer,
+} from '../../src/createTrickleServer'
 import type { TrickleDatabase } from '../../src/openDatabase'
 import { browser } from './browser'
 import { databaseKinds, suiteName, type TestDatabaseKind } from './databases'
@@ -93,7 +97,10 @@ export async function rowCounts(database: TrickleDatabase): Promise<Record<strin
 }
 
 /** Rows of a raw query (both drivers answer with `{ rows }`). */
-export async function query<T>(database: TrickleDatabase, text: ReturnType<typeof sql>): Promise<T[]> {
+export async function query<T>(
+  database: TrickleDatabase,
+  text: ReturnType<typeof sql>,
+): Promise<T[]> {
   const result = (await database.db.execute(text)) as unknown as { rows: T[] }
   return result.rows
 }

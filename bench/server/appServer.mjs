@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import { serve } from '@hono/node-server'
+import { parseConfig } from '@trickle/core'
+import { createTrickleServer, openDatabase } from '@trickle/server'
+import { repoRoot } from '../lib/repoRoot.mjs'
+import { baselineSubmit } from './baselineSubmit.mjs'
+import { rawClient } from './rawClient.mjs'
+
+/**
+ * One server of the server benchmark, in its own process (run with tsx on the sources):
+ * `node appServer.mjs <trickle|baseline> <postgres-url | pglite-folder>`.
+ * - trickle: the Trickle API (createTrickleServer), rate limiting off (16 clients share one IP);
+ * - baseline: the same inserts through the same driver, with no Trickle in between.
+ * Both open the database with openDatabase (same migrated schema, same pool) and answer on
+ * @hono/node-server. `GET /__bench/counts` gives the row count of every table. The process ends
+ * when its stdin closes, so it never outlives the benchmark.
+ */
+const [mode, target] = process.argv.slice(2)
+if ((mode !== 'trickle' && mode !== 'baseline') || !target) {
+  throw new Error('Usage: appServer.mjs <trickle|baseline> <postgres-url | pglite-folder>')
+}
+
+const tables = ['visitors', 'field_values', 'consent_events', 'consent_texts', 'submissions']
+
+const configText = readFileSync(`${repoRoot}/packages/core/tests/fixtures/b2b-whitepaper.json`, 'utf8')
+const parsed = parseConfig(JSON.parse(configText))
+if (!parsed.ok) throw new Error('The b2b-whitepaper fixture is not a valid config')
+const config = parsed.config
+
+const database = await openDatabase(
+  target.startsWith('postgres') ? { url: target } : { dataDir: target },
+)
+const client = rawClient(database)
+
+let handle
+if (mode === 'trickle') {
+  const trickle = createTrickleServer({
+    config,
+    database,
+    secret: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+    rateLimit: false,
+    mailer: { sendConfirmation: async () => {} },
+    log: (line) => console.error(line),
+  })
+  handle = (request) => trickle.app.fetch(request)
+} else {
+  handle = baselineSubmit(config, client)
+}
+
+const counts = async () => {
+  const result = {}
+  for (const table of tables) {
+    const { rows } = await client.query(`select count(*)::int as n from ${table}`)
+    result[table] = Number(rows[0].n)
+  }
+  return Response.json(result)
+}
+
+const server = serve(
+  {
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: (request) =>
+      new URL(request.url).pathname === '/__bench/counts' ? counts() : handle(request),
+  },
+  (info) => console.log(`listening on http://127.0.0.1:${info.port}`),
+)
+
+const stop = () => {
+  server.close()
+  void database.close().finally(() => process.exit(0))
+}
+process.stdin.on('end', stop)
+process.stdin.on('close', stop)
+process.stdin.resume()
+process.on('SIGTERM', stop)

@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  postgresMissingReason,
+  startPostgres,
+} from '../../packages/server/tests/support/postgres.ts'
+import { installedVersion } from '../lib/packageInfo.mjs'
+import { sendResult } from '../lib/runNodeScript.mjs'
+import { median, percentile } from '../lib/stats.mjs'
+import { startAppServer } from './startAppServer.mjs'
+
+/**
+ * Part 4, run in its own process: first-visit submissions to the Trickle API and to a baseline
+ * that writes the same rows through the same driver, with 16 concurrent clients on loopback,
+ * on PGlite (a data folder) and on PostgreSQL 15 (the server tests' harness). The four servers
+ * run side by side; the scenarios take turns for `rounds` rounds, each bounded in time and in
+ * count, after an unrecorded warm-up.
+ */
+const concurrency = 16
+const rounds = 2
+const warmupMs = 1_000
+const measureMs = 5_000
+const maxPerRound = 5_000
+const deadline = Date.now() + 240_000
+
+const folders = []
+const servers = []
+let postgres
+let finished = false
+
+async function cleanUp() {
+  if (finished) return
+  finished = true
+  await Promise.allSettled(servers.map((server) => server.stop()))
+  await postgres?.stop()
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true })
+}
+process.once('SIGTERM', () => void cleanUp().finally(() => process.exit(1)))
+
+let sequence = 0
+/** The answers of a first whitepaper visit of a new visitor (no cookie is kept). */
+function firstVisit() {
+  sequence += 1
+  return JSON.stringify({
+    formId: 'whitepaper',
+    idempotencyKey: crypto.randomUUID(),
+    locale: 'en',
+    values: {
+      email: `visitor${sequence}@example.com`,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      company: 'Analytical Engines Ltd',
+    },
+    consents: { newsletter: false, sales: false },
+  })
+}
+
+/** `concurrency` clients send submissions until `durationMs` or `maxRequests` is reached. */
+async function load(url, { durationMs, maxRequests }) {
+  const latencies = []
+  let started = 0
+  let errors = 0
+  let firstError
+  const begin = performance.now()
+  const stopAt = begin + durationMs
+  const client = async () => {
+    while (performance.now() < stopAt && started < maxRequests) {
+      started += 1
+      const body = firstVisit()
+      const t0 = performance.now()
+      const response = await fetch(`${url}/v1/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+      const text = await response.text()
+      const elapsed = performance.now() - t0
+      if (response.status === 201) latencies.push(elapsed)
+      else {
+        errors += 1
+        firstError ??= `${response.status} ${text.slice(0, 300)}`
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, client))
+  return { latencies, errors, firstError, elapsedMs: performance.now() - begin }
+}
+
+async function counts(url) {
+  const response = await fetch(`${url}/__bench/counts`)
+  if (!response.ok) throw new Error(`counts: ${response.status} ${await response.text()}`)
+  return response.json()
+}
+
+const scenarios = [
+  { id: 'trickle-pglite', database: 'PGlite', mode: 'trickle' },
+  { id: 'baseline-pglite', database: 'PGlite', mode: 'baseline' },
+  { id: 'trickle-postgres', database: 'PostgreSQL', mode: 'trickle' },
+  { id: 'baseline-postgres', database: 'PostgreSQL', mode: 'baseline' },
+]
+
+try {
+  const postgresSkipped = postgresMissingReason()
+  if (!postgresSkipped) postgres = await startPostgres()
+  const active = []
+  for (const scenario of scenarios) {
+    if (scenario.database === 'PostgreSQL' && postgresSkipped) continue
+    let target
+    if (scenario.database === 'PGlite') {
+      target = mkdtempSync(join(tmpdir(), `trickle-bench-${scenario.mode}-`))
+      folders.push(target)
+    } else {
+      target = await postgres.createDatabase()
+    }
+    const server = await startAppServer(scenario.mode, target)
+    servers.push(server)
+    active.push({ ...scenario, url: server.url, samples: [] })
+  }
+
+  for (let round = 0; round < rounds; round++) {
+    const order = [...active.slice(round % active.length), ...active.slice(0, round % active.length)]
+    for (const scenario of order) {
+      if (Date.now() > deadline) throw new Error('server: time limit reached')
+      const warm = await load(scenario.url, { durationMs: warmupMs, maxRequests: 1_000 })
+      if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
+      const measured = await load(scenario.url, { durationMs: measureMs, maxRequests: maxPerRound })
+      if (measured.errors > 0) throw new Error(`${scenario.id}: ${measured.firstError}`)
+      scenario.samples.push(measured)
+      console.log(
+        `round ${round + 1} ${scenario.id}: ${measured.latencies.length} submissions in ${(measured.elapsedMs / 1000).toFixed(1)} s`,
+      )
+    }
+  }
+
+  const results = []
+  for (const scenario of active) {
+    const latencies = scenario.samples.flatMap((sample) => sample.latencies)
+    const rows = await counts(scenario.url)
+    // Every accepted submission must have written the rows of a first visit, in both modes.
+    if (rows.submissions !== rows.visitors || rows.field_values !== 4 * rows.submissions) {
+      throw new Error(`${scenario.id}: unexpected rows ${JSON.stringify(rows)}`)
+    }
+    if (rows.consent_events !== 2 * rows.submissions || rows.consent_texts !== 2) {
+      throw new Error(`${scenario.id}: unexpected consent rows ${JSON.stringify(rows)}`)
+    }
+    results.push({
+      id: scenario.id,
+      database: scenario.database,
+      mode: scenario.mode,
+      submissions: latencies.length,
+      perSecond: median(scenario.samples.map((s) => (s.latencies.length * 1000) / s.elapsedMs)),
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      rows,
+    })
+  }
+  sendResult({
+    concurrency,
+    rounds,
+    warmupMs,
+    measureMs,
+    maxPerRound,
+    postgresSkipped,
+    postgresVersion: postgres ? await postgresVersion(postgres.url) : null,
+    versions: {
+      pglite: installedVersion('@electric-sql/pglite'),
+      pg: installedVersion('pg'),
+      hono: installedVersion('hono'),
+      honoNodeServer: installedVersion('@hono/node-server'),
+      drizzle: installedVersion('drizzle-orm'),
+    },
+    scenarios: results,
+  })
+} finally {
+  await cleanUp()
+}
+
+async function postgresVersion(url) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query('show server_version')
+    return rows[0].server_version
+  } finally {
+    await client.end()
+  }
+}

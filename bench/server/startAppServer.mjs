@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { repoRoot } from '../lib/repoRoot.mjs'
+
+const entry = fileURLToPath(new URL('./appServer.mjs', import.meta.url))
+
+/**
+ * Starts appServer.mjs (`mode` trickle or baseline on `target`, a PostgreSQL URL or a PGlite
+ * folder) in its own process and waits for its "listening on" line. `stop()` closes its stdin,
+ * which ends it; a SIGKILL follows when it has not ended 10 s later.
+ */
+export function startAppServer(mode, target, { timeoutMs = 60_000 } = {}) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@trickle/source', entry, mode, target],
+    {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' },
+    },
+  )
+  let output = ''
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)))
+  const stop = async () => {
+    child.stdin.end()
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${mode} server did not start within ${timeoutMs} ms:\n${output}`))
+    }, timeoutMs)
+    const onData = (chunk) => {
+      output += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ url: match[1], stop, output: () => output })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    void exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`${mode} server exited (${code}) before listening:\n${output}`))
+    })
+  })
+}

@@ -1,0 +1,2 @@
+// Everything @trickle/core exports, with parseConfig and the JSON Schema generator.
+export * from '@trickle/core'

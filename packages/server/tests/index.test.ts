@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import * as server from '../src/index'
+
+describe('@trickle/server exports', () => {
+  it('exports exactly the public API', () => {
+    expect(Object.keys(server).sort()).toEqual([
+      'consoleMailer',
+      'createTrickleServer',
+      'defaultPort',
+      'fileMailer',
+      'loadConfig',
+      'migrationsFolder',
+      'openDatabase',
+      'resolveSecret',
+      'startServer',
+      'tables',
+    ])
+  })
+})
