@@ -2,7 +2,15 @@
 // dependencies resolve to their own declarations) emits them to .tsbuild/src; this copies them
 // to dist/, adds the `.js` extensions that node16/nodenext consumers need to relative imports,
 // and repoints the declaration maps at the shipped sources.
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 
 const packageDir = resolve(process.argv[2] ?? '.')
@@ -37,11 +45,16 @@ walk(from, (file) => {
   cpSync(file, target)
   if (target.endsWith('.d.ts')) {
     const text = readFileSync(target, 'utf8')
-    writeFileSync(target, text.replace(specifier, (_, lead, q, spec) => `${lead}${q}${withExtension(file, spec)}${q}`))
+    writeFileSync(
+      target,
+      text.replace(specifier, (_, lead, q, spec) => `${lead}${q}${withExtension(file, spec)}${q}`),
+    )
   } else {
     const map = JSON.parse(readFileSync(target, 'utf8'))
     map.sources = map.sources.map((source) =>
-      relative(dirname(target), resolve(dirname(file), source)).split('\\').join('/'),
+      relative(dirname(target), resolve(dirname(file), source))
+        .split('\\')
+        .join('/'),
     )
     writeFileSync(target, JSON.stringify(map))
   }
