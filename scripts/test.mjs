@@ -39,7 +39,11 @@ function vitest(name, args) {
   }
   const json = JSON.parse(readFileSync(report, 'utf8'))
   totals.passed += json.numPassedTests
-  totals.failed += json.numFailedTests + (json.numFailedTestSuites ?? 0)
+  // A file that fails to load has no failed test of its own: count it once.
+  const brokenFiles = json.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
+  ).length
+  totals.failed += json.numFailedTests + brokenFiles
   totals.skipped += json.numPendingTests + json.numTodoTests
 }
 
