@@ -57,6 +57,8 @@ export interface Trickle {
   getInitialState(): TrickleState
   subscribe(listener: (state: TrickleState, prev: TrickleState) => void): () => void
   readonly config: Config
+  /** The persist policy; `'none'` is kiosk mode. */
+  readonly persist: PersistPolicy
   /** `planVisit` for the current profile; the same object while the plan is unchanged. */
   plan(formId: string, draft?: Draft): VisitPlan
   submit(formId: string, input: SubmissionInput, options?: SubmitOptions): Promise<SubmitResult>
@@ -67,8 +69,13 @@ export interface Trickle {
   exportData(options?: { locale?: string }): ProfileExport
   /** Emits plan-shown and field-shown once per plan object. */
   markShown(plan: VisitPlan): void
-  /** Records `unlocked[formId]` and emits download-unlocked. */
+  /** Records `unlocked[formId]` (not in kiosk mode) and emits download-unlocked. */
   unlock(formId: string, options?: { href?: string; oneClick?: boolean }): void
+  /**
+   * Forgets a form's submit state (status, error, kept input, download link). Kiosk screens call
+   * it when a person is done, so the next one meets the form again.
+   */
+  dismiss(formId: string): void
   /** Reads stored data now (after `skipHydration`, or to re-read); sets `hydrated`. */
   hydrate(): void
   /** Stops following storage changes of other tabs. */
@@ -180,6 +187,7 @@ export function createTrickle(options: TrickleOptions): Trickle {
     getInitialState: api.getInitialState,
     subscribe: api.subscribe,
     config,
+    persist,
     plan: (formId, draft) => plans.plan(api.getState().profile, formId, draft),
     submit: (formId, input, submitOptions) =>
       submitAction(submitContext, formId, input, submitOptions),
@@ -219,16 +227,23 @@ export function createTrickle(options: TrickleOptions): Trickle {
           `unlock: unknown form ${JSON.stringify(formId)}. Known forms: ${known}.`,
         )
       }
-      api.setState((state) => ({
-        unlocked: { ...state.unlocked, [formId]: now().toISOString() },
-      }))
-      save()
+      // Kiosk: nothing is remembered between visitors, so an unlock is not either.
+      if (persist !== 'none') {
+        api.setState((state) => ({
+          unlocked: { ...state.unlocked, [formId]: now().toISOString() },
+        }))
+        save()
+      }
       const { href, oneClick = false } = unlockOptions
       emit(
         href === undefined
           ? { type: 'download-unlocked', formId, oneClick }
           : { type: 'download-unlocked', formId, href, oneClick },
       )
+    },
+    dismiss(formId) {
+      const { [formId]: _dismissed, ...forms } = api.getState().forms
+      if (_dismissed) api.setState({ forms })
     },
     hydrate() {
       const result = sync.hydrate()

@@ -462,6 +462,26 @@ describe('createTrickle: kiosk mode (persist none)', () => {
   })
 })
 
+describe('createTrickle: kiosk mode, the next person', () => {
+  it('does not carry the download over: the unlock is not remembered and dismiss resets the form', async () => {
+    const { trickle, events } = setup({ persist: 'none' })
+    expect(trickle.persist).toBe('none')
+    await trickle.submit('whitepaper', firstVisit)
+    trickle.unlock('whitepaper', { href: '/whitepaper.pdf' })
+    expect(events.at(-1)).toMatchObject({ type: 'download-unlocked', formId: 'whitepaper' })
+    expect(trickle.getState().unlocked).toEqual({})
+    expect(trickle.getState().forms['whitepaper']?.status).toBe('success')
+    trickle.dismiss('whitepaper')
+    expect(trickle.getState().forms['whitepaper']).toBeUndefined()
+  })
+
+  it('remembers unlocks outside kiosk mode', () => {
+    const { trickle } = setup()
+    trickle.unlock('whitepaper')
+    expect(Object.keys(trickle.getState().unlocked)).toEqual(['whitepaper'])
+  })
+})
+
 describe('createTrickle: hydration', () => {
   it('recognises a returning visitor from storage', async () => {
     const storage = memoryStorage()

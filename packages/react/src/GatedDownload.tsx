@@ -64,6 +64,13 @@ export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDo
     previous.current = mode
   }, [mode])
 
+  // Kiosk: the next person meets the form again, when this one is done or the gate closes.
+  const kiosk = trickle.persist === 'none'
+  useEffect(() => {
+    if (!kiosk) return undefined
+    return () => trickle.dismiss(formId)
+  }, [kiosk, trickle, formId])
+
   const recordOneClick =
     mode === 'one-click'
       ? () => trickle.unlock(formId, { href: asset.href, oneClick: true })
@@ -113,7 +120,18 @@ export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDo
           >
             {formatMessage(messages.downloadLink, values)}
           </a>
-          {known ? <NotYou messages={messages} onStartOver={() => trickle.reset()} /> : null}
+          {kiosk ? (
+            <button
+              type="button"
+              className="trickle-button trickle-next-visitor"
+              data-trickle-action="next-visitor"
+              onClick={() => trickle.dismiss(formId)}
+            >
+              {messages.nextVisitor}
+            </button>
+          ) : known ? (
+            <NotYou messages={messages} onStartOver={() => trickle.reset()} />
+          ) : null}
         </div>
       )}
     </div>

@@ -42,6 +42,8 @@ export interface Messages {
   downloadButton: string
   /** `{title}`: the asset title. */
   downloadLink: string
+  /** Kiosk mode: hands the screen to the next person. */
+  nextVisitor: string
   consentManagerTitle: string
   withdraw: string
   /** `{purpose}`: the purpose label. */
@@ -90,6 +92,7 @@ export const en: Messages = {
   oneClickIntro: 'Welcome back! No form needed this time.',
   downloadButton: 'Download {title}',
   downloadLink: 'Open {title} in a new tab',
+  nextVisitor: 'Done: next visitor',
   consentManagerTitle: 'Your consents',
   withdraw: 'Withdraw',
   withdrawn: 'Consent withdrawn: {purpose}.',
@@ -131,6 +134,7 @@ export const de: Messages = {
   oneClickIntro: 'Willkommen zurück! Diesmal ganz ohne Formular.',
   downloadButton: '{title} herunterladen',
   downloadLink: '{title} in neuem Tab öffnen',
+  nextVisitor: 'Fertig: nächste Person',
   consentManagerTitle: 'Ihre Einwilligungen',
   withdraw: 'Widerrufen',
   withdrawn: 'Einwilligung widerrufen: {purpose}.',

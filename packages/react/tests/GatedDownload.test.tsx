@@ -145,3 +145,40 @@ test('"Not you?" on the one-click download brings the form back for a new visito
   expect(screen.getByLabelText('Geschäftliche E-Mail')).toHaveProperty('value', '')
   expect(screen.getByRole('button', { name: 'Download anfordern' })).toBeTruthy()
 })
+
+test('kiosk mode: the next person meets the form again, not the previous download', async () => {
+  const storage = memoryStorage()
+  const trickle = visit(fixtureConfig(), storage, { persist: 'none' })
+  const user = userEvent.setup()
+  const gate = withProvider(
+    { trickle, locale: 'en' },
+    <GatedDownload formId="whitepaper" asset={asset} />,
+  )
+  const { unmount } = render(gate)
+  await user.type(screen.getByLabelText('Business e-mail'), 'ada@example.com')
+  await user.type(screen.getByLabelText('First name'), 'Ada')
+  await user.type(screen.getByLabelText('Last name'), 'Lovelace')
+  await user.type(screen.getByLabelText('Company'), 'ACME')
+  await user.click(screen.getByRole('button', { name: 'Get the download' }))
+  expect(await screen.findByRole('link', { name: 'Download The B2B buyer study' })).toBeTruthy()
+  expect(screen.queryByText('Start over')).toBeNull()
+
+  await user.click(screen.getByRole('button', { name: 'Done: next visitor' }))
+  expect(screen.queryByRole('link', { name: 'Download The B2B buyer study' })).toBeNull()
+  expect((screen.getByLabelText('Business e-mail') as HTMLInputElement).value).toBe('')
+  expect(screen.getByLabelText('First name')).toBeTruthy()
+
+  // Closing the gate (a dialog unmounting) hands it to the next person as well.
+  await user.type(screen.getByLabelText('Business e-mail'), 'bo@example.com')
+  await user.type(screen.getByLabelText('First name'), 'Bo')
+  await user.type(screen.getByLabelText('Last name'), 'Berg')
+  await user.type(screen.getByLabelText('Company'), 'Berg AG')
+  await user.click(screen.getByRole('button', { name: 'Get the download' }))
+  await screen.findByRole('link', { name: 'Download The B2B buyer study' })
+  unmount()
+  render(gate)
+  expect(screen.queryByRole('link', { name: 'Download The B2B buyer study' })).toBeNull()
+  expect(screen.getByLabelText('Business e-mail')).toBeTruthy()
+  expect(storage.getItem('trickle:v1')).toBeNull()
+  trickle.destroy()
+})
