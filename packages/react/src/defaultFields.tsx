@@ -61,6 +61,18 @@ function GroupShell({ props, children }: { props: FieldProps; children: ReactNod
   )
 }
 
+/** What every single-control field (input, textarea, select) passes to its control. */
+function controlProps(props: FieldProps) {
+  return {
+    ...props.registration,
+    id: props.id,
+    autoComplete: props.field.autocomplete,
+    required: props.required,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.describedBy,
+  }
+}
+
 const inputTypes = { text: 'text', email: 'email', tel: 'tel', url: 'url', number: 'number' }
 
 function Input(props: FieldProps) {
@@ -68,16 +80,11 @@ function Input(props: FieldProps) {
   return (
     <FieldShell props={props}>
       <input
-        {...props.registration}
+        {...controlProps(props)}
         className="trickle-input"
-        id={props.id}
         type={inputTypes[type]}
         inputMode={type === 'number' ? 'decimal' : undefined}
-        autoComplete={props.field.autocomplete}
         placeholder={props.placeholder}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.describedBy}
       />
     </FieldShell>
   )
@@ -87,15 +94,10 @@ function Textarea(props: FieldProps) {
   return (
     <FieldShell props={props}>
       <textarea
-        {...props.registration}
+        {...controlProps(props)}
         className="trickle-input trickle-textarea"
-        id={props.id}
         rows={4}
-        autoComplete={props.field.autocomplete}
         placeholder={props.placeholder}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.describedBy}
       />
     </FieldShell>
   )
@@ -104,15 +106,7 @@ function Textarea(props: FieldProps) {
 function Select(props: FieldProps) {
   return (
     <FieldShell props={props}>
-      <select
-        {...props.registration}
-        className="trickle-input trickle-select"
-        id={props.id}
-        autoComplete={props.field.autocomplete}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.describedBy}
-      >
+      <select {...controlProps(props)} className="trickle-input trickle-select">
         <option value="">{props.placeholder ?? props.messages.choose}</option>
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
