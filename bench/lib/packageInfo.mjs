@@ -7,7 +7,11 @@ const nodeModulesFolders = ['bench', 'packages/server', 'packages/react', 'packa
   (folder) => join(repoRoot, folder, 'node_modules'),
 )
 
-const workspacePackages = { core: '@trickle/core', react: '@trickle/react', server: '@trickle/server' }
+const workspacePackages = {
+  core: '@trickle/core',
+  react: '@trickle/react',
+  server: '@trickle/server',
+}
 
 /**
  * The package an esbuild metafile input belongs to: the name after the last `node_modules/`,

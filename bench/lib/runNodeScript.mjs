@@ -8,7 +8,7 @@ export const resultMarker = 'BENCH_RESULT '
  * Runs a bench script in its own Node process on the TypeScript sources of the workspace
  * (tsx as a module hook, the `@trickle/source` export condition). Its output is passed through
  * with a prefix; the line starting with `BENCH_RESULT ` is parsed as the result. The process is
- * killed after `timeoutMs`. `nodeArgs` go to Node itself (e.g. `--expose-gc`).
+ * stopped after `timeoutMs` (SIGTERM, then SIGKILL 10 s later). `nodeArgs` go to Node itself (e.g. `--expose-gc`).
  */
 export function runNodeScript(
   script,
@@ -17,7 +17,11 @@ export function runNodeScript(
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', '--conditions=@trickle/source', script, ...args],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
   )
   let result
   let tail = ''
@@ -32,8 +36,11 @@ export function runNodeScript(
   child.stdout.on('data', onOutput)
   child.stderr.on('data', onOutput)
   return new Promise((resolve, reject) => {
+    let killer
     const timer = setTimeout(() => {
-      child.kill('SIGKILL')
+      // SIGTERM lets the child clean up (the server bench stops its databases), then SIGKILL.
+      child.kill('SIGTERM')
+      killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
       reject(new Error(`${label}: stopped after ${Math.round(timeoutMs / 1000)} s (time limit).`))
     }, timeoutMs)
     child.once('error', (error) => {
@@ -42,9 +49,11 @@ export function runNodeScript(
     })
     child.once('exit', (code, signal) => {
       clearTimeout(timer)
+      clearTimeout(killer)
       onOutput('\n')
       if (code === 0 && result !== undefined) resolve(result)
-      else reject(new Error(`${label}: the bench process ended (${code ?? signal}) without a result.`))
+      else
+        reject(new Error(`${label}: the bench process ended (${code ?? signal}) without a result.`))
     })
   })
 }

@@ -16,7 +16,9 @@ export async function startStaticServer(files) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`No file ${path}`)
       return
     }
-    response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body)
+    response
+      .writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' })
+      .end(file.body)
   })
   await new Promise((resolve, reject) => {
     server.once('error', reject)

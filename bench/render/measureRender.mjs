@@ -1,3 +1,4 @@
+/* global window, document -- the page.evaluate callbacks run in Chromium */
 import { fileURLToPath } from 'node:url'
 import { launchChromium } from '../lib/launchChromium.mjs'
 import { installedVersion } from '../lib/packageInfo.mjs'
@@ -33,17 +34,21 @@ export async function measureRender({
   )
   const browser = await launchChromium()
   const samples = Object.fromEntries(
-    libraries.map((library) => [library, { mount: [], typing: [], keystroke: [], cold: [] }]),
+    libraries.map((library) => [
+      library,
+      { mount: [], typing: [], keystroke: [], cold: [], elements: [] },
+    ]),
   )
   try {
-    const page = await openPage(browser, server.url)
+    const { page, errors } = await openPage(browser, server.url)
     for (let run = 0; run < warmup + runs; run++) {
       if (Date.now() > deadline) throw new Error(`render: time limit reached after ${run} runs`)
       const order = run % 2 === 0 ? libraries : [...libraries].reverse()
       for (const library of order) {
-        const result = await mountAndType(page, library)
+        const result = await mountAndType(page, errors, library)
         if (run < warmup) continue
         samples[library].mount.push(result.mountMs)
+        samples[library].elements.push(result.elements)
         samples[library].typing.push(result.typingMs)
         samples[library].keystroke.push(...result.keystrokes)
       }
@@ -54,10 +59,11 @@ export async function measureRender({
       const order = run % 2 === 0 ? libraries : [...libraries].reverse()
       for (const library of order) {
         const fresh = await openPage(browser, server.url)
-        const mounted = await fresh.evaluate((lib) => window.renderBench.mount(lib), library)
+        const mounted = await fresh.page.evaluate((lib) => window.renderBench.mount(lib), library)
         checkFields(library, mounted.fields)
+        if (fresh.errors.length > 0) throw new Error(`render: page error: ${fresh.errors[0]}`)
         samples[library].cold.push(mounted.ms)
-        await fresh.close()
+        await fresh.page.close()
       }
     }
   } finally {
@@ -73,6 +79,7 @@ export async function measureRender({
       typingMs: median(s.typing),
       keystrokeMs: median(s.keystroke),
       coldMountMs: median(s.cold),
+      domElements: median(s.elements),
       runs: s.mount.length,
       coldRuns: s.cold.length,
     }
@@ -109,8 +116,7 @@ async function openPage(browser, url) {
   await page.waitForFunction(() => document.title === 'ready' || undefined, undefined, {
     timeout: 30_000,
   })
-  page.errors = errors
-  return page
+  return { page, errors }
 }
 
 function checkFields(library, count) {
@@ -119,7 +125,7 @@ function checkFields(library, count) {
   }
 }
 
-async function mountAndType(page, library) {
+async function mountAndType(page, errors, library) {
   const mounted = await page.evaluate((lib) => window.renderBench.mount(lib), library)
   checkFields(library, mounted.fields)
   const selector = await page.evaluate(() => window.renderBench.typingSelector())
@@ -135,9 +141,10 @@ async function mountAndType(page, library) {
   if (typed.value !== typedText) {
     throw new Error(`render: ${library} field holds "${typed.value}" after typing "${typedText}".`)
   }
-  if (page.errors.length > 0) throw new Error(`render: page error: ${page.errors[0]}`)
+  if (errors.length > 0) throw new Error(`render: page error: ${errors[0]}`)
   return {
     mountMs: mounted.ms,
+    elements: mounted.elements,
     typingMs: typed.durations.reduce((sum, value) => sum + value, 0),
     keystrokes: typed.durations,
   }

@@ -44,7 +44,7 @@ let typing: { durations: number[]; start: number | null; stop: () => void } | nu
  * the DOM is committed and laid out, or, when the library changes the DOM later (effects,
  * deferred work), until its last DOM change within the next three tasks.
  */
-async function mount(library: Library): Promise<{ ms: number; fields: number }> {
+async function mount(library: Library): Promise<{ ms: number; fields: number; elements: number }> {
   if (mounted) throw new Error('unmount the previous form first')
   const container = document.createElement('div')
   document.body.append(container)
@@ -53,7 +53,12 @@ async function mount(library: Library): Promise<{ ms: number; fields: number }> 
   const observer = new MutationObserver(() => {
     lastChange = performance.now()
   })
-  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true })
+  observer.observe(container, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  })
   performance.mark(`${library}-mount-start`)
   const start = performance.now()
   const root = createRoot(container)
@@ -69,7 +74,7 @@ async function mount(library: Library): Promise<{ ms: number; fields: number }> 
     [...container.querySelectorAll('input, select, textarea')].map((el) => el.getAttribute('name')),
   )
   names.delete(null)
-  return { ms, fields: names.size }
+  return { ms, fields: names.size, elements: container.getElementsByTagName('*').length }
 }
 
 /** A CSS selector of the typing field in the mounted form. */
@@ -147,5 +152,7 @@ function unmount(): void {
   mounted = null
 }
 
-Object.assign(window, { renderBench: { mount, typingSelector, startTyping, keystrokesDone, stopTyping, unmount }, })
+Object.assign(window, {
+  renderBench: { mount, typingSelector, startTyping, keystrokesDone, stopTyping, unmount },
+})
 document.title = 'ready'

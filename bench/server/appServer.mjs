@@ -5,6 +5,7 @@ import { createTrickleServer, openDatabase } from '@trickle/server'
 import { repoRoot } from '../lib/repoRoot.mjs'
 import { baselineSubmit } from './baselineSubmit.mjs'
 import { rawClient } from './rawClient.mjs'
+import { tableActivitySql } from './tableActivity.mjs'
 
 /**
  * One server of the server benchmark, in its own process (run with tsx on the sources):
@@ -12,7 +13,8 @@ import { rawClient } from './rawClient.mjs'
  * - trickle: the Trickle API (createTrickleServer), rate limiting off (16 clients share one IP);
  * - baseline: the same inserts through the same driver, with no Trickle in between.
  * Both open the database with openDatabase (same migrated schema, same pool) and answer on
- * @hono/node-server. `GET /__bench/counts` gives the row count of every table. The process ends
+ * @hono/node-server. `GET /__bench/counts` gives the row count of every table and
+ * `GET /__bench/activity` the table statistics (PGlite). The process ends
  * when its stdin closes, so it never outlives the benchmark.
  */
 const [mode, target] = process.argv.slice(2)
@@ -22,7 +24,10 @@ if ((mode !== 'trickle' && mode !== 'baseline') || !target) {
 
 const tables = ['visitors', 'field_values', 'consent_events', 'consent_texts', 'submissions']
 
-const configText = readFileSync(`${repoRoot}/packages/core/tests/fixtures/b2b-whitepaper.json`, 'utf8')
+const configText = readFileSync(
+  `${repoRoot}/packages/core/tests/fixtures/b2b-whitepaper.json`,
+  'utf8',
+)
 const parsed = parseConfig(JSON.parse(configText))
 if (!parsed.ok) throw new Error('The b2b-whitepaper fixture is not a valid config')
 const config = parsed.config
@@ -56,12 +61,26 @@ const counts = async () => {
   return Response.json(result)
 }
 
+/** Table statistics of this process's connection (PGlite has one; it flushes them first). */
+const activity = async () => {
+  if (database.kind === 'pglite') await client.query('select pg_stat_force_next_flush()')
+  const { rows } = await client.query(tableActivitySql)
+  return Response.json(rows[0])
+}
+
+const benchRoutes = new Map([
+  ['/__bench/counts', counts],
+  ['/__bench/activity', activity],
+])
+
 const server = serve(
   {
     port: 0,
     hostname: '127.0.0.1',
-    fetch: (request) =>
-      new URL(request.url).pathname === '/__bench/counts' ? counts() : handle(request),
+    fetch: (request) => {
+      const route = benchRoutes.get(new URL(request.url).pathname)
+      return route ? route() : handle(request)
+    },
   },
   (info) => console.log(`listening on http://127.0.0.1:${info.port}`),
 )

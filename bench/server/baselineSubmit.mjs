@@ -32,7 +32,12 @@ export function baselineSubmit(config, client) {
     const consents = Object.entries(body.consents).map(([purposeId, granted]) => {
       const purpose = purposes.get(purposeId)
       const shown = purpose.locales.get(locale)
-      return { purposeId, decision: granted ? 'granted' : 'denied', version: purpose.version, shown }
+      return {
+        purposeId,
+        decision: granted ? 'granted' : 'denied',
+        version: purpose.version,
+        shown,
+      }
     })
     await client.transaction(async (query) => {
       await query(
@@ -53,7 +58,14 @@ export function baselineSubmit(config, client) {
       const texts = [...consents].sort((a, b) => a.shown.hash.localeCompare(b.shown.hash))
       await query(
         `insert into consent_texts (hash, purpose_id, version, locale, text, first_seen) values ${rows(texts.length, 6)} on conflict (hash) do nothing`,
-        texts.flatMap((c) => [c.shown.hash, c.purposeId, c.version, c.shown.locale, c.shown.text, now]),
+        texts.flatMap((c) => [
+          c.shown.hash,
+          c.purposeId,
+          c.version,
+          c.shown.locale,
+          c.shown.text,
+          now,
+        ]),
       )
       await query(
         `insert into consent_events (visitor_id, purpose_id, decision, version, at, form_id, locale, text_hash, source) values ${rows(consents.length, 9)}`,
@@ -97,6 +109,7 @@ export function baselineSubmit(config, client) {
 function rows(count, width) {
   return Array.from(
     { length: count },
-    (_, row) => `(${Array.from({ length: width }, (_, col) => `$${row * width + col + 1}`).join(', ')})`,
+    (_, row) =>
+      `(${Array.from({ length: width }, (_, col) => `$${row * width + col + 1}`).join(', ')})`,
   ).join(', ')
 }

@@ -9,6 +9,7 @@ import { installedVersion } from '../lib/packageInfo.mjs'
 import { sendResult } from '../lib/runNodeScript.mjs'
 import { median, percentile } from '../lib/stats.mjs'
 import { startAppServer } from './startAppServer.mjs'
+import { perSubmission, tableActivitySql } from './tableActivity.mjs'
 
 /**
  * Part 4, run in its own process: first-visit submissions to the Trickle API and to a baseline
@@ -18,11 +19,11 @@ import { startAppServer } from './startAppServer.mjs'
  * count, after an unrecorded warm-up.
  */
 const concurrency = 16
-const rounds = 2
+const rounds = 3
 const warmupMs = 1_000
-const measureMs = 5_000
+const measureMs = 4_000
 const maxPerRound = 5_000
-const deadline = Date.now() + 240_000
+const deadline = Date.now() + 200_000
 
 const folders = []
 const servers = []
@@ -87,9 +88,9 @@ async function load(url, { durationMs, maxRequests }) {
   return { latencies, errors, firstError, elapsedMs: performance.now() - begin }
 }
 
-async function counts(url) {
-  const response = await fetch(`${url}/__bench/counts`)
-  if (!response.ok) throw new Error(`counts: ${response.status} ${await response.text()}`)
+async function benchRoute(url, path) {
+  const response = await fetch(`${url}/__bench/${path}`)
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
   return response.json()
 }
 
@@ -115,11 +116,14 @@ try {
     }
     const server = await startAppServer(scenario.mode, target)
     servers.push(server)
-    active.push({ ...scenario, url: server.url, samples: [] })
+    active.push({ ...scenario, target, url: server.url, samples: [] })
   }
 
   for (let round = 0; round < rounds; round++) {
-    const order = [...active.slice(round % active.length), ...active.slice(0, round % active.length)]
+    const order = [
+      ...active.slice(round % active.length),
+      ...active.slice(0, round % active.length),
+    ]
     for (const scenario of order) {
       if (Date.now() > deadline) throw new Error('server: time limit reached')
       const warm = await load(scenario.url, { durationMs: warmupMs, maxRequests: 1_000 })
@@ -136,7 +140,7 @@ try {
   const results = []
   for (const scenario of active) {
     const latencies = scenario.samples.flatMap((sample) => sample.latencies)
-    const rows = await counts(scenario.url)
+    const rows = await benchRoute(scenario.url, 'counts')
     // Every accepted submission must have written the rows of a first visit, in both modes.
     if (rows.submissions !== rows.visitors || rows.field_values !== 4 * rows.submissions) {
       throw new Error(`${scenario.id}: unexpected rows ${JSON.stringify(rows)}`)
@@ -153,7 +157,22 @@ try {
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       rows,
+      ...(scenario.database === 'PGlite'
+        ? {
+            perSubmission: perSubmission(
+              await benchRoute(scenario.url, 'activity'),
+              rows.submissions,
+            ),
+          }
+        : {}),
     })
+  }
+  // The servers' connections end with them, which flushes their table statistics.
+  await Promise.all(servers.splice(0).map((server) => server.stop()))
+  for (const scenario of active) {
+    if (scenario.database !== 'PostgreSQL') continue
+    const result = results.find((item) => item.id === scenario.id)
+    result.perSubmission = await postgresActivity(scenario.target, result.rows.submissions)
   }
   sendResult({
     concurrency,
@@ -183,6 +202,31 @@ async function postgresVersion(url) {
   try {
     const { rows } = await client.query('show server_version')
     return rows[0].server_version
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * The table statistics per submission of a PostgreSQL database, read after its server ended
+ * (ended connections report their statistics shortly after).
+ */
+async function postgresActivity(url, submissions) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const read = async () => (await client.query(tableActivitySql)).rows[0]
+  try {
+    // Read until two reads agree.
+    let stats = await read()
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      const next = await read()
+      const same = next.scans === stats.scans && next.inserted === stats.inserted
+      stats = next
+      if (same) break
+    }
+    return perSubmission(stats, submissions)
   } finally {
     await client.end()
   }

@@ -20,7 +20,9 @@ export function startAppServer(mode, target, { timeoutMs = 60_000 } = {}) {
     },
   )
   let output = ''
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)))
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  )
   const stop = async () => {
     child.stdin.end()
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)

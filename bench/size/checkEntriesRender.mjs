@@ -1,3 +1,4 @@
+/* global document -- the waitForFunction callback runs in Chromium */
 import { launchChromium } from '../lib/launchChromium.mjs'
 import { modulePage, startStaticServer } from '../lib/staticServer.mjs'
 import { buildBundle } from './buildBundle.mjs'
@@ -13,7 +14,10 @@ export async function checkEntriesRender(entries) {
   const files = new Map()
   for (const entry of entries) {
     const built = await buildBundle(entry.file, { bundleReact: true })
-    files.set(`/${entry.id}.html`, { type: 'text/html', body: modulePage(entry.name, `/${entry.id}.js`) })
+    files.set(`/${entry.id}.html`, {
+      type: 'text/html',
+      body: modulePage(entry.name, `/${entry.id}.js`),
+    })
     files.set(`/${entry.id}.js`, { type: 'text/javascript', body: built.code })
   }
   const server = await startStaticServer(files)
@@ -29,7 +33,8 @@ export async function checkEntriesRender(entries) {
         const controls = page.locator('#root').locator('input, select, textarea')
         await page
           .waitForFunction(
-            () => document.querySelectorAll('#root input, #root select, #root textarea').length >= 4,
+            () =>
+              document.querySelectorAll('#root input, #root select, #root textarea').length >= 4,
             undefined,
             { timeout: renderTimeoutMs },
           )

@@ -3,6 +3,7 @@ import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers'
 import { useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { peerSchema } from './peerSchema'
+import { mountPoint } from './mountPoint'
 
 // JSON Forms with the vanilla renderers (it validates with ajv inside @jsonforms/core).
 function App() {
@@ -18,4 +19,4 @@ function App() {
   )
 }
 
-createRoot(document.getElementById('root')!).render(<App />)
+createRoot(mountPoint()).render(<App />)

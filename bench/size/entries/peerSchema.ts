@@ -19,4 +19,4 @@ export const peerSchema = {
       ],
     },
   },
-} as const
+}

@@ -7,11 +7,40 @@ import type { Config } from '@trickle/core'
 export const smallConfig: Config = {
   version: 1,
   locales: ['en'],
-  purposes: [{ id: 'delivery', basis: 'contract', label: 'Send you the download', version: 1, doubleOptIn: false }],
+  purposes: [
+    {
+      id: 'delivery',
+      basis: 'contract',
+      label: 'Send you the download',
+      version: 1,
+      doubleOptIn: false,
+    },
+  ],
   fields: [
-    { id: 'email', type: 'email', label: 'Business e-mail', purposes: ['delivery'], required: true, sensitive: false },
-    { id: 'firstName', type: 'text', label: 'First name', purposes: ['delivery'], required: true, sensitive: false },
-    { id: 'company', type: 'text', label: 'Company', purposes: ['delivery'], required: true, sensitive: false },
+    {
+      id: 'email',
+      type: 'email',
+      label: 'Business e-mail',
+      purposes: ['delivery'],
+      required: true,
+      sensitive: false,
+    },
+    {
+      id: 'firstName',
+      type: 'text',
+      label: 'First name',
+      purposes: ['delivery'],
+      required: true,
+      sensitive: false,
+    },
+    {
+      id: 'company',
+      type: 'text',
+      label: 'Company',
+      purposes: ['delivery'],
+      required: true,
+      sensitive: false,
+    },
     {
       id: 'companySize',
       type: 'select',

@@ -1,11 +1,19 @@
 import { Model } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { createRoot } from 'react-dom/client'
+import { mountPoint } from './mountPoint'
 
 // SurveyJS: the same four questions as a survey model.
 const survey = new Model({
   elements: [
-    { name: 'email', type: 'text', inputType: 'email', title: 'Business e-mail', isRequired: true, validators: [{ type: 'email' }] },
+    {
+      name: 'email',
+      type: 'text',
+      inputType: 'email',
+      title: 'Business e-mail',
+      isRequired: true,
+      validators: [{ type: 'email' }],
+    },
     { name: 'firstName', type: 'text', title: 'First name', isRequired: true },
     { name: 'company', type: 'text', title: 'Company', isRequired: true },
     {
@@ -22,4 +30,4 @@ const survey = new Model({
   ],
 })
 
-createRoot(document.getElementById('root')!).render(<Survey model={survey} />)
+createRoot(mountPoint()).render(<Survey model={survey} />)

@@ -1,8 +1,10 @@
 import { useForm } from '@tanstack/react-form'
 import type { ZodType } from 'zod'
 
+type FieldName = 'email' | 'firstName' | 'company' | 'companySize'
+
 /** The four fields with TanStack Form; `schemas` holds one zod schema per field. */
-export function TanstackForm({ schemas }: { schemas: Record<'email' | 'firstName' | 'company' | 'companySize', ZodType> }) {
+export function TanstackForm({ schemas }: { schemas: Record<FieldName, ZodType<string, string>> }) {
   const form = useForm({
     defaultValues: { email: '', firstName: '', company: '', companySize: '' },
     onSubmit: ({ value }) => console.log(value),
@@ -39,7 +41,10 @@ export function TanstackForm({ schemas }: { schemas: Record<'email' | 'firstName
         {(field) => (
           <label>
             Company size
-            <select value={field.state.value} onChange={(event) => field.handleChange(event.target.value)}>
+            <select
+              value={field.state.value}
+              onChange={(event) => field.handleChange(event.target.value)}
+            >
               <option value="small">1-49</option>
               <option value="medium">50-499</option>
               <option value="large">500+</option>

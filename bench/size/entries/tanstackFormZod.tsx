@@ -1,9 +1,10 @@
 import { createRoot } from 'react-dom/client'
 import * as z from 'zod'
 import { TanstackForm } from './tanstackFormFields'
+import { mountPoint } from './mountPoint'
 
 // TanStack Form validated with full zod, imported as the zod 4 documentation writes it.
-createRoot(document.getElementById('root')!).render(
+createRoot(mountPoint()).render(
   <TanstackForm
     schemas={{
       email: z.email(),

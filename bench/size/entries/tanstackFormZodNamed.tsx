@@ -1,9 +1,10 @@
 import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
 import { TanstackForm } from './tanstackFormFields'
+import { mountPoint } from './mountPoint'
 
 // TanStack Form with full zod through the named `z` export, as most existing code imports it.
-createRoot(document.getElementById('root')!).render(
+createRoot(mountPoint()).render(
   <TanstackForm
     schemas={{
       email: z.email(),
