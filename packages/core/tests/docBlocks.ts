@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 
 /**
  * The fenced code blocks of the guides, read so that a test can check them.
@@ -102,9 +102,4 @@ export function readDocPages(root: string = repoRoot): DocPage[] {
 /** `docs/react-guide.md:42`, for messages. */
 export function whereIs(block: DocBlock): string {
   return `${block.doc}:${block.line}`
-}
-
-/** The relative path of a file inside the repository, with forward slashes. */
-export function fromRoot(path: string, root: string = repoRoot): string {
-  return relative(root, path).split('\\').join('/')
 }

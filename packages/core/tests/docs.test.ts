@@ -74,22 +74,43 @@ describe('the guides exist', () => {
     expect(pages.map((page) => page.doc)).toContain(doc)
   })
 
-  test('relative links between the pages point at files that exist', () => {
+  test('relative links point at files and headings that exist', () => {
     const broken: string[] = []
     for (const page of pages) {
       const text = readFileSync(join(repoRoot, page.doc), 'utf8')
-      for (const match of text.matchAll(/\]\((?!https?:|mailto:|#)([^)\s#]+)/g)) {
-        const target = join(repoRoot, page.doc, '..', match[1] ?? '')
+      for (const match of text.matchAll(/\]\((?!https?:|mailto:)([^)\s#]*)(?:#([^)\s]+))?\)/g)) {
+        const [, path = '', anchor] = match
+        const target = path === '' ? join(repoRoot, page.doc) : join(repoRoot, page.doc, '..', path)
+        let content: string
         try {
-          readFileSync(target)
+          content = readFileSync(target, 'utf8')
         } catch {
-          broken.push(`${page.doc}: ${match[1]}`)
+          broken.push(`${page.doc}: ${path}`)
+          continue
+        }
+        if (anchor !== undefined && target.endsWith('.md') && !anchorsOf(content).has(anchor)) {
+          broken.push(`${page.doc}: ${path}#${anchor}`)
         }
       }
     }
     expect(broken).toEqual([])
   })
 })
+
+/** The anchors of a page's headings, as GitHub makes them (`## Conditions: \`askIf\``: `conditions-askif`). */
+function anchorsOf(markdown: string): Set<string> {
+  const anchors = new Set<string>()
+  for (const [, heading = ''] of markdown.matchAll(/^#{1,6}\s+(.+)$/gm)) {
+    anchors.add(
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .trim()
+        .replace(/\s/g, '-'),
+    )
+  }
+  return anchors
+}
 
 describe('TypeScript blocks type-check against the packages', () => {
   test('the checker reports a missing export and a wrong option', () => {
