@@ -72,8 +72,9 @@ let stopping = false
 async function stop(code) {
   if (stopping) return
   stopping = true
-  await site.close()
-  await server?.stop()
+  // Both at once, and never longer than 5 s: a hanging dev server must not orphan the API.
+  const closed = Promise.allSettled([server?.stop(), site.close()])
+  await Promise.race([closed, new Promise((done) => setTimeout(done, 5000).unref())])
   process.exit(code)
 }
 process.on('SIGINT', () => void stop(0))
