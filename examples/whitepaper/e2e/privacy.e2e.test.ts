@@ -232,5 +232,12 @@ test('double opt-in: the link in the mail confirms the newsletter consent on rec
   await openSite(page, '/privacy')
   const history = page.locator('[data-section="consents"] .history-table')
   await expect.poll(() => history.textContent()).toContain('confirmed')
+  // The browser took the confirmation over from the server: no longer waiting for the mail.
+  await expect.poll(() => newsletter.getAttribute('data-trickle-state')).toBe('granted')
+  expect(await newsletter.textContent()).not.toMatch(/waiting/i)
+  // It stays so after a reload, also before the server answers (the browser keeps it).
+  await page.reload()
+  await page.getByRole('heading', { level: 1, name: 'Privacy center' }).waitFor()
+  expect(await newsletter.getAttribute('data-trickle-state')).toBe('granted')
   await visitor.done()
 })

@@ -58,9 +58,13 @@ export async function fetchOpenGateLink(formId: string): Promise<string | null> 
   return typeof url === 'string' && url.startsWith('/v1/') ? `${apiBase}${url}` : null
 }
 
-/** `GET /v1/me/export`: everything the server keeps about this browser's visitor. */
-export async function fetchExport(locale: string): Promise<unknown> {
-  return call(`/v1/me/export?locale=${encodeURIComponent(locale)}`)
+/**
+ * `GET /v1/me/export`: everything the server keeps about this browser's visitor, with labels
+ * in `locale` (default: the config's first language).
+ */
+export async function fetchExport(locale?: string): Promise<unknown> {
+  const query = locale === undefined ? '' : `?locale=${encodeURIComponent(locale)}`
+  return call(`/v1/me/export${query}`)
 }
 
 /** `POST /v1/consents/:purpose/withdraw`: records the withdrawal as proof and erases its data. */

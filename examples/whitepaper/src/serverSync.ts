@@ -1,11 +1,17 @@
 import type { Trickle, TrickleEvent } from '@trickle/core'
-import { forgetOnServer, ServerError, withdrawOnServer } from './serverApi'
+import { fetchExport, forgetOnServer, ServerError, withdrawOnServer } from './serverApi'
+
+/** The store actions that taking over the server's consents needs. */
+export type ConsentTarget = Pick<Trickle, 'getState' | 'syncConsents'>
 
 /**
  * Keeps the server's proof in step with what the visitor does in the browser. Withdrawing a
  * consent (in the consent manager) changes the local profile at once; here the same withdrawal
  * is recorded on the server. A withdrawal the server did not take stays listed until a retry
  * succeeds, so the visitor is never told "withdrawn" while the server still holds the consent.
+ * The other way round, consents recorded on the server (the click on the double opt-in link,
+ * a decision on another device) are taken over into the browser: the server's ledger is the
+ * proof, the browser's copy a cache.
  */
 export interface ServerSync {
   /** Pass to `createTrickle({ onEvent })`. */
@@ -21,13 +27,38 @@ export interface ServerSync {
   retry: () => Promise<void>
   /** Resolves when every withdrawal sent so far was answered. */
   settled: () => Promise<void>
+  /**
+   * Takes over the consent events of a `GET /v1/me/export` answer (its `profile.consents`),
+   * never field values. Events that arrive this way are not sent back as withdrawals.
+   * Returns how many events were added.
+   */
+  adopt: (trickle: ConsentTarget, exported: unknown) => number
+  /**
+   * Fetches the export once the pending withdrawals and "Not you?" were answered, and adopts
+   * its consents unless the visitor changed meanwhile. A visitor the server does not know, or
+   * a server that cannot be reached, leaves the local state as it is. Never rejects.
+   */
+  pull: (trickle: ConsentTarget) => Promise<number>
+}
+
+/** `profile.consents` of an export, or undefined when the answer has no such list. */
+export function consentsOfExport(exported: unknown): unknown {
+  const profile = isRecord(exported) ? exported['profile'] : undefined
+  return isRecord(profile) ? profile['consents'] : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function createServerSync(
   send: (purposeId: string) => Promise<void> = withdrawOnServer,
   forget: () => Promise<void> = forgetOnServer,
+  load: () => Promise<unknown> = fetchExport,
 ): ServerSync {
   let failed: readonly string[] = []
+  /** True while server events are merged: their consent-changed events are not echoed. */
+  let adopting = false
   let inFlight = Promise.resolve()
   const listeners = new Set<() => void>()
   const setFailed = (next: readonly string[]) => {
@@ -48,8 +79,21 @@ export function createServerSync(
     return done
   }
 
+  const adopt = (trickle: ConsentTarget, exported: unknown): number => {
+    const consents = consentsOfExport(exported)
+    // An answer without a consent list is not an export (e.g. a proxy's error page).
+    if (!Array.isArray(consents)) return 0
+    adopting = true
+    try {
+      return trickle.syncConsents(consents).added
+    } finally {
+      adopting = false
+    }
+  }
+
   return {
     onEvent(event) {
+      if (adopting) return
       if (event.type === 'consent-changed' && event.decision === 'withdrawn') {
         void withdraw(event.purposeId)
       }
@@ -75,5 +119,19 @@ export function createServerSync(
       await Promise.all(failed.map(withdraw))
     },
     settled: () => inFlight,
+    adopt,
+    async pull(trickle) {
+      try {
+        await inFlight
+        const visitorId = trickle.getState().profile.visitorId
+        const exported = await load()
+        // "Not you?" while loading: the answer belongs to the previous visitor.
+        if (trickle.getState().profile.visitorId !== visitorId) return 0
+        return adopt(trickle, exported)
+      } catch {
+        // 404 unknown visitor, offline, a server error: the local state stays.
+        return 0
+      }
+    },
   }
 }

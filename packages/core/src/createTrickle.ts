@@ -1,7 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { consentStateOf } from './consentState'
 import { emptyProfile } from './emptyProfile'
 import { exportProfile, type ProfileExport } from './exportProfile'
 import { memoryStorage } from './memoryStorage'
+import { mergeConsentEvents } from './mergeConsentEvents'
+import { describe, parseProfile } from './parseProfile'
 import { createPlanCache } from './planCache'
 import type { ReadEnvelopeResult } from './readEnvelope'
 import { createStorageSync } from './storageSync'
@@ -13,9 +16,11 @@ import {
 } from './submitAction'
 import type {
   Config,
+  ConsentEvent,
   Draft,
   PersistPolicy,
   Profile,
+  Purpose,
   SubmissionInput,
   Transport,
   TrickleEvent,
@@ -63,6 +68,17 @@ export interface Trickle {
   plan(formId: string, draft?: Draft): VisitPlan
   submit(formId: string, input: SubmissionInput, options?: SubmitOptions): Promise<SubmitResult>
   withdraw(purposeId: string): { erased: string[] }
+  /**
+   * Takes over consent events recorded elsewhere (the server's ledger, e.g. a double opt-in
+   * confirmation, or a decision made on another device): `events` is untrusted JSON, checked
+   * like stored data; invalid events are dropped and reported through a `storage-recovered`
+   * event. New events are merged into the local ledger (never twice, ordered by `at`, no local
+   * event dropped), saved per the persist policy, and `consent-changed` is emitted for every
+   * purpose whose consent state changed. A purpose withdrawn elsewhere erases the local records
+   * of fields that no usable purpose covers any more, as `withdraw` does. Field values are
+   * never taken over. Returns how many events were added.
+   */
+  syncConsents(events: unknown): { added: number }
   /** "Not you?": a new visitor id, an empty profile, stored data removed. */
   reset(): void
   /** `exportProfile` of the current profile (GDPR Art. 15/20); `locale` picks the labels' language. */
@@ -200,6 +216,44 @@ export function createTrickle(options: TrickleOptions): Trickle {
       emit({ type: 'consent-changed', purposeId, decision: 'withdrawn' })
       return { erased }
     },
+    syncConsents(events) {
+      if (!Array.isArray(events)) {
+        emit({
+          type: 'storage-recovered',
+          dropped: [`syncConsents: expected a list of consent events, got ${describe(events)}`],
+        })
+        return { added: 0 }
+      }
+      const at = now()
+      // parseProfile checks each event (shape, known purpose, time not in the future).
+      const parsed = parseProfile(
+        config,
+        { visitorId: 'sync', fields: {}, consents: events },
+        { now: at },
+      )
+      if (parsed.dropped.length > 0) {
+        emit({
+          type: 'storage-recovered',
+          dropped: parsed.dropped.map((reason) => `syncConsents: ${reason}`),
+        })
+      }
+      const before = api.getState().profile
+      const merged = mergeConsentEvents(before.consents, parsed.profile.consents)
+      if (merged.added.length === 0) return { added: 0 }
+      const changed = config.purposes.filter(
+        (purpose) =>
+          consentStateOf(purpose, before.consents, at) !==
+          consentStateOf(purpose, merged.events, at),
+      )
+      const profile = eraseWithdrawnFields(config, before, merged.events, changed, at)
+      api.setState({ profile })
+      save()
+      for (const purpose of changed) {
+        const last = merged.events.filter((event) => event.purposeId === purpose.id).at(-1)
+        if (last) emit({ type: 'consent-changed', purposeId: purpose.id, decision: last.decision })
+      }
+      return { added: merged.added.length }
+    },
     reset() {
       startOver()
       sync.clear()
@@ -274,4 +328,44 @@ function keepLocalValues(local: Profile, stored: Profile): Profile {
     }
   }
   return { ...stored, fields }
+}
+
+/**
+ * The profile with the merged ledger, without the records of fields that served a purpose now
+ * withdrawn and that no usable purpose (non-consent or granted) covers any more.
+ */
+function eraseWithdrawnFields(
+  config: Config,
+  profile: Profile,
+  consents: ConsentEvent[],
+  changed: readonly Purpose[],
+  now: Date,
+): Profile {
+  const withdrawn = new Set(
+    changed
+      .filter((purpose) => consentStateOf(purpose, consents, now) === 'withdrawn')
+      .map((purpose) => purpose.id),
+  )
+  if (withdrawn.size === 0) return { ...profile, consents }
+  const usable = new Set(
+    config.purposes
+      .filter((purpose) => {
+        const state = consentStateOf(purpose, consents, now)
+        return state === 'not-required' || state === 'granted'
+      })
+      .map((purpose) => purpose.id),
+  )
+  const gone = new Set(
+    config.fields
+      .filter(
+        (field) =>
+          field.purposes.some((id) => withdrawn.has(id)) &&
+          !field.purposes.some((id) => usable.has(id)),
+      )
+      .map((field) => field.id),
+  )
+  const fields = Object.fromEntries(
+    Object.entries(profile.fields).filter(([id]) => !gone.has(id)),
+  ) as Profile['fields']
+  return { ...profile, fields, consents }
 }

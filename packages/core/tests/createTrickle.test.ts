@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { configSchema } from '../src/configSchema'
-import { createTrickle, type TrickleOptions } from '../src/createTrickle'
+import { createTrickle, type Trickle, type TrickleOptions } from '../src/createTrickle'
 import { memoryStorage } from '../src/memoryStorage'
 import { parseProfile } from '../src/parseProfile'
 import type { Transport, TransportRequest, TrickleEvent } from '../src/types'
@@ -521,6 +521,160 @@ describe('createTrickle: hydration', () => {
       { type: 'storage-recovered', dropped: ['field "fax" is not in the config'] },
     ])
     expect(storage.getItem('trickle:v1')).not.toContain('fax')
+  })
+})
+
+describe('createTrickle: syncConsents', () => {
+  const granted = '2025-06-01T12:00:00.000Z'
+  /** The server's ledger after the visitor clicked the double opt-in link five minutes later. */
+  const serverLedger = [
+    { purposeId: 'newsletter', decision: 'granted', version: 2, at: granted, formId: 'whitepaper' },
+    { purposeId: 'sales', decision: 'granted', version: 1, at: granted, formId: 'whitepaper' },
+    {
+      purposeId: 'newsletter',
+      decision: 'confirmed',
+      version: 2,
+      at: '2025-06-01T12:05:00.000Z',
+      source: 'double-opt-in',
+    },
+  ]
+  const optIn = { ...firstVisit, consents: { newsletter: true, sales: true } }
+  const later = () => new Date('2025-06-01T12:10:00.000Z')
+  const stateOf = (trickle: Trickle, purposeId: string) =>
+    trickle.exportData().consentStates.find((item) => item.purposeId === purposeId)?.state
+
+  it('a pending double opt-in becomes granted after syncing the server confirmation', async () => {
+    let clock = now
+    const { trickle, events, storage } = setup({ now: () => clock() })
+    await trickle.submit('whitepaper', optIn)
+    expect(stateOf(trickle, 'newsletter')).toBe('pending')
+    clock = later
+    events.length = 0
+    expect(trickle.syncConsents(serverLedger)).toEqual({ added: 1 })
+    expect(stateOf(trickle, 'newsletter')).toBe('granted')
+    expect(trickle.getState().profile.consents.map((event) => event.decision)).toEqual([
+      'granted',
+      'granted',
+      'confirmed',
+    ])
+    expect(events).toEqual([
+      { type: 'consent-changed', purposeId: 'newsletter', decision: 'confirmed' },
+    ])
+    const stored = JSON.parse(storage.getItem('trickle:v1')!) as { consents: unknown[] }
+    expect(stored.consents).toHaveLength(3)
+    // A new page load reads the confirmation from storage.
+    expect(stateOf(createTrickle({ config, storage, now: later }), 'newsletter')).toBe('granted')
+  })
+
+  it('is idempotent: a second sync adds nothing, writes nothing and emits nothing', async () => {
+    let clock = now
+    const { trickle, events, storage } = setup({ now: () => clock() })
+    await trickle.submit('whitepaper', optIn)
+    clock = later
+    trickle.syncConsents(serverLedger)
+    const state = trickle.getState()
+    const setItem = vi.spyOn(storage, 'setItem')
+    events.length = 0
+    expect(trickle.syncConsents(serverLedger)).toEqual({ added: 0 })
+    expect(trickle.syncConsents([...serverLedger].reverse())).toEqual({ added: 0 })
+    expect(trickle.getState()).toBe(state)
+    expect(setItem).not.toHaveBeenCalled()
+    expect(events).toEqual([])
+  })
+
+  it('never drops a local withdrawal the server has not recorded yet', async () => {
+    let clock = now
+    const { trickle, events } = setup({ now: () => clock() })
+    await trickle.submit('whitepaper', optIn)
+    clock = () => new Date('2025-06-01T12:03:00.000Z')
+    trickle.withdraw('newsletter')
+    clock = later
+    events.length = 0
+    expect(trickle.syncConsents(serverLedger)).toEqual({ added: 1 })
+    expect(trickle.getState().profile.consents.map((event) => event.decision)).toEqual([
+      'granted',
+      'granted',
+      'withdrawn',
+      'confirmed',
+    ])
+    // The confirmation of an earlier grant does not undo the later withdrawal.
+    expect(stateOf(trickle, 'newsletter')).toBe('withdrawn')
+    expect(events).toEqual([])
+  })
+
+  it('follows a withdrawal made on another device and erases the fields it covered', async () => {
+    const { trickle, events, storage } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    await trickle.submit('whitepaper', {
+      values: { email: 'ada@example.com', jobRole: 'head', industry: 'it', companySize: '1-49' },
+    })
+    await trickle.submit('whitepaper', { values: { email: 'ada@example.com', budget: '<10k' } })
+    events.length = 0
+    const elsewhere = { purposeId: 'sales', decision: 'withdrawn', version: 1, at: granted }
+    const serverCopy = [...trickle.getState().profile.consents, elsewhere]
+    expect(trickle.syncConsents(serverCopy)).toEqual({ added: 1 })
+    expect(stateOf(trickle, 'sales')).toBe('withdrawn')
+    expect(trickle.getState().profile.fields['budget']).toBeUndefined()
+    expect(trickle.getState().profile.fields['company']?.value).toBe('ACME')
+    expect(events).toEqual([{ type: 'consent-changed', purposeId: 'sales', decision: 'withdrawn' }])
+    expect(storage.getItem('trickle:v1')).not.toContain('budget')
+    expect(askedIds(trickle.plan('whitepaper'))).not.toContain('budget')
+  })
+
+  it('drops malformed input without throwing and reports it as storage-recovered', async () => {
+    let clock = now
+    const { trickle, events } = setup({ now: () => clock() })
+    await trickle.submit('whitepaper', optIn)
+    const before = trickle.getState()
+    clock = later
+    events.length = 0
+    expect(trickle.syncConsents({ consents: serverLedger })).toEqual({ added: 0 })
+    expect(trickle.syncConsents(undefined)).toEqual({ added: 0 })
+    expect(trickle.getState()).toBe(before)
+    expect(events).toEqual([
+      {
+        type: 'storage-recovered',
+        dropped: ['syncConsents: expected a list of consent events, got an object'],
+      },
+      {
+        type: 'storage-recovered',
+        dropped: ['syncConsents: expected a list of consent events, got undefined'],
+      },
+    ])
+
+    events.length = 0
+    const mixed: unknown = [
+      { purposeId: '__proto__', decision: 'granted', version: 1, at: granted },
+      { purposeId: 'fax', decision: 'granted', version: 1, at: granted },
+      { ...serverLedger[2], decision: 'maybe' },
+      { ...serverLedger[2], at: '2026-01-01T00:00:00.000Z' },
+      'confirmed',
+      serverLedger[2],
+    ]
+    expect(trickle.syncConsents(mixed)).toEqual({ added: 1 })
+    expect(stateOf(trickle, 'newsletter')).toBe('granted')
+    expect(events).toEqual([
+      {
+        type: 'storage-recovered',
+        dropped: [
+          'syncConsents: consent event 0: purposeId is missing or not a valid id',
+          'syncConsents: consent event 1: purpose "fax" is not in the config',
+          'syncConsents: consent event 2: decision must be one of granted, denied, withdrawn, confirmed',
+          'syncConsents: consent event 3: at lies in the future',
+          'syncConsents: consent event 4: a text, not an object',
+        ],
+      },
+      { type: 'consent-changed', purposeId: 'newsletter', decision: 'confirmed' },
+    ])
+  })
+
+  it('in kiosk mode merges for this page only and writes nothing', () => {
+    const storage = memoryStorage()
+    const setItem = vi.spyOn(storage, 'setItem')
+    const { trickle } = setup({ storage, persist: 'none', now: later })
+    expect(trickle.syncConsents(serverLedger)).toEqual({ added: 3 })
+    expect(stateOf(trickle, 'newsletter')).toBe('granted')
+    expect(setItem).not.toHaveBeenCalled()
   })
 })
 

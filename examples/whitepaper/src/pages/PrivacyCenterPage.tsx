@@ -54,13 +54,19 @@ export function PrivacyCenterPage() {
       .settled()
       .then(() => fetchExport(locale))
       .then(
-        (data) => current && setRemote({ data }),
+        (data) => {
+          if (!current) return
+          setRemote({ data })
+          // The consent manager reads the browser's copy: bring it up to the server's record
+          // (e.g. a double opt-in confirmed by the link in the e-mail). A kiosk keeps nothing.
+          if (!route.kiosk) server.adopt(trickle, data)
+        },
         () => current && setRemote('failed'),
       )
     return () => {
       current = false
     }
-  }, [server, profile, locale])
+  }, [server, profile, locale, route.kiosk, trickle])
 
   const words = { yes: copy.yes, no: copy.no }
   const local = useMemo(() => exportProfile(config, profile, { locale }), [config, profile, locale])
