@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { consentStateOf } from './consentState'
 import { emptyProfile } from './emptyProfile'
+import { eraseUnusableFields } from './eraseUnusableFields'
 import { exportProfile, type ProfileExport } from './exportProfile'
 import { memoryStorage } from './memoryStorage'
 import { mergeConsentEvents } from './mergeConsentEvents'
@@ -16,11 +17,9 @@ import {
 } from './submitAction'
 import type {
   Config,
-  ConsentEvent,
   Draft,
   PersistPolicy,
   Profile,
-  Purpose,
   SubmissionInput,
   Transport,
   TrickleEvent,
@@ -245,7 +244,14 @@ export function createTrickle(options: TrickleOptions): Trickle {
           consentStateOf(purpose, before.consents, at) !==
           consentStateOf(purpose, merged.events, at),
       )
-      const profile = eraseWithdrawnFields(config, before, merged.events, changed, at)
+      // A purpose withdrawn elsewhere erases what only it covered, as `withdraw` does here.
+      const withdrawn = new Set(
+        changed
+          .filter((purpose) => consentStateOf(purpose, merged.events, at) === 'withdrawn')
+          .map((purpose) => purpose.id),
+      )
+      const { fields } = eraseUnusableFields(config, before, merged.events, at, withdrawn)
+      const profile = { ...before, fields, consents: merged.events }
       api.setState({ profile })
       save()
       for (const purpose of changed) {
@@ -328,44 +334,4 @@ function keepLocalValues(local: Profile, stored: Profile): Profile {
     }
   }
   return { ...stored, fields }
-}
-
-/**
- * The profile with the merged ledger, without the records of fields that served a purpose now
- * withdrawn and that no usable purpose (non-consent or granted) covers any more.
- */
-function eraseWithdrawnFields(
-  config: Config,
-  profile: Profile,
-  consents: ConsentEvent[],
-  changed: readonly Purpose[],
-  now: Date,
-): Profile {
-  const withdrawn = new Set(
-    changed
-      .filter((purpose) => consentStateOf(purpose, consents, now) === 'withdrawn')
-      .map((purpose) => purpose.id),
-  )
-  if (withdrawn.size === 0) return { ...profile, consents }
-  const usable = new Set(
-    config.purposes
-      .filter((purpose) => {
-        const state = consentStateOf(purpose, consents, now)
-        return state === 'not-required' || state === 'granted'
-      })
-      .map((purpose) => purpose.id),
-  )
-  const gone = new Set(
-    config.fields
-      .filter(
-        (field) =>
-          field.purposes.some((id) => withdrawn.has(id)) &&
-          !field.purposes.some((id) => usable.has(id)),
-      )
-      .map((field) => field.id),
-  )
-  const fields = Object.fromEntries(
-    Object.entries(profile.fields).filter(([id]) => !gone.has(id)),
-  ) as Profile['fields']
-  return { ...profile, fields, consents }
 }

@@ -1,6 +1,6 @@
 import { configIndex } from './configIndex'
-import { consentStateOf } from './consentState'
-import type { Config, ConsentEvent, FieldRecord, Profile } from './types'
+import { eraseUnusableFields } from './eraseUnusableFields'
+import type { Config, ConsentEvent, Profile } from './types'
 
 export interface WithdrawConsentOptions {
   /** When the visitor withdrew. Default: now. */
@@ -54,19 +54,6 @@ export function withdrawConsent(
     ...(source === undefined ? {} : { source }),
   }
   const consents = [...profile.consents, event]
-  const usable = (id: string): boolean => {
-    const p = purposes.get(id)
-    if (p === undefined) return false
-    const state = consentStateOf(p, consents, now)
-    return state === 'not-required' || state === 'granted'
-  }
-
-  const erased = config.fields
-    .filter((field) => Object.hasOwn(profile.fields, field.id) && !field.purposes.some(usable))
-    .map((field) => field.id)
-  const gone = new Set(erased)
-  const fields: Record<string, FieldRecord> = Object.fromEntries(
-    Object.entries(profile.fields).filter(([id]) => !gone.has(id)),
-  )
-  return { profile: { visitorId: profile.visitorId, fields, consents }, erased: [...gone] }
+  const { fields, erased } = eraseUnusableFields(config, profile, consents, now)
+  return { profile: { visitorId: profile.visitorId, fields, consents }, erased }
 }
