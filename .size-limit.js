@@ -11,14 +11,14 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createTrickle, browserStorage, planVisit, submissionSchema, localize }',
     gzip: true,
-    limit: '19.5 kB',
+    limit: '20 kB',
   },
   {
     name: '@trickle/core, everything (with parseConfig and the JSON Schema generator)',
     path: 'packages/core/dist/index.js',
     import: '*',
     gzip: true,
-    limit: '42 kB',
+    limit: '43 kB',
   },
   {
     name: 'Complete gated form (@trickle/react + core + react-hook-form + zod + zustand)',
@@ -29,7 +29,7 @@ export default [
     },
     ignore: react,
     gzip: true,
-    limit: '41 kB',
+    limit: '42 kB',
   },
   {
     name: '@trickle/server (own code)',
