@@ -2,19 +2,28 @@ import type { ReactNode } from 'react'
 import { useController } from 'react-hook-form'
 import type { FieldComponents, FieldProps } from './components'
 
-/** Label, help and error around one control; radio and checkbox groups use `GroupShell`. */
-function FieldShell({ props, children }: { props: FieldProps; children: ReactNode }) {
+/**
+ * Label, help and error around a field: a `<div>` with a `<label>` for one control, a
+ * `<fieldset>` with a `<legend>` for radio and checkbox groups (`group`).
+ */
+function Shell({
+  props,
+  group = false,
+  children,
+}: {
+  props: FieldProps
+  group?: boolean
+  children: ReactNode
+}) {
   const { field, id, label, help, error, helpId, errorId, required, messages } = props
-  return (
-    <div
-      className={`trickle-field trickle-field--${field.type}`}
-      data-trickle-field={field.id}
-      data-trickle-invalid={error ? 'true' : undefined}
-    >
-      <label className="trickle-label" htmlFor={id}>
-        {label}
-        {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
-      </label>
+  const title = (
+    <>
+      {label}
+      {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
+    </>
+  )
+  const notes = (
+    <>
       {help ? (
         <p className="trickle-help" id={helpId}>
           {help}
@@ -25,39 +34,33 @@ function FieldShell({ props, children }: { props: FieldProps; children: ReactNod
           {error}
         </p>
       ) : null}
-      {children}
-      {props.why}
-    </div>
+    </>
   )
-}
-
-function GroupShell({ props, children }: { props: FieldProps; children: ReactNode }) {
-  const { field, id, label, help, error, helpId, errorId, required, messages } = props
-  return (
+  const marks = {
+    'data-trickle-field': field.id,
+    'data-trickle-invalid': error ? 'true' : undefined,
+  }
+  return group ? (
     <fieldset
       className={`trickle-field trickle-field--${field.type} trickle-group`}
       id={id}
       aria-describedby={props.describedBy}
-      data-trickle-field={field.id}
-      data-trickle-invalid={error ? 'true' : undefined}
+      {...marks}
     >
-      <legend className="trickle-label">
-        {label}
-        {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
-      </legend>
-      {help ? (
-        <p className="trickle-help" id={helpId}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="trickle-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <legend className="trickle-label">{title}</legend>
+      {notes}
       <div className="trickle-options">{children}</div>
       {props.why}
     </fieldset>
+  ) : (
+    <div className={`trickle-field trickle-field--${field.type}`} {...marks}>
+      <label className="trickle-label" htmlFor={id}>
+        {title}
+      </label>
+      {notes}
+      {children}
+      {props.why}
+    </div>
   )
 }
 
@@ -78,7 +81,7 @@ const inputTypes = { text: 'text', email: 'email', tel: 'tel', url: 'url', numbe
 function Input(props: FieldProps) {
   const type = props.field.type as keyof typeof inputTypes
   return (
-    <FieldShell props={props}>
+    <Shell props={props}>
       <input
         {...controlProps(props)}
         className="trickle-input"
@@ -86,26 +89,26 @@ function Input(props: FieldProps) {
         inputMode={type === 'number' ? 'decimal' : undefined}
         placeholder={props.placeholder}
       />
-    </FieldShell>
+    </Shell>
   )
 }
 
 function Textarea(props: FieldProps) {
   return (
-    <FieldShell props={props}>
+    <Shell props={props}>
       <textarea
         {...controlProps(props)}
         className="trickle-input trickle-textarea"
         rows={4}
         placeholder={props.placeholder}
       />
-    </FieldShell>
+    </Shell>
   )
 }
 
 function Select(props: FieldProps) {
   return (
-    <FieldShell props={props}>
+    <Shell props={props}>
       <select {...controlProps(props)} className="trickle-input trickle-select">
         <option value="">{props.placeholder ?? props.messages.choose}</option>
         {props.options.map((option) => (
@@ -114,13 +117,13 @@ function Select(props: FieldProps) {
           </option>
         ))}
       </select>
-    </FieldShell>
+    </Shell>
   )
 }
 
 function Radio(props: FieldProps) {
   return (
-    <GroupShell props={props}>
+    <Shell props={props} group>
       {props.options.map((option) => (
         <label className="trickle-option" key={option.value}>
           <input
@@ -134,7 +137,7 @@ function Radio(props: FieldProps) {
           <span>{option.label}</span>
         </label>
       ))}
-    </GroupShell>
+    </Shell>
   )
 }
 
@@ -142,7 +145,7 @@ function Multiselect(props: FieldProps) {
   const { field } = useController({ name: props.name, control: props.control })
   const selected = Array.isArray(field.value) ? field.value : []
   return (
-    <GroupShell props={props}>
+    <Shell props={props} group>
       {props.options.map((option, index) => (
         <label className="trickle-option" key={option.value}>
           <input
@@ -165,7 +168,7 @@ function Multiselect(props: FieldProps) {
           <span>{option.label}</span>
         </label>
       ))}
-    </GroupShell>
+    </Shell>
   )
 }
 
