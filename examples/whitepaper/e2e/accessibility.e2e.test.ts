@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   answer,
   axeViolations,
   closeGate,
   gateMode,
-  launchBrowser,
+  sharedBrowser,
   newVisitor,
   openGate,
   openSite,
@@ -13,13 +13,7 @@ import {
   submitGate,
 } from './support'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** What has the keyboard focus: enough to decide the next key. */
 function focused(page: Page) {
@@ -36,7 +30,7 @@ function focused(page: Page) {
 }
 
 test('keyboard only: a gate can be opened, filled and submitted with Tab, Space and Enter', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await openSite(page)
 
@@ -80,7 +74,7 @@ test('keyboard only: a gate can be opened, filled and submitted with Tab, Space 
 })
 
 test('axe-core finds no violations on the landing page, a form with errors and the privacy center', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await openSite(page)
   expect(await axeViolations(page), 'landing page').toEqual([])
@@ -110,7 +104,7 @@ test('axe-core finds no violations on the landing page, a form with errors and t
 })
 
 test('on a 390 px phone the page fits the screen, in German too', async () => {
-  const visitor = await newVisitor(browser, { width: 390, height: 844, locale: 'de-DE' })
+  const visitor = await newVisitor(browser(), { width: 390, height: 844, locale: 'de-DE' })
   const { page } = visitor
   await openSite(page, '/', { lang: 'de' })
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(

@@ -1,28 +1,21 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   answer,
   askedFields,
   closeGate,
   download,
   expectPdf,
-  launchBrowser,
+  sharedBrowser,
   newVisitor,
   openGate,
   openSite,
   submitGate,
 } from './support'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('kiosk mode (?kiosk=1) remembers nobody: localStorage stays empty after a submit', async () => {
-  const visitor = await newVisitor(browser, { width: 1024, height: 768 })
+  const visitor = await newVisitor(browser(), { width: 1024, height: 768 })
   const { page, context } = visitor
   await openSite(page, '/', { kiosk: '1' })
   expect(await page.getByRole('note').textContent()).toContain('Trade-fair mode')

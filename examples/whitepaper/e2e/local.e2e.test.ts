@@ -1,27 +1,20 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { expect, inject, test } from 'vitest'
 import {
   answer,
   askedFields,
   closeGate,
   download,
   expectPdf,
-  launchBrowser,
+  sharedBrowser,
   newVisitor,
   openGate,
   submitGate,
 } from './support'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('without a server the site runs local-only: answers stay in the browser', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await page.goto(`${inject('localUrl')}/?lang=en`)
   await page.locator('.mode-note').waitFor()

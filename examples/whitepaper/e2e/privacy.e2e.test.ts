@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, inject, test } from 'vitest'
 import {
   answer,
   askedFields,
   closeGate,
   download,
   gateMode,
-  launchBrowser,
+  sharedBrowser,
   newVisitor,
   offeredConsents,
   openGate,
@@ -16,13 +16,7 @@ import {
   submitGate,
 } from './support'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 async function goToPrivacyCenter(page: Page) {
   await page
@@ -36,7 +30,7 @@ const knownRow = (page: Page, fieldId: string) =>
   page.locator(`[data-section="known"] tr[data-field="${fieldId}"]`)
 
 test('withdrawing the sales consent erases the phone number, and it is never asked again', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await openSite(page)
 
@@ -112,7 +106,7 @@ test('withdrawing the sales consent erases the phone number, and it is never ask
 })
 
 test('"Not you?" starts fresh: the next person is asked from the start and can submit', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await openSite(page)
   let gate = await openGate(page, 'whitepaper')
@@ -150,7 +144,7 @@ test('"Not you?" starts fresh: the next person is asked from the start and can s
 })
 
 test('"Erase my data" deletes everything here and on the server', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await openSite(page)
   const gate = await openGate(page, 'whitepaper')
@@ -203,7 +197,7 @@ async function confirmationMailTo(to: string): Promise<{ confirmUrl: string; pur
 }
 
 test('double opt-in: the link in the mail confirms the newsletter consent on record', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   const address = 'double.opt-in@fernhollow-customer.example'
   await openSite(page)

@@ -1,12 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { expect, inject, test } from 'vitest'
 import {
   askedFields,
   closeGate,
   download,
   expectPdf,
   gateMode,
-  launchBrowser,
+  sharedBrowser,
   newVisitor,
   offeredConsents,
   openGate,
@@ -17,16 +16,10 @@ import {
   answer,
 } from './support'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('each visit asks a few new fields, never a known one, until one click is enough', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   await openSite(page)
   await expect.poll(() => page.locator('.mode-note').getAttribute('data-mode')).toBe('server')
@@ -99,7 +92,7 @@ test('each visit asks a few new fields, never a known one, until one click is en
 })
 
 test('the admin page charts fields shown and answered per visit from the server report', async () => {
-  const visitor = await newVisitor(browser)
+  const visitor = await newVisitor(browser())
   const { page } = visitor
   // One submission of our own, so the report cannot be empty whatever order the files run in.
   await openSite(page)

@@ -9,7 +9,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core'
-import { expect, inject } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +25,24 @@ declare module 'vitest' {
 }
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+/**
+ * One Chromium for the tests of a file: launched before them, closed after them. Returns a getter
+ * (the browser exists only once the tests run).
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('The browser is not launched yet: call it inside a test.')
+    return browser
+  }
+}
 
 /** Debian's Chromium, headless, without the background traffic a test has no use for. */
 export function launchBrowser(): Promise<Browser> {

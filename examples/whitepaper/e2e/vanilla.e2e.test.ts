@@ -1,21 +1,15 @@
-import type { Browser, Locator } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { Locator } from 'playwright-core'
+import { expect, inject, test } from 'vitest'
 import {
   axeViolations,
   download,
   expectPdf,
-  launchBrowser,
+  sharedBrowser,
   newVisitor,
   screenshot,
 } from './support'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 const asked = (gate: Locator) =>
   gate
@@ -23,7 +17,7 @@ const asked = (gate: Locator) =>
     .evaluateAll((elements) => elements.map((e) => e.getAttribute('data-field') ?? ''))
 
 test('the plain-DOM gates (core only, no framework) ask progressively too', async () => {
-  const visitor = await newVisitor(browser, { width: 900, height: 900 })
+  const visitor = await newVisitor(browser(), { width: 900, height: 900 })
   const { page } = visitor
   await page.goto(inject('vanillaUrl'))
   const playbook = page.locator('#playbook')
@@ -57,7 +51,7 @@ test('the plain-DOM gates (core only, no framework) ask progressively too', asyn
   expect(await playbook.locator('a.download').count()).toBe(1)
   expect(await asked(benchmark)).toEqual(['email', 'jobRole', 'industry', 'companySize'])
 
-  // "Not you?" starts fresh, and nothing of the visitor stays in this browser.
+  // "Not you?" starts fresh, and nothing of the visitor stays in this browser().
   await benchmark.getByRole('button', { name: 'Start over' }).click()
   await expect.poll(() => asked(benchmark)).toEqual(['email', 'firstName', 'lastName', 'company'])
   expect(await asked(playbook)).toEqual(['email', 'firstName', 'lastName', 'company'])
