@@ -48,7 +48,8 @@ export const sizeEntries = [
     id: 'gated-form-assert',
     group: 'Trickle',
     name: 'Complete gated form + assertConfig at start',
-    imports: 'as examples/whitepaper ships it (validates its JSON config in the browser)',
+    imports:
+      'validates its JSON config in the browser (examples/whitepaper does so only in development)',
     file: entry('trickleGatedFormAssert.tsx'),
     renders: true,
     detail: false,

@@ -1,6 +1,7 @@
 import {
   assertConfig,
   browserStorage,
+  configSchema,
   createTrickle,
   httpTransport,
   memoryStorage,
@@ -9,8 +10,12 @@ import {
 } from '@trickle/core'
 import rawConfig from './trickle.config.json'
 
-/** The config, checked once at start: a broken config fails loudly with every issue listed. */
-export const config = assertConfig(rawConfig)
+/**
+ * The config. While developing it is checked in full at start, so a broken config fails loudly
+ * with every issue listed; the production build only fills in the defaults and leaves the
+ * checker out of the bundle (the tests and `trickle validate` have checked this file).
+ */
+export const config = import.meta.env.PROD ? configSchema.parse(rawConfig) : assertConfig(rawConfig)
 
 /** Where the Trickle server is reached: the Vite dev server proxies `/api` to it. */
 export const apiBase = '/api'
