@@ -8,6 +8,7 @@
  * "sketches" by arbitraries built once, then mapped onto the config. No `chain` per run.
  */
 import fc from 'fast-check'
+import { fieldTypes, optionFieldTypes } from '../src/configConstants'
 import type {
   Condition,
   Config,
@@ -167,20 +168,7 @@ const conditionSketchArb: fc.Arbitrary<ConditionSketch> = fc.oneof(
   { weight: 1, arbitrary: leafSketchArb.map((not) => ({ not })) },
 )
 
-const fieldTypes: FieldType[] = [
-  'text',
-  'email',
-  'tel',
-  'url',
-  'number',
-  'textarea',
-  'select',
-  'radio',
-  'multiselect',
-  'checkbox',
-  'country',
-]
-const optionTypes: FieldType[] = ['select', 'radio', 'multiselect']
+const optionTypes: readonly FieldType[] = optionFieldTypes
 
 const fieldSketchArb = fc.record({
   type: fc.constantFrom(...fieldTypes),
