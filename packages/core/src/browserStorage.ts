@@ -40,28 +40,21 @@ export interface BrowserStorage extends TrickleStorage {
  * memory. `subscribe` follows writes of other tabs through the window's `storage` event.
  */
 export function browserStorage(options: BrowserStorageOptions = {}): BrowserStorage {
-  const key = options.key ?? defaultStorageKey
   const option = options.storage
 
   const resolve = (): WebStorageLike | null => {
     if (typeof option === 'function') return option() ?? null
-    if (option) return option
-    if (typeof window === 'undefined') return null
-    return window.localStorage
+    return option ?? (typeof window === 'undefined' ? null : window.localStorage)
   }
 
   return {
-    key,
+    key: options.key ?? defaultStorageKey,
     getItem: (name) => resolve()?.getItem(name) ?? null,
-    setItem(name, value) {
-      resolve()?.setItem(name, value)
-    },
-    removeItem(name) {
-      resolve()?.removeItem(name)
-    },
+    setItem: (name, value) => resolve()?.setItem(name, value),
+    removeItem: (name) => resolve()?.removeItem(name),
     subscribe(name, listener) {
       const source = options.window ?? (typeof window === 'undefined' ? undefined : window)
-      if (source === undefined || typeof source.addEventListener !== 'function') return () => {}
+      if (typeof source?.addEventListener !== 'function') return () => {}
       const onStorage = (event: StorageEvent): void => {
         // A null key means the whole storage was cleared.
         if (event.key !== null && event.key !== name) return
@@ -71,8 +64,7 @@ export function browserStorage(options: BrowserStorageOptions = {}): BrowserStor
         } catch {
           return
         }
-        if (event.storageArea !== null && area !== null && event.storageArea !== area) return
-        listener()
+        if (event.storageArea === null || area === null || event.storageArea === area) listener()
       }
       source.addEventListener('storage', onStorage)
       return () => source.removeEventListener('storage', onStorage)

@@ -6,11 +6,12 @@ import type { Profile } from './types'
  * Without a `visitorId` a random UUID is used (also on plain http pages, where browsers lack
  * `crypto.randomUUID`); the server replaces it with the id of its signed cookie.
  */
-export function emptyProfile(visitorId?: string): Profile {
-  if (visitorId !== undefined && (typeof visitorId !== 'string' || visitorId.length === 0)) {
+export function emptyProfile(visitorId: string = randomUuid()): Profile {
+  // Checked at run time too: JavaScript callers may pass anything.
+  if (typeof visitorId !== 'string' || visitorId === '') {
     throw new TypeError(
       `emptyProfile: visitorId must be a non-empty string, got ${JSON.stringify(visitorId)}. Leave it out to get a random id.`,
     )
   }
-  return { visitorId: visitorId ?? randomUuid(), fields: {}, consents: [] }
+  return { visitorId, fields: {}, consents: [] }
 }

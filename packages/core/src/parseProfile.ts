@@ -1,12 +1,14 @@
 import { idPattern, localePattern } from './configConstants'
+import { configIndex } from './configIndex'
 import { emptyProfile } from './emptyProfile'
+import { randomUuid } from './randomUuid'
 import type {
   Config,
   ConsentDecision,
   ConsentEvent,
   Field,
   FieldRecord,
-  FieldValue,
+  FieldType,
   Profile,
 } from './types'
 
@@ -17,22 +19,66 @@ export const clockSkewMs = 5 * 60 * 1000
 const maxTextLength = 10_000
 
 const visitorIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
-const timestampPattern =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
-const textHashPattern = /^[0-9a-f]{64}$/
+/** `2025-05-01T10:00Z`, `2025-05-01T10:00:00.000Z`, `2025-05-01T12:00:00+02:00`. */
+const timestampPattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/
 const decisions: readonly ConsentDecision[] = ['granted', 'denied', 'withdrawn', 'confirmed']
-const recordKeys = new Set(['value', 'collectedAt', 'formId', 'declined'])
-const eventKeys = new Set([
-  'purposeId',
-  'decision',
-  'version',
-  'at',
-  'formId',
-  'locale',
-  'textHash',
-  'source',
-])
-const profileKeys = new Set(['visitorId', 'fields', 'consents'])
+const profileKeys = ['visitorId', 'fields', 'consents']
+
+/** What is wrong with a stored value (a reason that follows its key), or null when it is fine. */
+type Check = (value: unknown, latest: number) => string | null
+
+/** The keys a stored object may have, each with its check, in the order they are checked. */
+type Rules = Readonly<Record<string, Check>>
+
+/** Whether a value is of a kind, and the kind's name. */
+type ValueKind = [valid: (value: unknown) => boolean, name: string]
+
+/** A check that also accepts a value that is left out. */
+const optional =
+  (check: Check): Check =>
+  (value, latest) =>
+    value === undefined ? null : check(value, latest)
+
+/** A check for a text that matches `pattern`. */
+const matching =
+  (pattern: RegExp, problem: string): Check =>
+  (value) =>
+    typeof value === 'string' && pattern.test(value) ? null : problem
+
+const validId = matching(idPattern, 'is missing or not a valid id')
+
+/** The keys of a field record; its `value` is checked against the field's type. */
+const recordRules: Rules = {
+  collectedAt: timestampProblem,
+  formId: validId,
+  declined: optional((value) => (typeof value === 'boolean' ? null : 'must be true or false')),
+}
+
+const eventRules: Rules = {
+  purposeId: validId,
+  decision: (value) =>
+    decisions.includes(value as ConsentDecision) ? null : `must be one of ${decisions.join(', ')}`,
+  version: (value) =>
+    Number.isInteger(value) && (value as number) >= 1
+      ? null
+      : 'must be a whole number of at least 1',
+  at: timestampProblem,
+  formId: optional(validId),
+  locale: optional(matching(localePattern, 'is not a language tag')),
+  textHash: optional(matching(/^[0-9a-f]{64}$/, 'is not a SHA-256 hex digest')),
+  source: optional(matching(/^.{0,64}$/s, 'is not a short text')),
+}
+
+/** What a value of a non-text field type must be; every other type takes a text. */
+const valueKinds: Partial<Record<FieldType, ValueKind>> = {
+  number: [Number.isFinite, 'a number'],
+  checkbox: [(value) => typeof value === 'boolean', 'true/false'],
+  multiselect: [
+    (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
+    'a list of texts',
+  ],
+}
+const textKind: ValueKind = [(value) => typeof value === 'string', 'a text']
 
 export interface ParseProfileOptions {
   /** The current time, to reject timestamps in the future. Default: now. */
@@ -49,33 +95,26 @@ export interface ParsedProfile {
 /**
  * Turns untrusted JSON (browser storage, a stored row) into a valid `Profile` for `config`.
  * Never throws: valid parts are kept, everything else is dropped and listed in `dropped`.
- * Dropped: field records of fields that are not in the config or have reserved ids, records
- * with a missing or future timestamp, values of the wrong type for their field, consent
- * events of unknown purposes or with a bad shape, unknown properties. Reasons name ids and
- * types, never values, so they may be logged.
+ * Dropped: field records of fields that are not in the config (reserved ids never are),
+ * records with a missing or future timestamp, values of the wrong type for their field,
+ * consent events of unknown purposes or with a bad shape, unknown properties. Reasons name
+ * ids and types, never values, so they may be logged.
  */
 export function parseProfile(
   config: Config,
   input: unknown,
   options: ParseProfileOptions = {},
 ): ParsedProfile {
-  const dropped: string[] = []
-  const latest = (options.now ?? new Date()).getTime() + clockSkewMs
   if (!isObject(input)) {
-    dropped.push(`the profile is ${describe(input)}, not an object; a new profile was started`)
-    return { profile: emptyProfile(), dropped }
+    return { profile: emptyProfile(), dropped: [`the profile is ${kindMismatch(input)}`] }
   }
-  for (const key of Object.keys(input)) {
-    if (!profileKeys.has(key)) dropped.push(`unknown profile property ${quote(key)}`)
-  }
-
-  let visitorId = input['visitorId']
-  if (typeof visitorId !== 'string' || !visitorIdPattern.test(visitorId)) {
-    dropped.push('visitorId is missing or invalid; a new visitor id was created')
-    visitorId = emptyProfile().visitorId
-  }
+  const latest = (options.now ?? new Date()).getTime() + clockSkewMs
+  const dropped = unknownKeys(input, profileKeys, 'unknown profile property')
+  const visitorId = input['visitorId']
+  const knownVisitor = typeof visitorId === 'string' && visitorIdPattern.test(visitorId)
+  if (!knownVisitor) dropped.push('visitorId is missing or invalid; a new visitor id was created')
   const profile: Profile = {
-    visitorId: visitorId as string,
+    visitorId: knownVisitor ? visitorId : randomUuid(),
     fields: parseFields(config, input['fields'], latest, dropped),
     consents: parseConsents(config, input['consents'], latest, dropped),
   }
@@ -84,11 +123,9 @@ export function parseProfile(
 
 /** An ISO 8601 timestamp that is no later than `latest` (ms), or the reason it is not. */
 export function timestampProblem(value: unknown, latest: number): string | null {
-  if (typeof value !== 'string' || !timestampPattern.test(value)) return 'is not an ISO 8601 time'
-  const time = Date.parse(value)
-  if (Number.isNaN(time)) return 'is not a valid time'
-  if (time > latest) return 'lies in the future'
-  return null
+  const time = typeof value === 'string' && timestampPattern.test(value) ? Date.parse(value) : NaN
+  if (Number.isNaN(time)) return 'is not an ISO 8601 time'
+  return time > latest ? 'lies in the future' : null
 }
 
 function parseFields(
@@ -97,25 +134,16 @@ function parseFields(
   latest: number,
   dropped: string[],
 ): Record<string, FieldRecord> {
-  const fields: Record<string, FieldRecord> = Object.create(null) as Record<string, FieldRecord>
-  if (input === undefined) return fields
-  if (!isObject(input)) {
-    dropped.push(`fields is ${describe(input)}, not an object; all field records were dropped`)
-    return fields
-  }
-  const byId = new Map(config.fields.map((field) => [field.id, field]))
-  for (const [id, raw] of Object.entries(input)) {
-    const field = idPattern.test(id) ? byId.get(id) : undefined
-    if (!field) {
-      dropped.push(
-        idPattern.test(id)
-          ? `field ${quote(id)} is not in the config`
-          : `field id ${quote(id)} is not a valid id`,
-      )
-      continue
+  const fields = Object.create(null) as Record<string, FieldRecord>
+  const known = configIndex(config).fields
+  for (const [id, raw] of sectionEntries('fields', input, dropped)) {
+    // A Map lookup: reserved ids such as `__proto__` are simply not in the config.
+    const field = known.get(id)
+    if (!field) dropped.push(notInConfig('field', id))
+    else {
+      const record = parseRecord(field, raw, latest, dropped)
+      if (record) fields[id] = record
     }
-    const record = parseRecord(field, raw, latest, dropped)
-    if (record) fields[id] = record
   }
   return fields
 }
@@ -125,64 +153,27 @@ function parseRecord(
   raw: unknown,
   latest: number,
   dropped: string[],
-): FieldRecord | null {
-  const where = `field ${quote(field.id)}`
-  if (!isObject(raw)) {
-    dropped.push(`${where}: the record is ${describe(raw)}, not an object`)
-    return null
+): FieldRecord | undefined {
+  const where = `field ${quote(field.id)}:`
+  const rules: Rules = { ...recordRules, value: (value) => valueProblem(field, value) }
+  const record = isObject(raw) ? checked<FieldRecord>(raw, rules, latest) : kindMismatch(raw)
+  if (typeof record === 'string') {
+    dropped.push(`${where} ${record}`)
+    return undefined
   }
-  const time = timestampProblem(raw['collectedAt'], latest)
-  if (time) {
-    dropped.push(`${where}: collectedAt ${time}`)
-    return null
-  }
-  const formId = raw['formId']
-  if (typeof formId !== 'string' || !idPattern.test(formId)) {
-    dropped.push(`${where}: formId is missing or not a valid id`)
-    return null
-  }
-  const declined = raw['declined']
-  if (declined !== undefined && typeof declined !== 'boolean') {
-    dropped.push(`${where}: declined must be true or false`)
-    return null
-  }
-  const record: FieldRecord = { collectedAt: raw['collectedAt'] as string, formId }
-  if ('value' in raw && raw['value'] !== undefined) {
-    const problem = valueProblem(field, raw['value'])
-    if (problem) {
-      dropped.push(`${where}: the value ${problem}`)
-      return null
-    }
-    record.value = raw['value'] as FieldValue
-  }
-  if (declined !== undefined) record.declined = declined
-  for (const key of Object.keys(raw)) {
-    if (!recordKeys.has(key)) dropped.push(`${where}: unknown property ${quote(key)}`)
-  }
+  dropped.push(...unknownKeys(raw as object, Object.keys(rules), `${where} unknown property`))
   return record
 }
 
-/** Why `value` cannot be an answer to `field` (by type), or null when it can. */
-export function valueProblem(field: Field, value: unknown): string | null {
-  switch (field.type) {
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-        ? null
-        : `must be a number for a number field, not ${describe(value)}`
-    case 'checkbox':
-      return typeof value === 'boolean'
-        ? null
-        : `must be true or false for a checkbox, not ${describe(value)}`
-    case 'multiselect':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string')
-        ? null
-        : `must be a list of texts for a multiselect, not ${describe(value)}`
-    default:
-      if (typeof value !== 'string') {
-        return `must be a text (field type "${field.type}"), not ${describe(value)}`
-      }
-      return value.length > maxTextLength ? `is longer than ${maxTextLength} characters` : null
+/** Why `value` cannot be an answer to `field` (by type), or null (also when it is left out). */
+function valueProblem(field: Field, value: unknown): string | null {
+  const [valid, kind] = valueKinds[field.type] ?? textKind
+  if (value !== undefined && !valid(value)) {
+    return `is ${kindMismatch(value, kind)} (field type "${field.type}")`
   }
+  return typeof value === 'string' && value.length > maxTextLength
+    ? `is longer than ${maxTextLength} characters`
+    : null
 }
 
 function parseConsents(
@@ -191,85 +182,93 @@ function parseConsents(
   latest: number,
   dropped: string[],
 ): ConsentEvent[] {
-  if (input === undefined) return []
-  if (!Array.isArray(input)) {
-    dropped.push(`consents is ${describe(input)}, not a list; the consent history was dropped`)
-    return []
-  }
-  const purposes = new Set(config.purposes.map((purpose) => purpose.id))
+  const purposes = configIndex(config).purposes
   const events: ConsentEvent[] = []
-  input.forEach((raw: unknown, index) => {
-    const problem = eventProblem(raw, purposes, latest)
-    if (problem) dropped.push(`consent event ${index}: ${problem}`)
-    else events.push(pickEvent(raw as Record<string, unknown>))
-  })
   // The ledger order (append order) decides consent states, so it is kept as stored.
+  for (const [index, raw] of sectionEntries('consents', input, dropped, 'a list')) {
+    const event = parseEvent(raw, purposes, latest)
+    if (typeof event === 'string') dropped.push(`consent event ${index}: ${event}`)
+    else events.push(event)
+  }
   return events
 }
 
-function eventProblem(raw: unknown, purposes: ReadonlySet<string>, latest: number): string | null {
-  if (!isObject(raw)) return `${describe(raw)}, not an object`
-  const purposeId = raw['purposeId']
-  if (typeof purposeId !== 'string' || !idPattern.test(purposeId)) {
-    return 'purposeId is missing or not a valid id'
-  }
-  if (!purposes.has(purposeId)) return `purpose ${quote(purposeId)} is not in the config`
-  if (!decisions.includes(raw['decision'] as ConsentDecision)) {
-    return `decision must be one of ${decisions.join(', ')}`
-  }
-  const version = raw['version']
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return 'version must be a whole number of at least 1'
-  }
-  const time = timestampProblem(raw['at'], latest)
-  if (time) return `at ${time}`
-  const formId = raw['formId']
-  if (formId !== undefined && (typeof formId !== 'string' || !idPattern.test(formId))) {
-    return 'formId is not a valid id'
-  }
-  const locale = raw['locale']
-  if (locale !== undefined && (typeof locale !== 'string' || !localePattern.test(locale))) {
-    return 'locale is not a language tag'
-  }
-  const textHash = raw['textHash']
-  if (textHash !== undefined && (typeof textHash !== 'string' || !textHashPattern.test(textHash))) {
-    return 'textHash is not a SHA-256 hex digest'
-  }
-  const source = raw['source']
-  if (source !== undefined && (typeof source !== 'string' || source.length > 64)) {
-    return 'source is not a short text'
-  }
-  const unknown = Object.keys(raw).find((key) => !eventKeys.has(key))
-  return unknown === undefined ? null : `unknown property ${quote(unknown)}`
+/** A valid consent event, or why `raw` is not one. */
+function parseEvent(
+  raw: unknown,
+  purposes: ReadonlyMap<string, unknown>,
+  latest: number,
+): ConsentEvent | string {
+  if (!isObject(raw)) return kindMismatch(raw)
+  const event = checked<ConsentEvent>(raw, eventRules, latest)
+  if (typeof event === 'string') return event
+  if (!purposes.has(event.purposeId)) return notInConfig('purpose', event.purposeId)
+  return unknownKeys(raw, Object.keys(eventRules), 'unknown property')[0] ?? event
 }
 
-function pickEvent(raw: Record<string, unknown>): ConsentEvent {
-  const event: ConsentEvent = {
-    purposeId: raw['purposeId'] as string,
-    decision: raw['decision'] as ConsentDecision,
-    version: raw['version'] as number,
-    at: raw['at'] as string,
+/**
+ * A copy of `raw` with only the keys `rules` knows (those that are set), or the first problem
+ * by `rules` as "key problem".
+ */
+function checked<T>(raw: Record<string, unknown>, rules: Rules, latest: number): T | string {
+  const copy: Record<string, unknown> = {}
+  for (const [key, check] of Object.entries(rules)) {
+    const problem = check(raw[key], latest)
+    if (problem !== null) return `${key} ${problem}`
+    if (raw[key] !== undefined) copy[key] = raw[key]
   }
-  if (typeof raw['formId'] === 'string') event.formId = raw['formId']
-  if (typeof raw['locale'] === 'string') event.locale = raw['locale']
-  if (typeof raw['textHash'] === 'string') event.textHash = raw['textHash']
-  if (typeof raw['source'] === 'string') event.source = raw['source']
-  return event
+  return copy as T
+}
+
+/** Reasons for the keys of `raw` that are not in `known`: "`label` "key"". */
+function unknownKeys(raw: object, known: readonly string[], label: string): string[] {
+  return Object.keys(raw)
+    .filter((key) => !known.includes(key))
+    .map((key) => `${label} ${quote(key)}`)
+}
+
+/**
+ * The entries of a section of stored data (`fields`, `consents`, `unlocked`): none when it is
+ * left out, and a reason when it is not of the `expected` kind (list indexes become keys).
+ */
+export function sectionEntries(
+  name: string,
+  input: unknown,
+  dropped: string[],
+  expected: 'an object' | 'a list' = 'an object',
+): [string, unknown][] {
+  if (describe(input) === expected) return Object.entries(input as object)
+  if (input !== undefined) dropped.push(`${name} is ${kindMismatch(input, expected)}`)
+  return []
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+const kindNames: Readonly<Record<string, string>> = {
+  object: 'an object',
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true/false',
+}
+
 /** The kind of a value, for messages that must not repeat the value itself. */
 export function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'number') return 'a number'
-  if (typeof value === 'string') return 'a text'
-  if (typeof value === 'boolean') return 'true/false'
-  return typeof value
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value) // NaN, Infinity
+  return kindNames[typeof value] ?? typeof value
+}
+
+/** "a list, not an object": why a part of stored data was dropped as a whole. */
+export function kindMismatch(value: unknown, expected = 'an object'): string {
+  return `${describe(value)}, not ${expected}`
+}
+
+/** "field "fax" is not in the config". */
+export function notInConfig(label: string, id: string): string {
+  return `${label} ${quote(id)} is not in the config`
 }
 
 /** Quotes an id for a message; ids from storage are cut so a reason stays readable. */

@@ -1,3 +1,4 @@
+import { configIndex } from './configIndex'
 import type { Condition, Config, ConsentEvent, FieldRecord, PersistPolicy, Profile } from './types'
 
 /** Version of the storage envelope; a reader discards envelopes of other versions. */
@@ -35,33 +36,37 @@ export function persistProfile(
   options: PersistOptions,
 ): StoredEnvelope | null {
   if (options.persist === 'none') return null
-  const keepValue = valueFieldIds(config, options.persist)
-  const known = new Set(config.fields.map((field) => field.id))
-  const fields: Record<string, FieldRecord> = {}
-  for (const [id, record] of Object.entries(profile.fields)) {
-    if (!known.has(id)) continue
-    const stored: FieldRecord = { collectedAt: record.collectedAt, formId: record.formId }
-    if (record.value !== undefined && keepValue.has(id)) stored.value = record.value
-    if (record.declined !== undefined) stored.declined = record.declined
-    fields[id] = stored
-  }
   return {
     v: envelopeVersion,
     visitorId: profile.visitorId,
-    fields,
+    fields: storedFields(config, profile.fields, valueFieldIds(config, options.persist)),
     consents: profile.consents.map((event) => ({ ...event })),
     unlocked: { ...options.unlocked },
   }
 }
 
+/** The records of the fields in the config, with the values of the `keepValue` fields only. */
+export function storedFields(
+  config: Config,
+  fields: Readonly<Record<string, FieldRecord>>,
+  keepValue: ReadonlySet<string>,
+): Record<string, FieldRecord> {
+  const known = configIndex(config).fields
+  const stored: Record<string, FieldRecord> = {}
+  for (const [id, { value, ...record }] of Object.entries(fields)) {
+    if (!known.has(id)) continue
+    stored[id] = value !== undefined && keepValue.has(id) ? { ...record, value } : record
+  }
+  return stored
+}
+
 /** Ids of the fields whose values a policy keeps in the browser (never `sensitive` ones). */
 export function valueFieldIds(config: Config, persist: PersistPolicy): ReadonlySet<string> {
-  if (persist === 'none') return new Set()
-  const wanted = persist === 'values' ? null : conditionFieldIds(config)
+  const read = conditionFieldIds(config)
+  const keeps = (id: string): boolean =>
+    persist === 'values' || (persist === 'known' && read.has(id))
   return new Set(
-    config.fields
-      .filter((field) => !field.sensitive && (wanted === null || wanted.has(field.id)))
-      .map((field) => field.id),
+    config.fields.filter((field) => !field.sensitive && keeps(field.id)).map((field) => field.id),
   )
 }
 

@@ -1,11 +1,13 @@
-import { idPattern } from './configConstants'
+import { configIndex } from './configIndex'
 import { envelopeVersion } from './persistProfile'
 import {
   clockSkewMs,
-  describe,
   isObject,
+  kindMismatch,
+  notInConfig,
   parseProfile,
   quote,
+  sectionEntries,
   timestampProblem,
 } from './parseProfile'
 import type { Config, Profile } from './types'
@@ -13,7 +15,8 @@ import type { Config, Profile } from './types'
 /** Stored envelopes longer than this (in UTF-16 code units, as storage quotas count) are discarded. */
 export const maxStoredChars = 256 * 1024
 
-const envelopeKeys = new Set(['v', 'visitorId', 'fields', 'consents', 'unlocked'])
+/** Why stored text is discarded, and why text is not written: "larger than 256 kB". */
+export const tooLarge = `larger than ${maxStoredChars / 1024} kB`
 
 export interface ReadEnvelopeResult {
   /** The stored profile, or null when nothing usable was stored. */
@@ -22,6 +25,13 @@ export interface ReadEnvelopeResult {
   /** Readable reasons for what was dropped. */
   dropped: string[]
 }
+
+/** A result without a stored profile, with the reasons (if any). */
+export const nothingStored = (...dropped: string[]): ReadEnvelopeResult => ({
+  profile: null,
+  unlocked: {},
+  dropped,
+})
 
 /**
  * Reads the raw text of the storage envelope. Never throws: invalid JSON, a wrong version or
@@ -33,65 +43,34 @@ export function readEnvelope(
   raw: string | null,
   options: { now?: Date } = {},
 ): ReadEnvelopeResult {
-  const nothing = (reason?: string): ReadEnvelopeResult => ({
-    profile: null,
-    unlocked: {},
-    dropped: reason === undefined ? [] : [reason],
-  })
-  if (raw === null) return nothing()
-  if (raw.length > maxStoredChars) {
-    const kb = Math.ceil(raw.length / 1024)
-    return nothing(
-      `stored data is ${kb} kB, more than the ${maxStoredChars / 1024} kB limit; it was discarded`,
-    )
+  if (raw === null) return nothingStored()
+  const data = envelopeOf(raw)
+  if (typeof data === 'string') return nothingStored(`stored data ${data}`)
+  const now = options.now ?? new Date()
+  // The rest of the envelope is the profile, so an unknown property is reported by parseProfile.
+  const { v: _version, unlocked: unlockedInput, ...stored } = data
+  const { profile, dropped } = parseProfile(config, stored, { now })
+  const latest = now.getTime() + clockSkewMs
+  const forms = configIndex(config).forms
+  const unlocked = Object.create(null) as Record<string, string>
+  for (const [formId, at] of sectionEntries('unlocked', unlockedInput, dropped)) {
+    const problem = timestampProblem(at, latest)
+    if (!forms.has(formId)) dropped.push(notInConfig('unlocked form', formId))
+    else if (problem !== null) dropped.push(`unlocked form ${quote(formId)}: the time ${problem}`)
+    else unlocked[formId] = at as string
   }
+  return { profile, unlocked, dropped }
+}
+
+/** The stored object, or what is wrong with the stored text as a whole. */
+function envelopeOf(raw: string): Record<string, unknown> | string {
+  if (raw.length > maxStoredChars) return `is ${tooLarge}`
   let data: unknown
   try {
     data = JSON.parse(raw)
   } catch {
-    return nothing('stored data is not valid JSON; it was discarded')
+    return 'is not valid JSON'
   }
-  if (!isObject(data))
-    return nothing(`stored data is ${describe(data)}, not an object; it was discarded`)
-  if (data['v'] !== envelopeVersion) {
-    return nothing(`stored data has no envelope version ${envelopeVersion} ("v"); it was discarded`)
-  }
-  const dropped: string[] = []
-  for (const key of Object.keys(data)) {
-    if (!envelopeKeys.has(key)) dropped.push(`unknown stored property ${quote(key)}`)
-  }
-  const now = options.now ?? new Date()
-  const parsed = parseProfile(
-    config,
-    { visitorId: data['visitorId'], fields: data['fields'], consents: data['consents'] },
-    { now },
-  )
-  dropped.push(...parsed.dropped)
-  const unlocked = parseUnlocked(config, data['unlocked'], now.getTime() + clockSkewMs, dropped)
-  return { profile: parsed.profile, unlocked, dropped }
-}
-
-function parseUnlocked(
-  config: Config,
-  input: unknown,
-  latest: number,
-  dropped: string[],
-): Record<string, string> {
-  const unlocked = Object.create(null) as Record<string, string>
-  if (input === undefined) return unlocked
-  if (!isObject(input)) {
-    dropped.push(`unlocked is ${describe(input)}, not an object; unlocked downloads were dropped`)
-    return unlocked
-  }
-  const forms = new Set(config.forms.map((form) => form.id))
-  for (const [formId, at] of Object.entries(input)) {
-    if (!idPattern.test(formId) || !forms.has(formId)) {
-      dropped.push(`unlocked form ${quote(formId)} is not in the config`)
-      continue
-    }
-    const problem = timestampProblem(at, latest)
-    if (problem) dropped.push(`unlocked form ${quote(formId)}: the time ${problem}`)
-    else unlocked[formId] = at as string
-  }
-  return unlocked
+  if (!isObject(data)) return `is ${kindMismatch(data)}`
+  return data['v'] === envelopeVersion ? data : `has no envelope version ${envelopeVersion} ("v")`
 }

@@ -1,6 +1,12 @@
 import { defaultStorageKey } from './browserStorage'
-import { persistProfile, type StoredEnvelope } from './persistProfile'
-import { maxStoredChars, readEnvelope, type ReadEnvelopeResult } from './readEnvelope'
+import { persistProfile, storedFields } from './persistProfile'
+import {
+  maxStoredChars,
+  nothingStored,
+  readEnvelope,
+  tooLarge,
+  type ReadEnvelopeResult,
+} from './readEnvelope'
 import type { Config, PersistPolicy, Profile, TrickleStorage } from './types'
 
 export interface StorageSyncOptions {
@@ -24,35 +30,25 @@ export interface StorageSync {
   follow(listener: (result: ReadEnvelopeResult) => void): () => void
 }
 
-/** The key of a storage that names its own (browserStorage), else `trickle:v1`. */
-export function storageKeyOf(storage: TrickleStorage): string {
-  const key = (storage as { key?: unknown }).key
-  return typeof key === 'string' && key !== '' ? key : defaultStorageKey
-}
-
+/** The name of a thrown error (`QuotaExceededError`, `SecurityError`...), never its message. */
 function errorName(error: unknown): string {
-  if (error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)) {
-    const name = (error as { name: unknown }).name
-    if (typeof name === 'string' && name !== '') return name
-  }
-  return 'an error'
-}
-
-function isQuotaError(error: unknown): boolean {
-  const name = errorName(error)
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED'
+  const name = (error as { name?: unknown } | null | undefined)?.name
+  return typeof name === 'string' && name !== '' ? name : 'an error'
 }
 
 export function createStorageSync(options: StorageSyncOptions): StorageSync {
   const { config, storage, persist, now, onDropped } = options
-  const key = storageKeyOf(storage)
+  // A storage that names its own key (browserStorage) is written under it.
+  // (`localStorage` itself has a `key` method, not a name.)
+  const named = (storage as { key?: unknown }).key
+  const key = typeof named === 'string' && named !== '' ? named : defaultStorageKey
   /** The text this store last read or wrote: echoes of its own writes are ignored. */
   let lastRaw: string | null = null
   /** Set once the storage threw on read: it is unusable (private mode, sandboxed iframe). */
   let unavailable = false
   let lastReported = ''
 
-  const report = (dropped: string[]): void => {
+  const report = (...dropped: string[]): void => {
     const text = dropped.join('\n')
     if (dropped.length === 0 || text === lastReported) return
     lastReported = text
@@ -60,10 +56,9 @@ export function createStorageSync(options: StorageSyncOptions): StorageSync {
   }
 
   /** The stored text, or the reason it cannot be read. */
-  const readRaw = (): { raw: string | null; problem?: string } => {
+  const read = (): { raw: string | null; problem?: string } => {
     try {
-      const raw = storage.getItem(key)
-      return { raw: raw === null || typeof raw === 'string' ? raw : String(raw) }
+      return { raw: storage.getItem(key) }
     } catch (error) {
       unavailable = true
       const problem = `storage is not available (${errorName(error)}); nothing is kept after this page`
@@ -71,20 +66,28 @@ export function createStorageSync(options: StorageSyncOptions): StorageSync {
     }
   }
 
-  const parse = (raw: string | null, problem?: string): ReadEnvelopeResult =>
-    problem === undefined
-      ? readEnvelope(config, raw, { now: now() })
-      : { profile: null, unlocked: {}, dropped: [problem] }
+  /** Reads the envelope in `raw` and reports what was dropped. */
+  const load = (raw: string | null): ReadEnvelopeResult => {
+    lastRaw = raw
+    const result = readEnvelope(config, raw, { now: now() })
+    report(...result.dropped)
+    return result
+  }
 
-  const write = (raw: string): void => {
+  /** Writes `raw`, or returns why it could not be written. */
+  const write = (raw: string): string | null => {
+    if (raw.length > maxStoredChars) return `the data is ${tooLarge}`
     // Set first: a storage that notifies synchronously must see this as our own write.
     const before = lastRaw
     lastRaw = raw
     try {
       storage.setItem(key, raw)
+      return null
     } catch (error) {
       lastRaw = before
-      throw error
+      const name = errorName(error)
+      // QuotaExceededError, or NS_ERROR_DOM_QUOTA_REACHED in older Firefox.
+      return /quota/i.test(name) ? 'the storage quota is exceeded' : `the storage failed (${name})`
     }
   }
 
@@ -92,28 +95,15 @@ export function createStorageSync(options: StorageSyncOptions): StorageSync {
     const envelope = persistProfile(config, profile, { persist, unlocked })
     if (envelope === null || unavailable) return
     const raw = JSON.stringify(envelope)
-    if (raw === lastRaw) return
-    try {
-      if (raw.length > maxStoredChars)
-        throw Object.assign(new Error('too large'), { name: 'TooLarge' })
-      write(raw)
-    } catch (error) {
-      const lean = JSON.stringify(withoutValues(envelope))
-      const why = isQuotaError(error)
-        ? 'the storage quota is exceeded'
-        : error instanceof Error && error.name === 'TooLarge'
-          ? `the data is larger than ${maxStoredChars / 1024} kB`
-          : `the storage failed (${errorName(error)})`
-      try {
-        if (lean.length > maxStoredChars) throw error
-        write(lean)
-        report([
-          `field values were not stored because ${why}; only which fields are known was kept`,
-        ])
-      } catch {
-        report([`nothing was stored because ${why}; the profile is kept for this page only`])
-      }
-    }
+    const why = raw === lastRaw ? null : write(raw)
+    if (why === null) return
+    // Which fields are known is worth keeping without the values.
+    const lean = { ...envelope, fields: storedFields(config, envelope.fields, new Set()) }
+    report(
+      write(JSON.stringify(lean)) === null
+        ? `field values were not stored because ${why}; only which fields are known was kept`
+        : `nothing was stored because ${why}; the profile is kept for this page only`,
+    )
   }
 
   const clear = (): void => {
@@ -122,23 +112,25 @@ export function createStorageSync(options: StorageSyncOptions): StorageSync {
     try {
       storage.removeItem(key)
     } catch (error) {
-      report([`stored data could not be removed (${errorName(error)})`])
+      report(`stored data could not be removed (${errorName(error)})`)
     }
   }
 
   const hydrate = (): ReadEnvelopeResult => {
+    const { raw, problem } = read()
     if (persist === 'none') {
       // Kiosk mode: nobody is recognised, and a leftover envelope of another mode goes.
-      if (readRaw().raw !== null) clear()
-      return { profile: null, unlocked: {}, dropped: [] }
+      if (raw !== null) clear()
+      return nothingStored()
     }
-    const { raw, problem } = readRaw()
-    const result = parse(raw, problem)
-    lastRaw = raw
-    report(result.dropped)
+    if (problem !== undefined) {
+      report(problem)
+      return nothingStored(problem)
+    }
+    const result = load(raw)
     // Rewrite an envelope that had dropped parts or that the policy keeps less of; remove one
     // that was unusable as a whole.
-    if (raw !== null && result.profile !== null) save(result.profile, result.unlocked)
+    if (result.profile !== null) save(result.profile, result.unlocked)
     else if (raw !== null) clear()
     return result
   }
@@ -146,25 +138,12 @@ export function createStorageSync(options: StorageSyncOptions): StorageSync {
   const follow = (listener: (result: ReadEnvelopeResult) => void): (() => void) => {
     if (persist === 'none' || !storage.subscribe) return () => {}
     return storage.subscribe(key, () => {
-      const { raw, problem } = readRaw()
+      const { raw, problem } = read()
       // A read that fails now keeps what this page has; only real changes are followed.
-      if (problem !== undefined) return report([problem])
-      if (raw === lastRaw) return
-      lastRaw = raw
-      const result = parse(raw)
-      report(result.dropped)
-      listener(result)
+      if (problem !== undefined) report(problem)
+      else if (raw !== lastRaw) listener(load(raw))
     })
   }
 
   return { hydrate, save, clear, follow }
-}
-
-function withoutValues(envelope: StoredEnvelope): StoredEnvelope {
-  const fields: StoredEnvelope['fields'] = {}
-  for (const [id, record] of Object.entries(envelope.fields)) {
-    const { value: _value, ...rest } = record
-    fields[id] = rest
-  }
-  return { ...envelope, fields }
 }

@@ -68,8 +68,8 @@ describe('parseProfile', () => {
     const { profile, dropped } = parseProfile(config, input, { now })
     expect(Object.keys(profile.fields).sort()).toEqual(['email', 'firstName', 'jobRole', 'phone'])
     expect(dropped).toEqual([
-      'field id "__proto__" is not a valid id',
-      'field id "constructor" is not a valid id',
+      'field "__proto__" is not in the config',
+      'field "constructor" is not in the config',
       'field "fax" is not in the config',
     ])
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
@@ -118,10 +118,10 @@ describe('parseProfile', () => {
     )
     expect(Object.keys(profile.fields)).toEqual(['lastName'])
     expect(dropped).toEqual([
-      'field "email": the value must be a text (field type "email"), not a list',
-      'field "company": the value must be a text (field type "text"), not an object',
-      'field "jobRole": the value must be a text (field type "select"), not a number',
-      'field "firstName": the value is longer than 10000 characters',
+      'field "email": value is a list, not a text (field type "email")',
+      'field "company": value is an object, not a text (field type "text")',
+      'field "jobRole": value is a number, not a text (field type "select")',
+      'field "firstName": value is longer than 10000 characters',
     ])
     expect(dropped.join(' ')).not.toContain('secret@example.com')
   })
@@ -158,7 +158,20 @@ describe('parseProfile', () => {
       { now },
     )
     expect(bad.profile.fields).toEqual({})
-    expect(bad.dropped).toHaveLength(3)
+    expect(bad.dropped).toEqual([
+      'field "seats": value is a text, not a number (field type "number")',
+      'field "agree": value is a text, not true/false (field type "checkbox")',
+      'field "topics": value is a list, not a list of texts (field type "multiselect")',
+    ])
+    const notFinite = parseProfile(
+      custom,
+      { visitorId: 'v', fields: { seats: record(NaN) } },
+      { now },
+    )
+    expect(notFinite.profile.fields).toEqual({})
+    expect(notFinite.dropped).toEqual([
+      'field "seats": value is NaN, not a number (field type "number")',
+    ])
   })
 
   it('drops records with a bad shape and reports unknown properties', () => {
@@ -181,7 +194,7 @@ describe('parseProfile', () => {
     })
     expect(dropped).toEqual([
       'unknown profile property "extra"',
-      'field "email": the record is a text, not an object',
+      'field "email": a text, not an object',
       'field "company": formId is missing or not a valid id',
       'field "industry": declined must be true or false',
       'field "jobRole": unknown property "score"',
@@ -224,8 +237,8 @@ describe('parseProfile', () => {
     )
     expect(profile).toEqual({ visitorId: 'v', fields: {}, consents: [] })
     expect(dropped).toEqual([
-      'fields is a list, not an object; all field records were dropped',
-      'consents is an object, not a list; the consent history was dropped',
+      'fields is a list, not an object',
+      'consents is an object, not a list',
     ])
   })
 

@@ -35,13 +35,10 @@ describe('readEnvelope', () => {
   })
 
   it.each([
-    ['{"v":1,', 'stored data is not valid JSON; it was discarded'],
-    ['[1,2]', 'stored data is a list, not an object; it was discarded'],
-    ['"text"', 'stored data is a text, not an object; it was discarded'],
-    [
-      JSON.stringify({ ...envelope, v: 2 }),
-      'stored data has no envelope version 1 ("v"); it was discarded',
-    ],
+    ['{"v":1,', 'stored data is not valid JSON'],
+    ['[1,2]', 'stored data is a list, not an object'],
+    ['"text"', 'stored data is a text, not an object'],
+    [JSON.stringify({ ...envelope, v: 2 }), 'stored data has no envelope version 1 ("v")'],
   ])('discards %s as a whole', (raw, reason) => {
     expect(readEnvelope(config, raw, { now })).toEqual({
       profile: null,
@@ -54,9 +51,7 @@ describe('readEnvelope', () => {
     const raw = JSON.stringify({ ...envelope, pad: 'x'.repeat(maxStoredChars) })
     const result = readEnvelope(config, raw, { now })
     expect(result.profile).toBeNull()
-    expect(result.dropped).toEqual([
-      'stored data is 257 kB, more than the 256 kB limit; it was discarded',
-    ])
+    expect(result.dropped).toEqual(['stored data is larger than 256 kB'])
   })
 
   it('drops unlocked entries of unknown forms or with bad times, and unknown properties', () => {
@@ -68,9 +63,17 @@ describe('readEnvelope', () => {
     const result = readEnvelope(config, raw, { now })
     expect(result.unlocked).toEqual({ whitepaper: at })
     expect(result.dropped).toEqual([
-      'unknown stored property "extra"',
+      'unknown profile property "extra"',
       'unlocked form "ebook" is not in the config',
       'unlocked form "checklist": the time lies in the future',
     ])
+  })
+
+  it('reports a top-level "__proto__" as an unknown property and never reads through it', () => {
+    const raw = `{"v":1,"__proto__":{"visitorId":"v-evil","fields":{}},"visitorId":"v-1","fields":${JSON.stringify(envelope.fields)}}`
+    const result = readEnvelope(config, raw, { now })
+    expect(result.profile?.visitorId).toBe('v-1')
+    expect(result.profile?.fields).toEqual(envelope.fields)
+    expect(result.dropped).toEqual(['unknown profile property "__proto__"'])
   })
 })

@@ -8,6 +8,7 @@ import { memoryStorage } from '../src/memoryStorage'
 import { parseProfile } from '../src/parseProfile'
 import { planVisit } from '../src/planVisit'
 import { readEnvelope } from '../src/readEnvelope'
+import { createStorageSync } from '../src/storageSync'
 import type { Profile, TrickleEvent, TrickleStorage } from '../src/types'
 import fixture from './fixtures/b2b-whitepaper.json'
 
@@ -75,7 +76,7 @@ describe('hydration recovers from corrupt storage', () => {
     [
       'a payload over 256 kB',
       replaced('pad', 'x'.repeat(300_000)),
-      'more than the 256 kB limit',
+      'stored data is larger than 256 kB',
       [],
       0,
       false,
@@ -92,7 +93,7 @@ describe('hydration recovers from corrupt storage', () => {
     [
       'a __proto__ field',
       `{"v":1,"visitorId":"v-1","fields":{"__proto__":{"collectedAt":"${at}","formId":"x"},"email":{"collectedAt":"${at}","formId":"whitepaper"}}}`,
-      'field id "__proto__" is not a valid id',
+      'field "__proto__" is not in the config',
       ['email'],
       0,
       true,
@@ -100,7 +101,7 @@ describe('hydration recovers from corrupt storage', () => {
     [
       'a constructor field',
       patched((e) => (e.fields['constructor' as 'email'] = { collectedAt: at, formId: 'x' })),
-      'field id "constructor" is not a valid id',
+      'field "constructor" is not in the config',
       ['email', 'company', 'jobRole'],
       1,
       true,
@@ -124,7 +125,7 @@ describe('hydration recovers from corrupt storage', () => {
     [
       'a value of the wrong type',
       patched((e) => (e.fields.jobRole.value = 3 as unknown as string)),
-      'field "jobRole": the value must be a text',
+      'field "jobRole": value is a number, not a text',
       ['email', 'company'],
       1,
       true,
@@ -390,6 +391,35 @@ describe('storage that fails', () => {
       dropped: [
         'nothing was stored because the storage quota is exceeded; the profile is kept for this page only',
       ],
+    })
+  })
+})
+
+describe('createStorageSync', () => {
+  it('keeps which fields are known when the values are larger than 256 kB', () => {
+    const storage = memoryStorage()
+    const reports: string[][] = []
+    const sync = createStorageSync({
+      config,
+      storage,
+      persist: 'values',
+      now,
+      onDropped: (dropped) => reports.push(dropped),
+    })
+    const huge = 'C'.repeat(300_000)
+    const profile: Profile = {
+      visitorId: 'v-1',
+      fields: { company: { value: huge, collectedAt: at, formId: 'whitepaper' } },
+      consents: [],
+    }
+    sync.save(profile, {})
+    expect(reports).toEqual([
+      [
+        'field values were not stored because the data is larger than 256 kB; only which fields are known was kept',
+      ],
+    ])
+    expect(readEnvelope(config, storage.getItem(key), { now: nowDate }).profile?.fields).toEqual({
+      company: { collectedAt: at, formId: 'whitepaper' },
     })
   })
 })
