@@ -1,5 +1,7 @@
 import { shownConsentText } from './consentTextHash'
 import { isKnown, recordOf } from './isKnown'
+import { toJsonPointer } from './jsonPointer'
+import { isRecord, own } from './jsonValue'
 import { planVisit } from './planVisit'
 import { submissionSchema } from './submissionSchema'
 import type {
@@ -14,7 +16,7 @@ import type {
   SubmissionInput,
   VisitPlan,
 } from './types'
-import { messagesFor, type ValidationCode } from './validationMessages'
+import { validationMessage, type ValidationCode } from './validationMessages'
 
 export interface ApplySubmissionOptions {
   /** When the form was submitted. Default: now. */
@@ -22,13 +24,6 @@ export interface ApplySubmissionOptions {
   /** The locale the form was shown in: messages, and which consent text was shown. Default: the config's first locale. */
   locale?: string
 }
-
-/** A JSON Pointer (RFC 6901) into the submission input. */
-const pointer = (...segments: string[]): string =>
-  segments.map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Whether the visitor typed or picked anything at all (before validation). */
 function hasAnswer(value: unknown): boolean {
@@ -69,90 +64,79 @@ export function applySubmission(
 ): ApplySubmissionResult {
   const now = options.now ?? new Date()
   const locale = options.locale ?? config.locales[0] ?? 'en'
-  const messages = messagesFor(locale)
   const errors: SubmissionError[] = []
-  const error = (path: string, code: ValidationCode): void => {
-    errors.push({ path, code, message: messages[code]({}) })
+  const error = (code: ValidationCode, ...path: string[]): void => {
+    errors.push({ path: toJsonPointer(path), code, message: validationMessage(code, locale) })
   }
 
   const values: unknown = (input as Partial<SubmissionInput> | null)?.values
   const consents: unknown = (input as Partial<SubmissionInput> | null)?.consents ?? {}
-  if (!isRecord(values)) error(pointer('values'), 'invalid-type')
-  if (!isRecord(consents)) error(pointer('consents'), 'invalid-type')
+  if (!isRecord(values)) error('invalid-type', 'values')
+  if (!isRecord(consents)) error('invalid-type', 'consents')
   if (!isRecord(values) || !isRecord(consents)) return { ok: false, errors }
 
-  const planned = new Map(plan.fields.map((f) => [f.id, f]))
-  const offered = new Map(plan.consents.map((c) => [c.purposeId, c]))
-  const given = (key: string): unknown => (Object.hasOwn(values, key) ? values[key] : undefined)
-
-  for (const key of Object.keys(values)) {
-    if (values[key] !== undefined && !planned.has(key)) error(pointer('values', key), 'not-asked')
+  const planned = new Set(plan.fields.map((f) => f.id))
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && !planned.has(key)) error('not-asked', 'values', key)
   }
 
   // The plan again, with the submitted answers: which planned fields still apply?
-  const draftConsents: Record<string, boolean> = Object.create(null) as Record<string, boolean>
-  for (const { purposeId } of plan.consents) {
-    if (Object.hasOwn(consents, purposeId) && consents[purposeId] === true) {
-      draftConsents[purposeId] = true
-    }
-  }
+  const granted = (purposeId: string): boolean => own(consents, purposeId) === true
   const replanned = planVisit(config, profile, {
     formId: plan.formId,
     now,
-    draft: { values: values as Record<string, FieldValue | undefined>, consents: draftConsents },
+    draft: {
+      values: values as Record<string, FieldValue | undefined>,
+      consents: Object.fromEntries(
+        plan.consents.filter((c) => granted(c.purposeId)).map((c) => [c.purposeId, true]),
+      ),
+    },
   })
   const reasons = new Map(replanned.decisions.map((d) => [d.fieldId, d.reason]))
   const applicable: PlannedField[] = []
   for (const item of plan.fields) {
-    const reason = reasons.get(item.id)
-    const blocked =
-      reason === undefined
-        ? 'not-asked'
-        : reason === 'consent-missing' || reason === 'condition-unmet'
-          ? reason
-          : undefined
-    if (blocked === undefined) applicable.push(item)
-    else if (hasAnswer(given(item.id))) error(pointer('values', item.id), blocked)
-  }
-
-  const answers: Record<string, unknown> = {}
-  for (const { id } of applicable) if (Object.hasOwn(values, id)) answers[id] = values[id]
-  const parsed = submissionSchema(config, { ...plan, fields: applicable }, locale).safeParse(
-    answers,
-  )
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const params = (issue as { params?: { code?: ValidationCode } }).params
-      errors.push({
-        path: pointer('values', ...issue.path.map(String)),
-        code: params?.code ?? 'invalid-type',
-        message: issue.message,
-      })
+    const reason = reasons.get(item.id) ?? 'not-asked'
+    if (reason !== 'not-asked' && reason !== 'consent-missing' && reason !== 'condition-unmet') {
+      applicable.push(item)
+    } else if (hasAnswer(own(values, item.id))) {
+      error(reason, 'values', item.id)
     }
   }
 
-  for (const key of Object.keys(consents)) {
-    const value = consents[key]
-    if (!offered.has(key)) {
-      if (value !== undefined) error(pointer('consents', key), 'not-asked')
-    } else if (value !== undefined && typeof value !== 'boolean') {
-      error(pointer('consents', key), 'invalid-consent')
-    }
+  // Every applicable id, with its own value only: a field named `toString` left out is empty.
+  const answers = Object.fromEntries(applicable.map(({ id }) => [id, own(values, id)]))
+  const schema = submissionSchema(config, { ...plan, fields: applicable }, locale)
+  const parsed = schema.safeParse(answers)
+  for (const issue of parsed.error?.issues ?? []) {
+    errors.push({
+      path: toJsonPointer(['values', ...issue.path.map(String)]),
+      code: (issue as { params?: { code?: ValidationCode } }).params?.code ?? 'invalid-type',
+      message: issue.message,
+    })
   }
 
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors }
+  const offered = new Set(plan.consents.map((c) => c.purposeId))
+  for (const [key, value] of Object.entries(consents)) {
+    if (value === undefined) continue
+    if (!offered.has(key)) error('not-asked', 'consents', key)
+    else if (typeof value !== 'boolean') error('invalid-consent', 'consents', key)
+  }
+
+  if (!parsed.success || errors.length > 0) return { ok: false, errors }
 
   const at = now.toISOString()
+  const { formId } = plan
+  const collected = { collectedAt: at, formId }
   const fields: Record<string, FieldRecord> = { ...profile.fields }
   const stored: Record<string, FieldValue> = {}
   const declined: string[] = []
   for (const { id, field, reason } of applicable) {
     const value = parsed.data[id]
     if (value !== undefined) {
-      fields[id] = { value, collectedAt: at, formId: plan.formId }
+      fields[id] = { value, ...collected }
       stored[id] = value
     } else if (!(reason === 'always' && isKnown(field, recordOf(profile, id), now))) {
-      fields[id] = { collectedAt: at, formId: plan.formId, declined: true }
+      fields[id] = { ...collected, declined: true }
       declined.push(id)
     }
   }
@@ -161,11 +145,10 @@ export function applySubmission(
     const shown = shownConsentText(config, purpose, locale)
     return {
       purposeId,
-      decision:
-        Object.hasOwn(consents, purposeId) && consents[purposeId] === true ? 'granted' : 'denied',
+      decision: granted(purposeId) ? 'granted' : 'denied',
       version: purpose.version,
       at,
-      formId: plan.formId,
+      formId,
       locale: shown.locale,
       textHash: shown.hash,
       source: 'form',
@@ -177,7 +160,7 @@ export function applySubmission(
     profile: { visitorId: profile.visitorId, fields, consents: [...profile.consents, ...events] },
     events,
     submission: {
-      formId: plan.formId,
+      formId,
       visitorId: profile.visitorId,
       at,
       locale,

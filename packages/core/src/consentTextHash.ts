@@ -1,16 +1,13 @@
 import { configIndex } from './configIndex'
+import { own } from './jsonValue'
 import { localize } from './localize'
 import { sha256 } from './sha256'
 import type { Config, Purpose, Text } from './types'
 
-/** A text as shown to a visitor, with the locale it was actually shown in. */
-export interface ShownText {
+/** The consent text as shown, the locale it was actually shown in, and its SHA-256 (hex). */
+export interface ShownConsentText {
   text: string
   locale: string
-}
-
-/** The consent text as shown, its locale, and its SHA-256 (hex). */
-export interface ShownConsentText extends ShownText {
   hash: string
 }
 
@@ -21,23 +18,26 @@ export interface ShownConsentText extends ShownText {
 function shownLocale(text: Text, shown: string, locale: string, config: Config): string {
   if (typeof text === 'string') return locale
   const candidates = [locale, locale.split('-')[0], config.locales[0], ...Object.keys(text)]
-  return (
-    candidates.find(
-      (key) => key !== undefined && Object.hasOwn(text, key) && text[key] === shown,
-    ) ?? locale
-  )
+  return candidates.find((key) => key !== undefined && own(text, key) === shown) ?? locale
 }
 
-function purposeOf(config: Config, purpose: Purpose | string, caller: string): Purpose {
-  if (typeof purpose !== 'string') return purpose
-  const found = configIndex(config).purposes.get(purpose)
-  if (found === undefined) {
+/** The text of a purpose (its label when it has none) as shown in `locale`, with its hash. */
+function showText(
+  caller: string,
+  config: Config,
+  purpose: Purpose | string,
+  locale: string = config.locales[0] ?? 'en',
+): ShownConsentText {
+  const resolved = typeof purpose === 'string' ? configIndex(config).purposes.get(purpose) : purpose
+  if (resolved === undefined) {
     const known = config.purposes.map((p) => JSON.stringify(p.id)).join(', ')
     throw new TypeError(
       `${caller}: unknown purpose ${JSON.stringify(purpose)}. Known purposes: ${known || '(none)'}.`,
     )
   }
-  return found
+  const text = resolved.text ?? resolved.label
+  const shown = localize(text, locale, config)
+  return { text: shown, locale: shownLocale(text, shown, locale, config), hash: sha256(shown) }
 }
 
 /**
@@ -48,16 +48,9 @@ function purposeOf(config: Config, purpose: Purpose | string, caller: string): P
 export function shownConsentText(
   config: Config,
   purpose: Purpose | string,
-  locale: string = config.locales[0] ?? 'en',
+  locale?: string,
 ): ShownConsentText {
-  const resolved = purposeOf(config, purpose, 'shownConsentText')
-  return showText(config, resolved, locale)
-}
-
-function showText(config: Config, resolved: Purpose, locale: string): ShownConsentText {
-  const text = resolved.text ?? resolved.label
-  const shown = localize(text, locale, config)
-  return { text: shown, locale: shownLocale(text, shown, locale, config), hash: sha256(shown) }
+  return showText('shownConsentText', config, purpose, locale)
 }
 
 /**
@@ -69,6 +62,5 @@ export function consentTextHash(
   purpose: Purpose | string,
   locale?: string,
 ): string {
-  const resolved = purposeOf(config, purpose, 'consentTextHash')
-  return showText(config, resolved, locale ?? config.locales[0] ?? 'en').hash
+  return showText('consentTextHash', config, purpose, locale).hash
 }

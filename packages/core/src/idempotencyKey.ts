@@ -3,9 +3,7 @@ import { deepEqual } from './deepEqual'
 import type { FormState, SubmissionInput } from './types'
 
 /** A new random idempotency key (a version 4 UUID). */
-export function idempotencyKey(): string {
-  return randomUuid()
-}
+export const idempotencyKey: () => string = randomUuid
 
 /**
  * The key for a submission: the previous key when this is a retry of a send that failed in

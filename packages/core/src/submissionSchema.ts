@@ -1,27 +1,13 @@
 import * as z from 'zod/mini'
+import { countryCodes } from './countryCodes'
 import type { Config, Field, FieldValue, VisitPlan } from './types'
-import { messagesFor, type MessageParams, type ValidationCode } from './validationMessages'
+import { validationMessage, type MessageParams, type ValidationCode } from './validationMessages'
 
 /** The validated answers of a plan's fields; an optional field left empty is `undefined`. */
 export type SubmissionValues = Record<string, FieldValue | undefined>
 
 /** The schema `submissionSchema` builds: input is whatever a form or an HTTP body holds. */
 export type SubmissionSchema = z.ZodMiniType<SubmissionValues, unknown>
-
-/** Officially assigned ISO 3166-1 alpha-2 codes (249). */
-const countryCodes = new Set(
-  (
-    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ ' +
-    'BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM ' +
-    'DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS ' +
-    'GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN ' +
-    'KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ ' +
-    'MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM ' +
-    'PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV ' +
-    'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI ' +
-    'VN VU WF WS YE YT ZA ZM ZW'
-  ).split(' '),
-)
 
 /** Upper bounds when the config sets no `maxLength`: inputs stay bounded on the server too. */
 const defaultMaxLength: Partial<Record<Field['type'], number>> = {
@@ -38,144 +24,111 @@ const telPattern = /^\+?[0-9\s()./-]+$/
 const numberPattern = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
 const schemePattern = /^[A-Za-z][A-Za-z0-9+.-]*:/
 
-const patterns = new WeakMap<Field, RegExp>()
-
-/** The field's `pattern`, anchored to the whole answer; compiled once per field. */
-function patternOf(field: Field, pattern: string): RegExp {
-  let regex = patterns.get(field)
-  if (regex === undefined) {
-    const source = `^(?:${pattern})$`
-    try {
-      regex = new RegExp(source, 'u')
-    } catch {
-      try {
-        regex = new RegExp(source)
-      } catch {
-        throw new TypeError(
-          `submissionSchema: the pattern of field ${JSON.stringify(field.id)} is not a valid regular expression: ${pattern}`,
-        )
-      }
-    }
-    patterns.set(field, regex)
-  }
-  return regex
+/** What is wrong with an answer: a stable code, and the limit it missed. */
+interface Problem extends MessageParams {
+  code: ValidationCode
 }
 
-type Checked =
-  | { ok: true; value: FieldValue | undefined }
-  | ({ ok: false; code: ValidationCode } & MessageParams)
+/** A checked answer: its cleaned value (`undefined` when left empty), or its problem. */
+type Checked = { value: FieldValue | undefined } | Problem
 
-const fail = (code: ValidationCode, params: MessageParams = {}): Checked => ({
-  ok: false,
-  code,
-  ...params,
-})
+const empty: Checked = { value: undefined }
 
-/** Trimmed text, `undefined` when empty, `null` when the input is not text at all. */
-function textOf(input: unknown): string | undefined | null {
-  if (input === undefined || input === null) return undefined
-  if (typeof input !== 'string') return null
-  const text = input.trim()
-  return text === '' ? undefined : text
+/** The field's `pattern`, anchored to the whole answer, compiled as `parseConfig` checks it. */
+function compilePattern(field: Field, pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u')
+  } catch {
+    throw new TypeError(
+      `submissionSchema: the pattern of field ${JSON.stringify(field.id)} is not a valid regular expression: ${pattern}`,
+    )
+  }
 }
 
-function checkText(field: Field, text: string): Checked {
-  if (field.minLength !== undefined && text.length < field.minLength) {
-    return fail('too-short', { minimum: field.minLength })
+const isOption = (field: Field, value: string): boolean =>
+  field.options?.some((option) => option.value === value) === true
+
+function isWebAddress(address: string): boolean {
+  try {
+    const url = new URL(address)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')
+  } catch {
+    return false
   }
-  const maximum = field.maxLength ?? defaultMaxLength[field.type]
-  if (maximum !== undefined && text.length > maximum) return fail('too-long', { maximum })
-  if (field.type === 'email' && !emailPattern.test(text)) return fail('invalid-email')
+}
+
+/** Checks a trimmed, non-empty answer to a typed field (text, textarea, email, tel, url). */
+function checkText(field: Field, text: string, pattern: RegExp | undefined): Checked {
+  const { minLength = 0, maxLength = defaultMaxLength[field.type] ?? Infinity } = field
+  if (text.length < minLength) return { code: 'too-short', minimum: minLength }
+  if (text.length > maxLength) return { code: 'too-long', maximum: maxLength }
+  if (field.type === 'email' && !emailPattern.test(text)) return { code: 'invalid-email' }
   if (field.type === 'tel') {
     const digits = text.replace(/\D/g, '').length
-    if (!telPattern.test(text) || digits < 5 || digits > 15) return fail('invalid-tel')
+    if (!telPattern.test(text) || digits < 5 || digits > 15) return { code: 'invalid-tel' }
   }
   let value = text
   if (field.type === 'url') {
     value = schemePattern.test(text) ? text : `https://${text}`
-    let url: URL | undefined
-    try {
-      url = new URL(value)
-    } catch {
-      url = undefined
-    }
-    if (
-      url === undefined ||
-      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
-      !url.hostname.includes('.')
-    ) {
-      return fail('invalid-url')
-    }
+    if (!isWebAddress(value)) return { code: 'invalid-url' }
   }
-  if (field.pattern !== undefined && !patternOf(field, field.pattern).test(text)) {
-    return fail('invalid-format')
-  }
-  return { ok: true, value }
+  return pattern?.test(text) === false ? { code: 'invalid-format' } : { value }
 }
 
-function checkNumber(field: Field, input: unknown): Checked {
-  let value: number
-  if (typeof input === 'number') {
-    if (Number.isNaN(input)) return { ok: true, value: undefined }
-    value = input
-  } else if (typeof input === 'string') {
-    const text = input.trim()
-    if (text === '') return { ok: true, value: undefined }
-    if (!numberPattern.test(text)) return fail('invalid-number')
-    value = Number(text)
-  } else if (input === undefined || input === null) {
-    return { ok: true, value: undefined }
-  } else {
-    return fail('invalid-type')
+/** Checks a number, also one typed as text; `NaN` (an emptied number input) is empty. */
+function checkNumber(field: Field, answer: unknown): Checked {
+  if (Number.isNaN(answer)) return empty
+  if (typeof answer !== 'number' && typeof answer !== 'string') return { code: 'invalid-type' }
+  const value = Number(answer)
+  const { min = -Infinity, max = Infinity } = field
+  if (!Number.isFinite(value) || (typeof answer === 'string' && !numberPattern.test(answer))) {
+    return { code: 'invalid-number' }
   }
-  if (!Number.isFinite(value)) return fail('invalid-number')
-  if (field.min !== undefined && value < field.min) return fail('too-small', { minimum: field.min })
-  if (field.max !== undefined && value > field.max) return fail('too-large', { maximum: field.max })
-  return { ok: true, value }
+  if (value < min) return { code: 'too-small', minimum: min }
+  if (value > max) return { code: 'too-large', maximum: max }
+  return { value }
 }
 
-function checkChoices(field: Field, input: unknown): Checked {
-  if (input === undefined || input === null) return { ok: true, value: undefined }
-  const list = typeof input === 'string' ? [input] : input
-  if (!Array.isArray(list)) return fail('invalid-type')
-  const values = new Set(field.options?.map((option) => option.value))
-  const chosen: string[] = []
+/** Checks the options of a multiselect (one option alone may come as text), without duplicates. */
+function checkChoices(field: Field, answer: unknown): Checked {
+  const list: unknown = typeof answer === 'string' ? [answer] : answer
+  if (!Array.isArray(list)) return { code: 'invalid-type' }
+  const chosen = new Set<string>()
   for (const item of list as unknown[]) {
-    if (typeof item !== 'string') return fail('invalid-type')
+    if (typeof item !== 'string') return { code: 'invalid-type' }
     const choice = item.trim()
     if (choice === '') continue
-    if (!values.has(choice)) return fail('invalid-option')
-    if (!chosen.includes(choice)) chosen.push(choice)
+    if (!isOption(field, choice)) return { code: 'invalid-option' }
+    chosen.add(choice)
   }
-  return { ok: true, value: chosen.length > 0 ? chosen : undefined }
+  return { value: chosen.size > 0 ? [...chosen] : undefined }
 }
 
-/** Validates and cleans one answer; `value: undefined` means left empty. */
-function checkValue(field: Field, input: unknown): Checked {
+/** Checks and cleans one answer; text is trimmed first, and blank text is empty. */
+function checkAnswer(field: Field, input: unknown, pattern: RegExp | undefined): Checked {
+  const answer = typeof input === 'string' ? input.trim() : input
+  if (answer === undefined || answer === null || answer === '') return empty
   switch (field.type) {
     case 'number':
-      return checkNumber(field, input)
-    case 'checkbox':
-      if (input === undefined || input === null) return { ok: true, value: undefined }
-      return typeof input === 'boolean' ? { ok: true, value: input } : fail('invalid-type')
+      return checkNumber(field, answer)
     case 'multiselect':
-      return checkChoices(field, input)
-    default: {
-      const text = textOf(input)
-      if (text === null) return fail('invalid-type')
-      if (text === undefined) return { ok: true, value: undefined }
-      if (field.type === 'select' || field.type === 'radio') {
-        return field.options?.some((option) => option.value === text) === true
-          ? { ok: true, value: text }
-          : fail('invalid-option')
-      }
-      if (field.type === 'country') {
-        const code = text.toUpperCase()
-        return countryCodes.has(code) ? { ok: true, value: code } : fail('invalid-country')
-      }
-      return checkText(field, text)
+      return checkChoices(field, answer)
+    case 'checkbox':
+      if (typeof answer !== 'boolean') return { code: 'invalid-type' }
+      // Like HTML's `required`: a required checkbox must be ticked, unticked it is empty.
+      return answer || !field.required ? { value: answer } : empty
+  }
+  if (typeof answer !== 'string') return { code: 'invalid-type' }
+  switch (field.type) {
+    case 'select':
+    case 'radio':
+      return isOption(field, answer) ? { value: answer } : { code: 'invalid-option' }
+    case 'country': {
+      const code = answer.toUpperCase()
+      return countryCodes.includes(code) ? { value: code } : { code: 'invalid-country' }
     }
   }
+  return checkText(field, answer, pattern)
 }
 
 /**
@@ -186,43 +139,36 @@ function checkValue(field: Field, input: unknown): Checked {
  *
  * Per field type: e-mail, tel, url (https:// is added when no scheme is given), number (also
  * from numeric text; `min`/`max`), select/radio (one of the options), multiselect (an array of
- * options), checkbox (a boolean), country (ISO 3166-1 alpha-2, upper-cased); text is trimmed,
- * `minLength`/`maxLength` and `pattern` (the whole answer must match) apply to text answers.
- * An empty answer of a required field fails with `required`; of an optional field it becomes
- * `undefined` (recorded as declined). Each issue carries a stable code in `params.code` and a
- * message in the locale's language (German for `de`, English otherwise; default: the config's
- * first locale).
+ * options), checkbox (a boolean; a required one must be ticked), country (ISO 3166-1 alpha-2,
+ * upper-cased); text is trimmed, `minLength`/`maxLength` and `pattern` (the whole answer must
+ * match) apply to text answers. An empty answer of a required field fails with `required`; of
+ * an optional field it becomes `undefined` (recorded as declined). Each issue carries a stable
+ * code in `params.code` (with `minimum`/`maximum` for limits) and a message in the locale's
+ * language (German for `de`, English otherwise; default: the config's first locale).
  */
 export function submissionSchema(
   config: Config,
   plan: VisitPlan,
   locale: string = config.locales[0] ?? 'en',
 ): SubmissionSchema {
-  const messages = messagesFor(locale)
   const shape: Record<string, z.ZodMiniType<FieldValue | undefined, unknown>> = {}
   for (const { id, field } of plan.fields) {
     // An invalid pattern is a config error: report it now, not on the first answer.
-    if (field.pattern !== undefined) patternOf(field, field.pattern)
-    const answer = z.pipe(
-      z.unknown(),
-      z.transform((input: unknown, ctx) => {
-        const result = checkValue(field, input)
-        if (result.ok && (result.value !== undefined || !field.required)) return result.value
-        const { code, minimum, maximum } = result.ok ? { code: 'required' as const } : result
-        const params = {
-          ...(minimum === undefined ? {} : { minimum }),
-          ...(maximum === undefined ? {} : { maximum }),
-        }
-        ctx.issues.push({
-          code: 'custom',
-          input,
-          message: messages[code](params),
-          params: { code, ...params },
-        })
-        return z.NEVER
-      }),
-    )
-    shape[id] = field.required ? answer : z.optional(answer)
+    const pattern = field.pattern === undefined ? undefined : compilePattern(field, field.pattern)
+    shape[id] = z.transform((input: unknown, ctx) => {
+      const checked = checkAnswer(field, input, pattern)
+      if ('value' in checked && (checked.value !== undefined || !field.required)) {
+        return checked.value
+      }
+      const problem: Problem = 'code' in checked ? checked : { code: 'required' }
+      ctx.issues.push({
+        code: 'custom',
+        input,
+        message: validationMessage(problem.code, locale, problem),
+        params: problem,
+      })
+      return z.NEVER
+    })
   }
   return z.strictObject(shape)
 }

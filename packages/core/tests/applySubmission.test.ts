@@ -210,6 +210,59 @@ describe('applySubmission', () => {
     })
   })
 
+  it('requires a required checkbox to be ticked; an optional one may stay unticked', () => {
+    const terms = configSchema.parse({
+      version: 1,
+      locales: ['en'],
+      purposes: [{ id: 'delivery', basis: 'contract', label: 'Delivery' }],
+      fields: [
+        { id: 'terms', type: 'checkbox', label: 'Terms', purposes: ['delivery'] },
+        { id: 'demo', type: 'checkbox', label: 'Demo', purposes: ['delivery'], required: false },
+      ],
+      forms: [{ id: 'f', always: ['terms', 'demo'] }],
+    })
+    const profile = emptyProfile('v-1')
+    const visit = planVisit(terms, profile, { formId: 'f', now })
+    const submit = (values: Record<string, unknown>) =>
+      applySubmission(terms, profile, visit, { values }, { now, locale: 'en' })
+
+    expect(submit({ terms: false, demo: true })).toEqual({
+      ok: false,
+      errors: [{ path: '/values/terms', code: 'required', message: 'Please fill in this field.' }],
+    })
+    const ticked = submit({ terms: true, demo: false })
+    if (!ticked.ok) throw new Error(JSON.stringify(ticked.errors))
+    expect(ticked.submission.values).toEqual({ terms: true, demo: false })
+  })
+
+  it('reads only the submitted answers: a field named like an Object.prototype method is no exception', () => {
+    const named = configSchema.parse({
+      version: 1,
+      locales: ['en'],
+      purposes: [{ id: 'delivery', basis: 'contract', label: 'Delivery' }],
+      fields: [
+        { id: 'valueOf', type: 'text', label: 'Value', purposes: ['delivery'] },
+        { id: 'toString', type: 'text', label: 'Text', purposes: ['delivery'], required: false },
+      ],
+      forms: [{ id: 'f', always: ['valueOf', 'toString'] }],
+    })
+    const profile = emptyProfile('v-1')
+    const visit = planVisit(named, profile, { formId: 'f', now })
+    const submit = (values: Record<string, unknown>) =>
+      applySubmission(named, profile, visit, { values }, { now, locale: 'en' })
+
+    expect(submit({})).toEqual({
+      ok: false,
+      errors: [
+        { path: '/values/valueOf', code: 'required', message: 'Please fill in this field.' },
+      ],
+    })
+    const answered = submit({ valueOf: 'x' })
+    if (!answered.ok) throw new Error(JSON.stringify(answered.errors))
+    expect(answered.submission.values).toEqual({ valueOf: 'x' })
+    expect(answered.submission.declined).toEqual(['toString'])
+  })
+
   it('rejects input that is not an object of values', () => {
     const profile = emptyProfile('v-1')
     for (const values of [null, [], 'email=ada@example.com']) {

@@ -110,7 +110,8 @@ export function validValue(field: Field, seed: number): FieldValue {
       return chosen.length > 0 ? chosen : options.slice(0, 1)
     }
     case 'checkbox':
-      return seed % 2 === 0
+      // A required checkbox must be ticked; an optional one may be answered either way.
+      return field.required || seed % 2 === 0
     case 'country':
       return countries[seed % countries.length] ?? 'DE'
   }

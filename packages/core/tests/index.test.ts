@@ -17,6 +17,7 @@ describe('@trickle/core exports', () => {
         "configSchema",
         "consentState",
         "consentTextHash",
+        "countryCodes",
         "createTrickle",
         "dataLayerEvents",
         "defaultStorageKey",

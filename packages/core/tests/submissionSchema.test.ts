@@ -243,6 +243,30 @@ describe('submissionSchema', () => {
     expect(issue({ email: 'a@b.de', demo: 'true' })).toMatchObject({ code: 'invalid-type' })
   })
 
+  it('requires a required checkbox to be ticked, like HTML’s required', () => {
+    const terms = configSchema.parse({
+      version: 1,
+      locales: ['en', 'de'],
+      purposes: [{ id: 'delivery', basis: 'contract', label: 'Delivery' }],
+      fields: [{ id: 'terms', type: 'checkbox', label: 'Terms', purposes: ['delivery'] }],
+      forms: [{ id: 'f', always: ['terms'] }],
+    })
+    const plan = planVisit(terms, emptyProfile('v'), { formId: 'f', now })
+    const termsSchema = (locale: string) => submissionSchema(terms, plan, locale)
+    expect(termsSchema('en').parse({ terms: true })).toEqual({ terms: true })
+    for (const unticked of [false, undefined, null]) {
+      const [first] = termsSchema('en').safeParse({ terms: unticked }).error?.issues ?? []
+      expect(first).toMatchObject({
+        path: ['terms'],
+        params: { code: 'required' },
+        message: 'Please fill in this field.',
+      })
+    }
+    expect(termsSchema('de').safeParse({ terms: false }).error?.issues[0]?.message).toBe(
+      'Bitte füllen Sie dieses Feld aus.',
+    )
+  })
+
   it('takes countries as ISO 3166-1 alpha-2 codes', () => {
     expect(valid({ country: ' de ' }).country).toBe('DE')
     for (const country of ['XX', 'Germany', 'DEU', 'EU']) {

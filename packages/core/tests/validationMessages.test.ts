@@ -12,10 +12,12 @@ describe('validationMessages', () => {
   it('has an English and a German message for every code, and they differ', () => {
     expect(Object.keys(validationMessages.de).sort()).toEqual([...codes].sort())
     for (const code of codes) {
-      const en = validationMessages.en[code]({ minimum: 2, maximum: 80 })
-      const de = validationMessages.de[code]({ minimum: 2, maximum: 80 })
+      const en = validationMessage(code, 'en', { minimum: 2, maximum: 80 })
+      const de = validationMessage(code, 'de', { minimum: 2, maximum: 80 })
       expect(en.length).toBeGreaterThan(10)
       expect(de).not.toBe(en)
+      // Every placeholder is filled in.
+      expect(`${en} ${de}`).not.toMatch(/[{}]|undefined/)
     }
   })
 
@@ -27,6 +29,14 @@ describe('validationMessages', () => {
       'Bitte geben Sie höchstens 80 Zeichen ein.',
     )
     expect(validationMessage('too-small', 'en', { minimum: 1 })).toContain('at least 1')
+    expect(validationMessage('too-short', 'de', { minimum: 3 })).toBe(
+      'Bitte geben Sie mindestens 3 Zeichen ein.',
+    )
+    expect(validationMessage('too-large', 'en', { maximum: 500000 })).toBe(
+      'Please enter a number of at most 500000.',
+    )
+    // The sets are templates, as the React package's overrides are.
+    expect(validationMessages.en['too-long']).toBe('Please enter at most {maximum} characters.')
   })
 
   it('speaks German for de and regional variants, English otherwise', () => {
