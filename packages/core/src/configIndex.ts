@@ -33,3 +33,17 @@ export function configIndex(config: Config): ConfigIndex {
   }
   return index
 }
+
+/**
+ * Throws the TypeError of an API call with an id the config does not define, e.g.
+ * `planVisit: unknown form "whitepapr". Known forms: "whitepaper", "checklist".`
+ */
+export function throwUnknownId(
+  caller: string,
+  kind: string,
+  id: string,
+  known: readonly { id: string }[],
+): never {
+  const ids = known.map((item) => JSON.stringify(item.id)).join(', ') || '(none)'
+  throw new TypeError(`${caller}: unknown ${kind} ${JSON.stringify(id)}. Known ${kind}s: ${ids}.`)
+}

@@ -1,4 +1,4 @@
-import { configIndex } from './configIndex'
+import { configIndex, throwUnknownId } from './configIndex'
 import { dayMs } from './isKnown'
 import type { ConsentEvent, ConsentState, Config, Profile, Purpose } from './types'
 
@@ -19,36 +19,26 @@ export function consentStateOf(
   now: Date,
 ): ConsentState {
   if (purpose.basis !== 'consent') return 'not-required'
-  let decisive = -1
+  // Walking back from the newest event, this ends as the earliest confirmation after the decision.
+  let confirmedAt: string | undefined
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]
-    if (event?.purposeId === purpose.id && event.decision !== 'confirmed') {
-      decisive = i
-      break
+    if (event?.purposeId !== purpose.id) continue
+    if (event.decision === 'confirmed') {
+      confirmedAt = event.at
+      continue
     }
+    if (event.decision !== 'granted') return event.decision
+    if (event.version < (purpose.requireVersion ?? purpose.version)) return 'outdated'
+    const effectiveAt = purpose.doubleOptIn ? confirmedAt : event.at
+    if (effectiveAt === undefined) return 'pending'
+    // An unreadable timestamp (NaN) cannot prove a fresh consent: ask again.
+    const age = now.getTime() - Date.parse(effectiveAt)
+    return purpose.refreshAfterDays === undefined || age <= purpose.refreshAfterDays * dayMs
+      ? 'granted'
+      : 'expired'
   }
-  const last = events[decisive]
-  if (last === undefined) return 'none'
-  if (last.decision === 'withdrawn') return 'withdrawn'
-  if (last.decision === 'denied') return 'denied'
-  if (last.version < (purpose.requireVersion ?? purpose.version)) return 'outdated'
-
-  let effectiveAt = last.at
-  if (purpose.doubleOptIn) {
-    const confirmation = events
-      .slice(decisive + 1)
-      .find((event) => event.purposeId === purpose.id && event.decision === 'confirmed')
-    if (confirmation === undefined) return 'pending'
-    effectiveAt = confirmation.at
-  }
-  if (purpose.refreshAfterDays !== undefined) {
-    const since = Date.parse(effectiveAt)
-    // An unreadable timestamp cannot prove a fresh consent: ask again.
-    if (Number.isNaN(since) || now.getTime() - since > purpose.refreshAfterDays * dayMs) {
-      return 'expired'
-    }
-  }
-  return 'granted'
+  return 'none'
 }
 
 /**
@@ -62,12 +52,8 @@ export function consentState(
   purposeId: string,
   now: Date = new Date(),
 ): ConsentState {
-  const purpose = configIndex(config).purposes.get(purposeId)
-  if (purpose === undefined) {
-    const known = config.purposes.map((p) => JSON.stringify(p.id)).join(', ')
-    throw new TypeError(
-      `consentState: unknown purpose ${JSON.stringify(purposeId)}. Known purposes: ${known || '(none)'}.`,
-    )
-  }
+  const purpose =
+    configIndex(config).purposes.get(purposeId) ??
+    throwUnknownId('consentState', 'purpose', purposeId, config.purposes)
   return consentStateOf(purpose, profile.consents, now)
 }

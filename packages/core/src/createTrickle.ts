@@ -1,8 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { configIndex, throwUnknownId } from './configIndex'
 import { consentStateOf } from './consentState'
 import { emptyProfile } from './emptyProfile'
 import { eraseUnusableFields } from './eraseUnusableFields'
-import { exportProfile, type ProfileExport } from './exportProfile'
+import { recordOf } from './isKnown'
 import { memoryStorage } from './memoryStorage'
 import { mergeConsentEvents } from './mergeConsentEvents'
 import { describe, parseProfile } from './parseProfile'
@@ -80,9 +81,11 @@ export interface Trickle {
   syncConsents(events: unknown): { added: number }
   /** "Not you?": a new visitor id, an empty profile, stored data removed. */
   reset(): void
-  /** `exportProfile` of the current profile (GDPR Art. 15/20); `locale` picks the labels' language. */
-  exportData(options?: { locale?: string }): ProfileExport
-  /** Emits plan-shown and field-shown once per plan object. */
+  /**
+   * Emits plan-shown and field-shown for a form the visitor sees: once per form and content
+   * (asked fields and offered purposes), so re-planning while the visitor types does not count
+   * the same form again; again after a successful submit of the form, `dismiss` or a reset.
+   */
   markShown(plan: VisitPlan): void
   /** Records `unlocked[formId]` (not in kiosk mode) and emits download-unlocked. */
   unlock(formId: string, options?: { href?: string; oneClick?: boolean }): void
@@ -104,29 +107,30 @@ export interface Trickle {
  * then changes the profile, and follows other tabs through `storage.subscribe`.
  */
 export function createTrickle(options: TrickleOptions): Trickle {
-  const { config, transport = async () => undefined, timeoutMs = 15_000, onEvent } = options
-  const storage = options.storage ?? memoryStorage()
-  const persist = options.persist ?? 'known'
-  const now = options.now ?? (() => new Date())
+  const {
+    config,
+    storage = memoryStorage(),
+    persist = 'known',
+    transport = async () => undefined,
+    timeoutMs = 15_000,
+    now = () => new Date(),
+    onEvent,
+  } = options
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(
-      `createTrickle: timeoutMs must be a positive number of ms, got ${timeoutMs}.`,
-    )
+    throw new TypeError(`createTrickle: timeoutMs must be a positive number, got ${timeoutMs}.`)
   }
 
   // Events of the first hydration wait until the store exists (they need its state).
   const created: { store?: StoreApi<TrickleState> } = {}
-  const pending: TrickleEvent[] = []
+  const queued: TrickleEvent[] = []
   const emit = (event: TrickleEvent): void => {
-    if (!onEvent) return
-    if (!created.store) {
-      pending.push(event)
-      return
-    }
-    try {
-      onEvent(event, { config, state: created.store.getState(), now: now() })
-    } catch (error) {
-      console.error('Trickle: an onEvent handler threw; the store carries on.', error)
+    if (!created.store) queued.push(event)
+    else {
+      try {
+        onEvent?.(event, { config, state: created.store.getState(), now: now() })
+      } catch (error) {
+        console.error('Trickle: onEvent threw (ignored):', error)
+      }
     }
   }
 
@@ -137,92 +141,77 @@ export function createTrickle(options: TrickleOptions): Trickle {
     now,
     onDropped: (dropped) => emit({ type: 'storage-recovered', dropped }),
   })
-  const hydrated = options.skipHydration === true ? null : sync.hydrate()
-  const api = createStore<TrickleState>()(() => ({
+  const hydrated = options.skipHydration ? null : sync.hydrate()
+  const store = createStore<TrickleState>()(() => ({
     profile: hydrated?.profile ?? emptyProfile(),
     hydrated: hydrated !== null,
     forms: {},
     unlocked: hydrated?.unlocked ?? {},
   }))
-  created.store = api
-  for (const event of pending.splice(0)) emit(event)
+  created.store = store
+  const { getState, setState } = store
+  queued.forEach(emit)
 
-  const save = (): void => sync.save(api.getState().profile, api.getState().unlocked)
-  const plans = createPlanCache(config, now)
-  const shown = new WeakSet<VisitPlan>()
-  let generation = 0
+  const save = (): void => sync.save(getState().profile, getState().unlocked)
+  const plan = createPlanCache(config, now, () => getState().profile)
+  /** Per form, the contents (asked fields, offered purposes) already reported as shown. */
+  const shown = new Map<string, Set<string>>()
 
-  const adopt = (stored: ReadEnvelopeResult): void => {
-    const visitorId = api.getState().profile.visitorId
-    // Another visitor (or none): a submission in flight belongs to the previous one.
-    if (stored.profile?.visitorId !== visitorId) generation++
-    api.setState((state) => {
-      if (stored.profile === null) {
-        return { profile: emptyProfile(), forms: {}, unlocked: {}, hydrated: true }
+  // Another tab wrote the storage: the same visitor's data is taken over; another visitor (or
+  // none, after "Not you?") replaces this one, and the forms of the previous one are dropped.
+  const adopt = ({ profile: stored, unlocked }: ReadEnvelopeResult): void =>
+    setState((state) => {
+      const profile = stored ?? emptyProfile()
+      if (profile.visitorId !== state.profile.visitorId) {
+        return { profile, forms: {}, unlocked, hydrated: true }
       }
-      if (stored.profile.visitorId !== state.profile.visitorId) {
-        return { profile: stored.profile, forms: {}, unlocked: stored.unlocked, hydrated: true }
-      }
-      return {
-        profile: keepLocalValues(state.profile, stored.profile),
-        unlocked: stored.unlocked,
-        hydrated: true,
-      }
+      return { profile: keepLocalValues(state.profile, profile), unlocked, hydrated: true }
     })
-  }
-  const unfollow = sync.follow(adopt)
 
   const startOver = (): void => {
-    generation++
-    api.setState({ profile: emptyProfile(), forms: {}, unlocked: {} })
+    shown.clear()
+    setState({ profile: emptyProfile(), forms: {}, unlocked: {} })
   }
 
   const submitContext: SubmitContext = {
     config,
-    store: api,
+    store,
     transport,
     timeoutMs,
     now,
-    plan: (formId, draft) => plans.plan(api.getState().profile, formId, draft),
+    plan,
     save,
     emit,
-    generation: () => generation,
     afterSuccess(formId) {
+      shown.delete(formId)
       if (persist !== 'none') return
       // Kiosk: the next person starts fresh. The form keeps only its success status and
       // download link, no answers of the previous person.
-      const form = api.getState().forms[formId]
+      const form = getState().forms[formId]
       startOver()
-      if (form) api.setState({ forms: { [formId]: { ...form, input: null, submission: null } } })
+      if (form) setState({ forms: { [formId]: { ...form, input: null, submission: null } } })
     },
   }
 
   return {
-    getState: api.getState,
-    getInitialState: api.getInitialState,
-    subscribe: api.subscribe,
+    getState,
+    getInitialState: store.getInitialState,
+    subscribe: store.subscribe,
     config,
     persist,
-    plan: (formId, draft) => plans.plan(api.getState().profile, formId, draft),
+    plan,
     submit: (formId, input, submitOptions) =>
       submitAction(submitContext, formId, input, submitOptions),
     withdraw(purposeId) {
-      const { profile, erased } = withdrawConsent(config, api.getState().profile, purposeId, {
+      const { profile, erased } = withdrawConsent(config, getState().profile, purposeId, {
         now: now(),
       })
-      api.setState({ profile })
+      setState({ profile })
       save()
       emit({ type: 'consent-changed', purposeId, decision: 'withdrawn' })
       return { erased }
     },
     syncConsents(events) {
-      if (!Array.isArray(events)) {
-        emit({
-          type: 'storage-recovered',
-          dropped: [`syncConsents: expected a list of consent events, got ${describe(events)}`],
-        })
-        return { added: 0 }
-      }
       const at = now()
       // parseProfile checks each event (shape, known purpose, time not in the future).
       const parsed = parseProfile(
@@ -230,89 +219,81 @@ export function createTrickle(options: TrickleOptions): Trickle {
         { visitorId: 'sync', fields: {}, consents: events },
         { now: at },
       )
-      if (parsed.dropped.length > 0) {
+      const dropped = Array.isArray(events)
+        ? parsed.dropped
+        : [`expected a list of consent events, got ${describe(events)}`]
+      if (dropped.length > 0) {
         emit({
           type: 'storage-recovered',
-          dropped: parsed.dropped.map((reason) => `syncConsents: ${reason}`),
+          dropped: dropped.map((reason) => `syncConsents: ${reason}`),
         })
       }
-      const before = api.getState().profile
-      const merged = mergeConsentEvents(before.consents, parsed.profile.consents)
-      if (merged.added.length === 0) return { added: 0 }
+      const before = getState().profile
+      const { events: consents, added } = mergeConsentEvents(
+        before.consents,
+        parsed.profile.consents,
+      )
+      if (added.length === 0) return { added: 0 }
       const changed = config.purposes.filter(
         (purpose) =>
-          consentStateOf(purpose, before.consents, at) !==
-          consentStateOf(purpose, merged.events, at),
+          consentStateOf(purpose, before.consents, at) !== consentStateOf(purpose, consents, at),
       )
       // A purpose withdrawn elsewhere erases what only it covered, as `withdraw` does here.
       const withdrawn = new Set(
         changed
-          .filter((purpose) => consentStateOf(purpose, merged.events, at) === 'withdrawn')
+          .filter((purpose) => consentStateOf(purpose, consents, at) === 'withdrawn')
           .map((purpose) => purpose.id),
       )
-      const { fields } = eraseUnusableFields(config, before, merged.events, at, withdrawn)
-      const profile = { ...before, fields, consents: merged.events }
-      api.setState({ profile })
+      const { fields } = eraseUnusableFields(config, before, consents, at, withdrawn)
+      setState({ profile: { ...before, fields, consents } })
       save()
-      for (const purpose of changed) {
-        const last = merged.events.filter((event) => event.purposeId === purpose.id).at(-1)
-        if (last) emit({ type: 'consent-changed', purposeId: purpose.id, decision: last.decision })
+      for (const { id } of changed) {
+        const last = consents.filter((event) => event.purposeId === id).at(-1)
+        if (last) emit({ type: 'consent-changed', purposeId: id, decision: last.decision })
       }
-      return { added: merged.added.length }
+      return { added: added.length }
     },
     reset() {
       startOver()
       sync.clear()
     },
-    exportData: (exportOptions = {}) =>
-      exportProfile(config, api.getState().profile, { ...exportOptions, now: now() }),
-    markShown(plan) {
-      if (shown.has(plan)) return
-      shown.add(plan)
-      emit({
-        type: 'plan-shown',
-        formId: plan.formId,
-        fieldIds: plan.fields.map((field) => field.id),
-        purposeIds: plan.consents.map((consent) => consent.purposeId),
-        complete: plan.complete,
-      })
-      for (const field of plan.fields) {
-        emit({ type: 'field-shown', formId: plan.formId, fieldId: field.id, reason: field.reason })
+    markShown({ formId, fields, consents, complete }) {
+      const fieldIds = fields.map((field) => field.id)
+      const purposeIds = consents.map((consent) => consent.purposeId)
+      const content = JSON.stringify([fieldIds, purposeIds])
+      const contents = shown.get(formId) ?? new Set<string>()
+      if (contents.has(content)) return
+      shown.set(formId, contents.add(content))
+      emit({ type: 'plan-shown', formId, fieldIds, purposeIds, complete })
+      for (const { id, reason } of fields) {
+        emit({ type: 'field-shown', formId, fieldId: id, reason })
       }
     },
-    unlock(formId, unlockOptions = {}) {
-      if (!config.forms.some((form) => form.id === formId)) {
-        const known = config.forms.map((form) => JSON.stringify(form.id)).join(', ')
-        throw new TypeError(
-          `unlock: unknown form ${JSON.stringify(formId)}. Known forms: ${known}.`,
-        )
+    unlock(formId, { href, oneClick = false } = {}) {
+      if (!configIndex(config).forms.has(formId)) {
+        throwUnknownId('unlock', 'form', formId, config.forms)
       }
       // Kiosk: nothing is remembered between visitors, so an unlock is not either.
       if (persist !== 'none') {
-        api.setState((state) => ({
+        setState((state) => ({
           unlocked: { ...state.unlocked, [formId]: now().toISOString() },
         }))
         save()
       }
-      const { href, oneClick = false } = unlockOptions
-      emit(
-        href === undefined
-          ? { type: 'download-unlocked', formId, oneClick }
-          : { type: 'download-unlocked', formId, href, oneClick },
-      )
+      emit({ type: 'download-unlocked', formId, ...(href === undefined ? {} : { href }), oneClick })
     },
     dismiss(formId) {
-      const { [formId]: _dismissed, ...forms } = api.getState().forms
-      if (_dismissed) api.setState({ forms })
+      shown.delete(formId) // the next person's view of the form counts again
+      const { [formId]: dismissed, ...forms } = getState().forms
+      if (dismissed) setState({ forms })
     },
     hydrate() {
       const result = sync.hydrate()
-      if (result.profile === null) api.setState({ hydrated: true })
+      if (result.profile === null) setState({ hydrated: true })
       else adopt(result)
     },
-    destroy() {
-      unfollow()
-    },
+    // Follows the storage writes of other tabs until destroyed.
+    destroy: sync.follow(adopt),
   }
 }
 
@@ -323,14 +304,14 @@ export function createTrickle(options: TrickleOptions): Trickle {
 function keepLocalValues(local: Profile, stored: Profile): Profile {
   const fields = { ...stored.fields }
   for (const [id, record] of Object.entries(stored.fields)) {
-    const mine = Object.hasOwn(local.fields, id) ? local.fields[id] : undefined
+    const mine = recordOf(local, id)
+    // The same answer (same time, same form), which storage kept without its value.
     if (
       record.value === undefined &&
-      mine?.value !== undefined &&
-      mine.collectedAt === record.collectedAt &&
+      mine?.collectedAt === record.collectedAt &&
       mine.formId === record.formId
     ) {
-      fields[id] = { ...record, value: mine.value }
+      fields[id] = mine
     }
   }
   return { ...stored, fields }

@@ -18,8 +18,7 @@ export function eraseUnusableFields(
   const { purposes } = configIndex(config)
   const usable = (id: string): boolean => {
     const purpose = purposes.get(id)
-    if (purpose === undefined) return false
-    const state = consentStateOf(purpose, consents, now)
+    const state = purpose && consentStateOf(purpose, consents, now)
     return state === 'not-required' || state === 'granted'
   }
   const erased = config.fields

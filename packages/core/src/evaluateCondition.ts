@@ -12,22 +12,16 @@ export interface ConditionContext {
 
 type Scalar = string | number | boolean
 
+/** A non-empty text as the number it spells (NaN for other text); other values as they are. */
+const numeric = (value: Scalar): Scalar =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+
 /** Equal, or the same number written as text (form inputs give "42" for 42). */
 function sameScalar(actual: Scalar, expected: Scalar): boolean {
-  if (actual === expected) return true
-  if (typeof actual === 'string' && typeof expected === 'number') {
-    return actual.trim() !== '' && Number(actual) === expected
-  }
-  if (typeof actual === 'number' && typeof expected === 'string') {
-    return expected.trim() !== '' && Number(expected) === actual
-  }
-  return false
-}
-
-/** A multiselect answer matches when any of its choices matches. */
-function matches(actual: FieldValue | undefined, test: (value: Scalar) => boolean): boolean {
-  if (actual === undefined) return false
-  return Array.isArray(actual) ? actual.some(test) : test(actual)
+  return (
+    actual === expected ||
+    (typeof actual !== typeof expected && numeric(actual) === numeric(expected))
+  )
 }
 
 /**
@@ -37,17 +31,16 @@ function matches(actual: FieldValue | undefined, test: (value: Scalar) => boolea
  * answer, `{consented}` tests a purpose, and `all`, `any`, `not` combine conditions.
  */
 export function evaluateCondition(condition: Condition, context: ConditionContext): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, context))
-  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, context))
-  if ('not' in condition) return !evaluateCondition(condition.not, context)
+  const test = (part: Condition): boolean => evaluateCondition(part, context)
+  if ('all' in condition) return condition.all.every(test)
+  if ('any' in condition) return condition.any.some(test)
+  if ('not' in condition) return !test(condition.not)
   if ('consented' in condition) return context.consented(condition.consented)
   if ('known' in condition) return context.known(condition.field) === condition.known
-  if ('in' in condition) {
-    const list = condition.in
-    return matches(context.value(condition.field), (value) =>
-      list.some((expected) => sameScalar(value, expected)),
-    )
-  }
-  const expected = condition.equals
-  return matches(context.value(condition.field), (value) => sameScalar(value, expected))
+  const expected = 'in' in condition ? condition.in : [condition.equals]
+  const actual = context.value(condition.field)
+  return (
+    actual !== undefined &&
+    [actual].flat().some((value) => expected.some((item) => sameScalar(value, item)))
+  )
 }

@@ -31,13 +31,10 @@ export function fieldFreshness(
   now: Date,
 ): FieldFreshness {
   if (record === undefined) return 'unknown'
-  if (record.declined === true) return 'declined'
-  const collectedAt = Date.parse(record.collectedAt)
-  if (Number.isNaN(collectedAt)) return 'stale'
-  if (field.maxAgeDays !== undefined && now.getTime() - collectedAt > field.maxAgeDays * dayMs) {
-    return 'stale'
-  }
-  return 'known'
+  if (record.declined) return 'declined'
+  // An unreadable time gives NaN, which is never within the limit.
+  const age = now.getTime() - Date.parse(record.collectedAt)
+  return age <= (field.maxAgeDays ?? Infinity) * dayMs ? 'known' : 'stale'
 }
 
 /** KNOWN: a record exists, is not declined, and is within the field's `maxAgeDays`. */

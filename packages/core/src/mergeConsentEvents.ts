@@ -19,15 +19,15 @@ function sameRecordKey(event: ConsentEvent): string {
 }
 
 /**
- * Sort keys by instant; an unreadable `at` takes the key of the event before it, so such an
- * event keeps its place behind its predecessor instead of breaking the order of the rest.
+ * Events with their sort key, the instant; an unreadable `at` takes the key of the event before
+ * it, so such an event keeps its place behind its predecessor instead of breaking the order.
  */
-function instants(events: readonly ConsentEvent[]): number[] {
-  let previous = Number.NEGATIVE_INFINITY
+function timed(events: readonly ConsentEvent[]): { event: ConsentEvent; time: number }[] {
+  let previous = -Infinity
   return events.map((event) => {
     const time = Date.parse(event.at)
     if (!Number.isNaN(time)) previous = time
-    return previous
+    return { event, time: previous }
   })
 }
 
@@ -61,14 +61,10 @@ export function mergeConsentEvents(
   }
   if (added.length === 0) return { events: [...local], added }
 
-  const all = [...local, ...added]
-  const times = [...instants(local), ...instants(added)]
-  const order = all.map((_, index) => index)
-  // Array.prototype.sort is stable: equal instants keep local-before-incoming order.
-  order.sort((a, b) => {
-    const first = times[a] ?? 0
-    const second = times[b] ?? 0
-    return first < second ? -1 : first > second ? 1 : 0
-  })
-  return { events: order.map((index) => all[index] as ConsentEvent), added }
+  // The sort is stable: equal instants keep local-before-incoming order (so do two leading
+  // unreadable ones, whose difference NaN counts as equal).
+  const events = [...timed(local), ...timed(added)]
+    .sort((a, b) => a.time - b.time)
+    .map(({ event }) => event)
+  return { events, added }
 }

@@ -1,48 +1,35 @@
-import { configIndex } from './configIndex'
+import { configIndex, throwUnknownId } from './configIndex'
 import { consentStateOf } from './consentState'
 import { evaluateCondition, type ConditionContext } from './evaluateCondition'
-import { fieldFreshness, isKnown, recordOf, type FieldFreshness } from './isKnown'
+import { fieldFreshness, recordOf, type FieldFreshness } from './isKnown'
 import type {
   Config,
-  ConsentOfferReason,
-  ConsentState,
   Decision,
   Draft,
   Field,
-  FieldReason,
   FieldValue,
   PlanOptions,
   PlannedConsent,
   PlannedField,
   Profile,
+  SkipReason,
   VisitPlan,
 } from './types'
 
 /** A draft answer as a condition sees it: trimmed, and `undefined` when empty. */
 function draftAnswer(draft: Draft | undefined, fieldId: string): FieldValue | undefined {
   const values = draft?.values
-  if (values === undefined || !Object.hasOwn(values, fieldId)) return undefined
-  const value: unknown = values[fieldId]
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim()
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
-  if (typeof value === 'boolean') return value
+  const value: unknown = values && Object.hasOwn(values, fieldId) ? values[fieldId] : undefined
+  if (typeof value === 'string') return value.trim() || undefined
   if (Array.isArray(value)) {
     const choices = value
       .filter((choice): choice is string => typeof choice === 'string')
       .map((choice) => choice.trim())
-      .filter((choice) => choice !== '')
+      .filter(Boolean)
     return choices.length > 0 ? choices : undefined
   }
-  return undefined
-}
-
-const isOfferable = (state: ConsentState | undefined): state is ConsentOfferReason =>
-  state === 'none' || state === 'outdated' || state === 'expired'
-
-interface Candidate {
-  field: Field
-  reason: FieldReason
-  declined: boolean
+  const usable = typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  return usable ? value : undefined
 }
 
 /**
@@ -66,147 +53,90 @@ interface Candidate {
 export function planVisit(config: Config, profile: Profile, options: PlanOptions): VisitPlan {
   const { formId, now = new Date(), draft } = options
   const index = configIndex(config)
-  const form = index.forms.get(formId)
-  if (form === undefined) {
-    const known = config.forms.map((f) => JSON.stringify(f.id)).join(', ')
-    throw new TypeError(
-      `planVisit: unknown form ${JSON.stringify(formId)}. Known forms: ${known || '(none)'}.`,
-    )
-  }
-
-  const states = new Map<string, ConsentState | undefined>()
-  const stateOf = (purposeId: string): ConsentState | undefined => {
-    if (!states.has(purposeId)) {
-      const purpose = index.purposes.get(purposeId)
-      states.set(purposeId, purpose && consentStateOf(purpose, profile.consents, now))
-    }
-    return states.get(purposeId)
-  }
+  const form = index.forms.get(formId) ?? throwUnknownId('planVisit', 'form', formId, config.forms)
+  const states = new Map(
+    [...index.purposes].map(([id, purpose]) => [
+      id,
+      consentStateOf(purpose, profile.consents, now),
+    ]),
+  )
 
   const consents: PlannedConsent[] = []
-  const offered = new Set<string>()
-  for (const purposeId of form.offerConsents) {
+  for (const purposeId of new Set(form.offerConsents)) {
     const purpose = index.purposes.get(purposeId)
-    const state = stateOf(purposeId)
-    if (purpose === undefined || offered.has(purposeId) || !isOfferable(state)) continue
-    offered.add(purposeId)
-    consents.push({ purposeId, purpose, reason: state })
-  }
-
-  const draftConsents = draft?.consents
-  const consented = (purposeId: string): boolean => {
-    if (stateOf(purposeId) === 'granted') return true
-    const purpose = index.purposes.get(purposeId)
-    return (
-      purpose !== undefined &&
-      !purpose.doubleOptIn &&
-      offered.has(purposeId) &&
-      draftConsents !== undefined &&
-      Object.hasOwn(draftConsents, purposeId) &&
-      draftConsents[purposeId] === true
-    )
-  }
-  const usable = (purposeId: string): boolean => {
-    const purpose = index.purposes.get(purposeId)
-    return purpose !== undefined && (purpose.basis !== 'consent' || consented(purposeId))
-  }
-
-  const freshness = new Map<string, FieldFreshness>()
-  const freshnessOf = (field: Field): FieldFreshness => {
-    let value = freshness.get(field.id)
-    if (value === undefined) {
-      value = fieldFreshness(field, recordOf(profile, field.id), now)
-      freshness.set(field.id, value)
+    const reason = states.get(purposeId)
+    if (purpose && (reason === 'none' || reason === 'outdated' || reason === 'expired')) {
+      consents.push({ purposeId, purpose, reason })
     }
-    return value
+  }
+
+  const consented = (purposeId: string): boolean =>
+    states.get(purposeId) === 'granted' ||
+    (draft?.consents?.[purposeId] === true &&
+      consents.some((offer) => offer.purposeId === purposeId && !offer.purpose.doubleOptIn))
+  const usable = (purposeId: string): boolean =>
+    states.get(purposeId) === 'not-required' || consented(purposeId)
+  const freshnessOf = (field: Field): FieldFreshness =>
+    fieldFreshness(field, recordOf(profile, field.id), now)
+  const isKnownId = (fieldId: string): boolean => {
+    const field = index.fields.get(fieldId)
+    return field !== undefined && freshnessOf(field) === 'known'
   }
   const context: ConditionContext = {
-    value: (fieldId) => {
-      const answer = draftAnswer(draft, fieldId)
-      if (answer !== undefined) return answer
-      const field = index.fields.get(fieldId)
-      return field && freshnessOf(field) === 'known' ? recordOf(profile, fieldId)?.value : undefined
-    },
-    known: (fieldId) => {
-      if (draftAnswer(draft, fieldId) !== undefined) return true
-      const field = index.fields.get(fieldId)
-      return field !== undefined && freshnessOf(field) === 'known'
-    },
+    value: (fieldId) =>
+      draftAnswer(draft, fieldId) ??
+      (isKnownId(fieldId) ? recordOf(profile, fieldId)?.value : undefined),
+    known: (fieldId) => draftAnswer(draft, fieldId) !== undefined || isKnownId(fieldId),
     consented,
   }
-
-  const fieldOf = (fieldId: string): Field => {
+  // Each field gets one decision, at its first place in the form.
+  const alwaysIds = new Set(form.always)
+  const decisions: Decision[] = []
+  const asked = new Map<Decision, PlannedField>()
+  // Unknown and stale fields, in form order; optional fields the visitor declined, after them.
+  const candidates: [Decision, PlannedField][] = []
+  const declined: [Decision, PlannedField][] = []
+  let alwaysKnown = true
+  for (const fieldId of new Set([...form.always, ...form.sequence])) {
     const field = index.fields.get(fieldId)
     if (field === undefined) {
       throw new TypeError(
-        `planVisit: form ${JSON.stringify(formId)} names the field ${JSON.stringify(fieldId)}, which the config does not define. Validate the config with parseConfig first.`,
+        `planVisit: form ${JSON.stringify(formId)} names an unknown field ${JSON.stringify(fieldId)}.`,
       )
     }
-    return field
-  }
-
-  // Each field gets one decision, at its first place in the form.
-  const seen = new Set<string>()
-  const decisions: Decision[] = []
-  const asked = new Map<string, PlannedField>()
-  const alwaysIds: string[] = []
-  const candidates: Candidate[] = []
-
-  const blocked = (field: Field): 'consent-missing' | 'condition-unmet' | undefined => {
-    if (!field.purposes.every(usable)) return 'consent-missing'
-    if (field.askIf !== undefined && !evaluateCondition(field.askIf, context)) {
-      return 'condition-unmet'
+    const always = alwaysIds.has(fieldId)
+    const freshness = freshnessOf(field)
+    // The first reason that applies.
+    const skip: SkipReason | undefined =
+      !always && freshness === 'known'
+        ? 'known'
+        : !field.purposes.every(usable)
+          ? 'consent-missing'
+          : field.askIf && !evaluateCondition(field.askIf, context)
+            ? 'condition-unmet'
+            : undefined
+    // 'limit-reached' until perVisit has picked among the candidates.
+    const decision: Decision = { fieldId, ask: false, reason: skip ?? 'limit-reached' }
+    decisions.push(decision)
+    if (skip !== undefined) continue
+    if (always) {
+      asked.set(decision, { id: fieldId, field, reason: 'always' })
+      alwaysKnown &&= freshness === 'known'
+      continue
     }
-    return undefined
+    const reason = freshness === 'stale' ? 'stale' : 'unknown'
+    const queue = freshness === 'declined' ? declined : candidates
+    queue.push([decision, { id: fieldId, field, reason }])
   }
 
-  for (const fieldId of form.always) {
-    if (seen.has(fieldId)) continue
-    seen.add(fieldId)
-    const field = fieldOf(fieldId)
-    const skip = blocked(field)
-    decisions.push({ fieldId, ask: skip === undefined, reason: skip ?? 'always' })
-    if (skip === undefined) {
-      alwaysIds.push(fieldId)
-      asked.set(fieldId, { id: fieldId, field, reason: 'always' })
-    }
-  }
-  for (const fieldId of form.sequence) {
-    if (seen.has(fieldId)) continue
-    seen.add(fieldId)
-    const field = fieldOf(fieldId)
-    const state = freshnessOf(field)
-    const skip = state === 'known' ? 'known' : blocked(field)
-    // Placeholder; candidates are settled below.
-    decisions.push({ fieldId, ask: false, reason: skip ?? 'limit-reached' })
-    if (skip === undefined) {
-      const reason = state === 'stale' ? 'stale' : 'unknown'
-      candidates.push({ field, reason, declined: state === 'declined' })
-    }
+  const chosen = [...candidates, ...declined].slice(0, form.perVisit)
+  for (const [decision, planned] of chosen) asked.set(decision, planned)
+  for (const [decision, planned] of asked) {
+    decision.ask = true
+    decision.reason = planned.reason
   }
 
-  // Unknown and stale fields in sequence order first, declined ones after them.
-  const chosen = [
-    ...candidates.filter((c) => !c.declined),
-    ...candidates.filter((c) => c.declined),
-  ].slice(0, form.perVisit)
-  for (const { field, reason } of chosen) asked.set(field.id, { id: field.id, field, reason })
-  for (const decision of decisions) {
-    const planned = asked.get(decision.fieldId)
-    if (planned !== undefined) {
-      decision.ask = true
-      decision.reason = planned.reason
-    }
-  }
-
-  const fields = decisions.flatMap((d) => {
-    const planned = asked.get(d.fieldId)
-    return planned === undefined ? [] : [planned]
-  })
-  const complete =
-    chosen.length === 0 &&
-    consents.length === 0 &&
-    alwaysIds.every((id) => isKnown(fieldOf(id), recordOf(profile, id), now))
-
+  const fields = decisions.flatMap((decision) => asked.get(decision) ?? [])
+  const complete = alwaysKnown && chosen.length === 0 && consents.length === 0
   return { formId, fields, consents, decisions, complete }
 }

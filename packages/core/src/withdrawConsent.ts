@@ -1,4 +1,4 @@
-import { configIndex } from './configIndex'
+import { configIndex, throwUnknownId } from './configIndex'
 import { eraseUnusableFields } from './eraseUnusableFields'
 import type { Config, ConsentEvent, Profile } from './types'
 
@@ -32,18 +32,10 @@ export function withdrawConsent(
   options: WithdrawConsentOptions = {},
 ): WithdrawConsentResult {
   const { now = new Date(), source } = options
-  const { purposes } = configIndex(config)
-  const purpose = purposes.get(purposeId)
-  if (purpose === undefined || purpose.basis !== 'consent') {
-    const consentIds = config.purposes
-      .filter((p) => p.basis === 'consent')
-      .map((p) => JSON.stringify(p.id))
-      .join(', ')
-    const problem =
-      purpose === undefined
-        ? `unknown purpose ${JSON.stringify(purposeId)}`
-        : `the purpose ${JSON.stringify(purposeId)} has the legal basis "${purpose.basis}", not consent, so there is nothing to withdraw`
-    throw new TypeError(`withdrawConsent: ${problem}. Consent purposes: ${consentIds || '(none)'}.`)
+  const purpose = configIndex(config).purposes.get(purposeId)
+  if (purpose?.basis !== 'consent') {
+    const consentPurposes = config.purposes.filter((p) => p.basis === 'consent')
+    throwUnknownId('withdrawConsent', 'consent purpose', purposeId, consentPurposes)
   }
 
   const event: ConsentEvent = {
@@ -55,5 +47,5 @@ export function withdrawConsent(
   }
   const consents = [...profile.consents, event]
   const { fields, erased } = eraseUnusableFields(config, profile, consents, now)
-  return { profile: { visitorId: profile.visitorId, fields, consents }, erased }
+  return { profile: { ...profile, fields, consents }, erased }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { configSchema } from '../src/configSchema'
+import { consentState } from '../src/consentState'
 import { createTrickle, type Trickle, type TrickleOptions } from '../src/createTrickle'
+import { exportProfile } from '../src/exportProfile'
 import { memoryStorage } from '../src/memoryStorage'
 import { parseProfile } from '../src/parseProfile'
 import type { Transport, TransportRequest, TrickleEvent } from '../src/types'
@@ -350,12 +352,15 @@ describe('createTrickle: other actions', () => {
     ])
   })
 
-  it('exportData exports the current profile with values and consent history', async () => {
+  it('leaves exports to exportProfile, which a "download my data" screen calls', async () => {
     const { trickle } = setup()
     await trickle.submit('whitepaper', firstVisit)
-    const data = trickle.exportData({ locale: 'en' })
+    expect(trickle).not.toHaveProperty('exportData')
+    const data = exportProfile(trickle.config, trickle.getState().profile, {
+      locale: 'en',
+      now: now(),
+    })
     expect(data.visitorId).toBe(trickle.getState().profile.visitorId)
-    expect(data.exportedAt).toBe('2025-06-01T12:00:00.000Z')
     expect(data.fields.find((field) => field.id === 'company')).toMatchObject({
       value: 'ACME',
       label: 'Company',
@@ -363,7 +368,7 @@ describe('createTrickle: other actions', () => {
     expect(data.consentHistory.map((event) => event.purposeId)).toEqual(['newsletter', 'sales'])
   })
 
-  it('markShown emits plan-shown and field-shown once per plan object', async () => {
+  it('markShown emits plan-shown and field-shown once for a form the visitor sees', async () => {
     const { trickle, events } = setup()
     const plan = trickle.plan('whitepaper')
     trickle.markShown(plan)
@@ -388,6 +393,67 @@ describe('createTrickle: other actions', () => {
       type: 'plan-shown',
       fieldIds: ['email', 'jobRole', 'industry', 'companySize'],
     })
+  })
+
+  it('markShown does not count a form again when typing re-plans it with the same content', () => {
+    const { trickle, events } = setup()
+    const plain = trickle.plan('whitepaper')
+    // Ticking "sales" makes budget available: a new plan object, the same fields and consents.
+    const ticked = trickle.plan('whitepaper', { consents: { sales: true } })
+    expect(ticked).not.toBe(plain)
+    trickle.markShown(plain)
+    trickle.markShown(ticked)
+    trickle.markShown(plain)
+    expect(events.map((event) => event.type)).toEqual([
+      'plan-shown',
+      ...Array<string>(4).fill('field-shown'),
+    ])
+  })
+
+  it('markShown counts each distinct content of a form once, and each form on its own', async () => {
+    const { trickle, events } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    await trickle.submit('whitepaper', {
+      values: { email: 'ada@example.com', jobRole: 'head', industry: 'it', companySize: '1-49' },
+    })
+    events.length = 0
+    const third = trickle.plan('whitepaper')
+    // Changing jobRole in the form hides budget (askIf): the form shows one field less.
+    const changed = trickle.plan('whitepaper', { values: { jobRole: 'specialist' } })
+    expect(askedIds(third)).toEqual(['email', 'budget', 'phone'])
+    expect(askedIds(changed)).toEqual(['email', 'phone'])
+    for (const plan of [third, changed, third, changed, trickle.plan('checklist')]) {
+      trickle.markShown(plan)
+    }
+    const shown = events.filter((event) => event.type === 'plan-shown')
+    expect(shown.map((event) => [event.formId, event.fieldIds])).toEqual([
+      ['whitepaper', askedIds(third)],
+      ['whitepaper', askedIds(changed)],
+      ['checklist', askedIds(trickle.plan('checklist'))],
+    ])
+  })
+
+  it('markShown counts a form again after a reset, a successful submit or dismiss, not after a failure', async () => {
+    const { trickle, events } = setup({ persist: 'none' })
+    const shownCount = () => events.filter((event) => event.type === 'plan-shown').length
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(shownCount()).toBe(1)
+    // "Not you?": the next visitor sees the same form.
+    trickle.reset()
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(shownCount()).toBe(2)
+    // A failed submit leaves the same form on screen: not a new view.
+    expect((await trickle.submit('whitepaper', { values: { email: 'no' } })).ok).toBe(false)
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(shownCount()).toBe(2)
+    // Kiosk: after a successful submit the next person meets the same first-visit form.
+    expect((await trickle.submit('whitepaper', firstVisit)).ok).toBe(true)
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(shownCount()).toBe(3)
+    // Kiosk: a person walks away without sending; the screen is dismissed for the next one.
+    trickle.dismiss('whitepaper')
+    trickle.markShown(trickle.plan('whitepaper'))
+    expect(shownCount()).toBe(4)
   })
 
   it('unlock records the time, keeps it in storage and emits download-unlocked', () => {
@@ -541,7 +607,7 @@ describe('createTrickle: syncConsents', () => {
   const optIn = { ...firstVisit, consents: { newsletter: true, sales: true } }
   const later = () => new Date('2025-06-01T12:10:00.000Z')
   const stateOf = (trickle: Trickle, purposeId: string) =>
-    trickle.exportData().consentStates.find((item) => item.purposeId === purposeId)?.state
+    consentState(trickle.config, trickle.getState().profile, purposeId, later())
 
   it('a pending double opt-in becomes granted after syncing the server confirmation', async () => {
     let clock = now

@@ -100,11 +100,12 @@ describe('withdrawConsent', () => {
   it('throws a TypeError for an unknown purpose or one that is not based on consent', () => {
     expect(() => withdrawConsent(config, profile, 'salse', { now })).toThrow(
       new TypeError(
-        'withdrawConsent: unknown purpose "salse". Consent purposes: "newsletter", "sales".',
+        'withdrawConsent: unknown consent purpose "salse". Known consent purposes: "newsletter", "sales".',
       ),
     )
+    // A contract purpose exists, but there is no consent to withdraw from.
     expect(() => withdrawConsent(config, profile, 'delivery', { now })).toThrow(
-      /the purpose "delivery" has the legal basis "contract", not consent, so there is nothing to withdraw/,
+      /unknown consent purpose "delivery". Known consent purposes: "newsletter", "sales"/,
     )
   })
 })
