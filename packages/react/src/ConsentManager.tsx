@@ -1,6 +1,6 @@
 import { localize } from '@trickle/core'
 import { useId, useRef, useState } from 'react'
-import { consentStateMessage, formatMessage } from './messages'
+import { consentStateMessages, formatMessage } from './messages'
 import { useConsent } from './useConsent'
 import { useTrickle } from './useTrickle'
 
@@ -31,7 +31,7 @@ function ConsentManagerRow({ purposeId, idPrefix, onWithdrawn }: RowProps) {
       <span className="trickle-consent-item-label" id={labelId}>
         {consent.label}
       </span>{' '}
-      <span className="trickle-consent-state">{consentStateMessage(messages, consent.state)}</span>
+      <span className="trickle-consent-state">{messages[consentStateMessages[consent.state]]}</span>
       {consent.text ? <p className="trickle-consent-text">{consent.text}</p> : null}
       {consent.canWithdraw ? (
         <button

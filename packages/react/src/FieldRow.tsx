@@ -1,8 +1,9 @@
-import { localize, type Field, type Purpose } from '@trickle/core'
+import { localize, type Field, type Text } from '@trickle/core'
 import { memo, useMemo } from 'react'
-import { useFormState, type UseFormReturn } from 'react-hook-form'
-import type { LocalizedOption, TrickleFormValues } from './components'
+import type { UseFormReturn } from 'react-hook-form'
+import type { TrickleFormValues } from './components'
 import { countryOptions } from './countries'
+import { useErrorMessage } from './useFormErrors'
 import { useTrickle } from './useTrickle'
 import { WhyWeAsk } from './WhyWeAsk'
 
@@ -21,72 +22,40 @@ export interface FieldRowProps {
 export const FieldRow = memo(function FieldRow({ field, idPrefix, form }: FieldRowProps) {
   const { trickle, locale, messages, components } = useTrickle()
   const { config } = trickle
+  const text = (value: Text) => localize(value, locale, config)
   const name = `values.${field.id}` as const
-  const { errors } = useFormState({ control: form.control, name, exact: true })
-  const error = errors.values?.[field.id]?.message
+  const error = useErrorMessage(form, name) || undefined
   const id = `${idPrefix}-${field.id}`
   const helpId = `${id}-help`
   const errorId = `${id}-error`
-  const help = field.help === undefined ? undefined : localize(field.help, locale, config)
-  const options = useMemo<LocalizedOption[]>(
+  const help = field.help && text(field.help)
+  const options = useMemo(
     () =>
-      field.type === 'country' && field.options === undefined
+      field.type === 'country' && !field.options
         ? countryOptions(locale)
-        : (field.options ?? []).map((option) => ({
-            value: option.value,
-            label: localize(option.label, locale, config),
+        : (field.options ?? []).map(({ value, label }) => ({
+            value,
+            label: localize(label, locale, config),
           })),
     [field, locale, config],
   )
-  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ')
+  const describedBy = [help && helpId, error && errorId].filter(Boolean).join(' ') || undefined
   const Component = components[field.type]
   return (
     <Component
       field={field}
       name={name}
       id={id}
-      label={localize(field.label, locale, config)}
+      label={text(field.label)}
       help={help}
-      placeholder={
-        field.placeholder === undefined ? undefined : localize(field.placeholder, locale, config)
-      }
+      placeholder={field.placeholder && text(field.placeholder)}
       options={options}
       required={field.required}
-      error={typeof error === 'string' && error !== '' ? error : undefined}
+      error={error}
       helpId={helpId}
       errorId={errorId}
-      describedBy={describedBy || undefined}
+      describedBy={describedBy}
       why={<WhyWeAsk config={config} field={field} locale={locale} messages={messages} />}
-      registration={form.register(name)}
-      control={form.control}
-      messages={messages}
-    />
-  )
-})
-
-export interface ConsentRowProps {
-  purpose: Purpose
-  idPrefix: string
-  form: UseFormReturn<TrickleFormValues>
-}
-
-/** One offered consent through `components.consent`: unticked until the visitor ticks it. */
-export const ConsentRow = memo(function ConsentRow({ purpose, idPrefix, form }: ConsentRowProps) {
-  const { trickle, locale, messages, components } = useTrickle()
-  const { config } = trickle
-  const name = `consents.${purpose.id}` as const
-  const id = `${idPrefix}-consent-${purpose.id}`
-  const privacy = config.links?.privacy
-  const Consent = components.consent
-  return (
-    <Consent
-      purpose={purpose}
-      name={name}
-      id={id}
-      label={localize(purpose.label, locale, config)}
-      text={purpose.text === undefined ? '' : localize(purpose.text, locale, config)}
-      textId={`${id}-text`}
-      privacyHref={privacy === undefined ? undefined : localize(privacy, locale, config)}
       registration={form.register(name)}
       control={form.control}
       messages={messages}

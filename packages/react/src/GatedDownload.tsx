@@ -1,8 +1,9 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useRef } from 'react'
 import { formatMessage } from './messages'
 import { NotYou } from './NotYou'
 import { ProgressiveForm } from './ProgressiveForm'
 import type { SubmitSuccess } from './useProgressiveForm'
+import { hasProfile, useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
 
 export interface GatedAsset {
@@ -30,31 +31,30 @@ export type GateMode = 'form' | 'one-click' | 'ready'
  */
 export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDownloadProps) {
   const { trickle, messages } = useTrickle()
-  const getPlan = () => trickle.plan(formId)
-  const plan = useSyncExternalStore(trickle.subscribe, getPlan, getPlan)
-  const getUnlocked = () => {
-    const { unlocked } = trickle.getState()
-    return Object.hasOwn(unlocked, formId) ? unlocked[formId] : undefined
-  }
-  const unlocked = useSyncExternalStore(trickle.subscribe, getUnlocked, getUnlocked)
-  const getForm = () => trickle.getState().forms[formId]
-  const formState = useSyncExternalStore(trickle.subscribe, getForm, getForm)
-  const getKnown = () => Object.keys(trickle.getState().profile.fields).length > 0
-  const known = useSyncExternalStore(trickle.subscribe, getKnown, getKnown)
-
-  const openGate = trickle.config.forms.find((form) => form.id === formId)?.openGate === true
-  const mode: GateMode =
-    unlocked !== undefined || formState?.status === 'success'
+  const openGate = trickle.config.forms.find((f) => f.id === formId)?.openGate
+  const mode = useStoreValue(trickle, (state): GateMode =>
+    Object.hasOwn(state.unlocked, formId) || state.forms[formId]?.status === 'success'
       ? 'ready'
-      : openGate && plan.complete
+      : openGate && trickle.plan(formId).complete
         ? 'one-click'
-        : 'form'
-  const href = formState?.downloadUrl ?? asset.href
-  const values = { title: asset.title }
+        : 'form',
+  )
+  const downloadUrl = useStoreValue(trickle, (state) => state.forms[formId]?.downloadUrl)
+  const known = useStoreValue(trickle, hasProfile)
+  const kiosk = trickle.persist === 'none'
+  const title = { title: asset.title }
+  // The button and the link; in one-click mode, following one records the download.
+  const link = {
+    href: downloadUrl ?? asset.href,
+    onClick:
+      mode === 'one-click'
+        ? () => trickle.unlock(formId, { href: asset.href, oneClick: true })
+        : undefined,
+  }
 
   useEffect(() => {
-    if (mode === 'one-click') trickle.markShown(plan)
-  }, [trickle, mode, plan])
+    if (mode === 'one-click') trickle.markShown(trickle.plan(formId))
+  }, [trickle, mode, formId])
 
   const button = useRef<HTMLAnchorElement>(null)
   const previous = useRef(mode)
@@ -65,16 +65,7 @@ export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDo
   }, [mode])
 
   // Kiosk: the next person meets the form again, when this one is done or the gate closes.
-  const kiosk = trickle.persist === 'none'
-  useEffect(() => {
-    if (!kiosk) return undefined
-    return () => trickle.dismiss(formId)
-  }, [kiosk, trickle, formId])
-
-  const recordOneClick =
-    mode === 'one-click'
-      ? () => trickle.unlock(formId, { href: asset.href, oneClick: true })
-      : undefined
+  useEffect(() => (kiosk ? () => trickle.dismiss(formId) : undefined), [kiosk, trickle, formId])
 
   return (
     <div
@@ -83,16 +74,12 @@ export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDo
       data-trickle-mode={mode}
     >
       <div className="trickle-status" role="status">
-        {mode === 'ready'
-          ? messages.downloadReady
-          : mode === 'one-click'
-            ? messages.oneClickIntro
-            : ''}
+        {{ form: '', 'one-click': messages.oneClickIntro, ready: messages.downloadReady }[mode]}
       </div>
       {mode === 'form' ? (
         <ProgressiveForm
           formId={formId}
-          submitLabel={formatMessage(messages.downloadSubmit, values)}
+          submitLabel={formatMessage(messages.downloadSubmit, title)}
           onSubmitted={(result) => {
             trickle.unlock(formId, { href: asset.href })
             onSubmitted?.(result)
@@ -101,24 +88,22 @@ export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDo
       ) : (
         <div className="trickle-download">
           <a
+            {...link}
             className="trickle-button trickle-download-button"
             ref={button}
-            href={href}
             download=""
             data-trickle-download="button"
-            onClick={recordOneClick}
           >
-            {formatMessage(messages.downloadButton, values)}
+            {formatMessage(messages.downloadButton, title)}
           </a>
           <a
+            {...link}
             className="trickle-download-link"
-            href={href}
             target="_blank"
             rel="noopener noreferrer"
             data-trickle-download="link"
-            onClick={recordOneClick}
           >
-            {formatMessage(messages.downloadLink, values)}
+            {formatMessage(messages.downloadLink, title)}
           </a>
           {kiosk ? (
             <button

@@ -1,11 +1,11 @@
-import type { SubmitStatus, TrickleError } from '@trickle/core'
+import { localize, type Text } from '@trickle/core'
 import { useEffect, useId, useRef } from 'react'
-import { useFormState, type UseFormReturn } from 'react-hook-form'
+import type { UseFormReturn } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
 import { ErrorSummary } from './ErrorSummary'
-import { ConsentRow, FieldRow } from './FieldRow'
-import type { Messages } from './messages'
+import { FieldRow } from './FieldRow'
 import { NotYou } from './NotYou'
+import { useFormErrors } from './useFormErrors'
 import { useProgressiveForm, type SubmitSuccess } from './useProgressiveForm'
 import { useTrickle } from './useTrickle'
 
@@ -20,39 +20,30 @@ export interface ProgressiveFormProps {
 
 interface StatusMessageProps {
   form: UseFormReturn<TrickleFormValues>
-  status: SubmitStatus
-  error: TrickleError | null
-  messages: Messages
+  /** What the submit status says (success, a failed sending), or ''. */
+  text: string
+  success: boolean
+  invalidText: string
 }
 
-/** The polite live region: invalid answers, a failed sending, or success. Always rendered. */
-function StatusMessage({ form, status, error, messages }: StatusMessageProps) {
-  const { errors, submitCount } = useFormState({ control: form.control })
+/** The polite live region: success, a failed sending, or invalid answers. Always rendered. */
+function StatusMessage({ form, text, success, invalidText }: StatusMessageProps) {
+  const invalid = Object.keys(useFormErrors(form)).length > 0
+  const shown = text || (invalid ? invalidText : '')
   const ref = useRef<HTMLDivElement>(null)
-  const failed = status === 'error' && (error?.code === 'transport' || error?.code === 'timeout')
-  const text =
-    status === 'success'
-      ? messages.success
-      : failed
-        ? error.code === 'timeout'
-          ? messages.timeoutError
-          : messages.transportError
-        : submitCount > 0 && Object.keys(errors).length > 0
-          ? messages.invalidAnnouncement
-          : ''
   useEffect(() => {
     // The form (and the focused button) is gone after success: keep the focus on the message.
-    if (status === 'success') ref.current?.focus()
-  }, [status])
+    if (success) ref.current?.focus()
+  }, [success])
   return (
     <div
       className="trickle-status"
       ref={ref}
       role="status"
       tabIndex={-1}
-      data-trickle-tone={status === 'success' ? 'success' : text === '' ? undefined : 'error'}
+      data-trickle-tone={success ? 'success' : shown ? 'error' : undefined}
     >
-      {text}
+      {shown}
     </div>
   )
 }
@@ -69,13 +60,21 @@ export function ProgressiveForm({
   className,
 }: ProgressiveFormProps) {
   const { components } = useTrickle()
-  const api = useProgressiveForm(formId, onSubmitted ? { onSubmitted } : {})
-  const { plan, form, status, error, messages } = api
+  const { plan, form, submit, status, error, known, startOver, config, locale, messages } =
+    useProgressiveForm(formId, onSubmitted ? { onSubmitted } : {})
+  const text = (value: Text) => localize(value, locale, config)
+  const privacy = config.links?.privacy
   const idPrefix = `trickle-${formId}${useId().replace(/[^A-Za-z0-9_-]/g, '')}`
   const busy = status === 'submitting'
-  const failed = status === 'error' && (error?.code === 'transport' || error?.code === 'timeout')
-  const Layout = components.layout
-  const Submit = components.submit
+  const success = status === 'success'
+  // A failed sending keeps the answers: the button retries.
+  const failure =
+    status === 'error' && error?.code === 'transport'
+      ? messages.transportError
+      : status === 'error' && error?.code === 'timeout'
+        ? messages.timeoutError
+        : ''
+  const { layout: Layout, submit: Submit, consent: Consent } = components
 
   return (
     <div
@@ -83,11 +82,11 @@ export function ProgressiveForm({
       data-trickle-form={formId}
       data-trickle-status={status}
     >
-      {status === 'success' ? null : (
-        <form className="trickle-form" noValidate aria-busy={busy} onSubmit={api.submit}>
+      {success ? null : (
+        <form className="trickle-form" noValidate aria-busy={busy} onSubmit={submit}>
           <Layout
             formId={formId}
-            notYou={api.known ? <NotYou messages={messages} onStartOver={api.startOver} /> : null}
+            notYou={known ? <NotYou messages={messages} onStartOver={startOver} /> : null}
             errorSummary={<ErrorSummary plan={plan} form={form} idPrefix={idPrefix} />}
             fields={plan.fields.map(({ id, field }) => (
               <FieldRow key={id} field={field} idPrefix={idPrefix} form={form} />
@@ -96,9 +95,26 @@ export function ProgressiveForm({
               plan.consents.length === 0 ? null : (
                 <fieldset className="trickle-consents">
                   <legend className="trickle-label">{messages.consentsLegend}</legend>
-                  {plan.consents.map(({ purposeId, purpose }) => (
-                    <ConsentRow key={purposeId} purpose={purpose} idPrefix={idPrefix} form={form} />
-                  ))}
+                  {plan.consents.map(({ purposeId, purpose }) => {
+                    // Offered unticked, through `components.consent`.
+                    const name = `consents.${purposeId}` as const
+                    const id = `${idPrefix}-consent-${purposeId}`
+                    return (
+                      <Consent
+                        key={purposeId}
+                        purpose={purpose}
+                        name={name}
+                        id={id}
+                        label={text(purpose.label)}
+                        text={text(purpose.text ?? '')}
+                        textId={`${id}-text`}
+                        privacyHref={privacy && text(privacy)}
+                        registration={form.register(name)}
+                        control={form.control}
+                        messages={messages}
+                      />
+                    )
+                  })}
                 </fieldset>
               )
             }
@@ -109,7 +125,7 @@ export function ProgressiveForm({
                 label={
                   busy
                     ? messages.submitting
-                    : failed
+                    : failure
                       ? messages.retry
                       : (submitLabel ?? messages.submit)
                 }
@@ -119,7 +135,12 @@ export function ProgressiveForm({
           />
         </form>
       )}
-      <StatusMessage form={form} status={status} error={error} messages={messages} />
+      <StatusMessage
+        form={form}
+        text={success ? messages.success : failure}
+        success={success}
+        invalidText={messages.invalidAnnouncement}
+      />
     </div>
   )
 }

@@ -46,7 +46,7 @@ export function TrickleProvider({
       trickle,
       locale: activeLocale,
       messages: resolveMessages(activeLocale, messages),
-      components: components ? { ...defaultComponents, ...components } : defaultComponents,
+      components: { ...defaultComponents, ...components },
     }),
     [trickle, activeLocale, messages, components],
   )

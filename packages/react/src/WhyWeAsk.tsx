@@ -1,5 +1,5 @@
 import { localize, type Config, type Field } from '@trickle/core'
-import { basisMessage, type Messages } from './messages'
+import { basisMessages, type Messages } from './messages'
 
 export interface WhyWeAskProps {
   config: Config
@@ -20,7 +20,7 @@ export function WhyWeAsk({ config, field, locale, messages }: WhyWeAskProps) {
           <li key={purpose.id} data-trickle-purpose={purpose.id}>
             <span className="trickle-why-purpose">{localize(purpose.label, locale, config)}</span>
             {' – '}
-            <span className="trickle-why-basis">{basisMessage(messages, purpose.basis)}</span>
+            <span className="trickle-why-basis">{messages[basisMessages[purpose.basis]]}</span>
           </li>
         ))}
       </ul>

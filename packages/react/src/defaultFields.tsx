@@ -1,70 +1,67 @@
 import type { ReactNode } from 'react'
-import { useController } from 'react-hook-form'
 import type { FieldComponents, FieldProps } from './components'
 
-/**
- * Label, help and error around a field: a `<div>` with a `<label>` for one control, a
- * `<fieldset>` with a `<legend>` for radio and checkbox groups (`group`).
- */
-function Shell({
-  props,
-  group = false,
-  children,
-}: {
-  props: FieldProps
-  group?: boolean
-  children: ReactNode
-}) {
-  const { field, id, label, help, error, helpId, errorId, required, messages } = props
-  const title = (
+/** The label text, marked "(optional)" when the field is not required. */
+function title({ label, required, messages }: FieldProps) {
+  return (
     <>
       {label}
       {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
     </>
   )
-  const notes = (
-    <>
-      {help ? (
-        <p className="trickle-help" id={helpId}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="trickle-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </>
-  )
-  const marks = {
-    'data-trickle-field': field.id,
-    'data-trickle-invalid': error ? 'true' : undefined,
-  }
-  return group ? (
-    <fieldset
-      className={`trickle-field trickle-field--${field.type} trickle-group`}
-      id={id}
-      aria-describedby={props.describedBy}
-      {...marks}
-    >
-      <legend className="trickle-label">{title}</legend>
-      {notes}
-      <div className="trickle-options">{children}</div>
-      {props.why}
-    </fieldset>
-  ) : (
-    <div className={`trickle-field trickle-field--${field.type}`} {...marks}>
-      <label className="trickle-label" htmlFor={id}>
-        {title}
-      </label>
-      {notes}
-      {children}
-      {props.why}
-    </div>
+}
+
+function labelOf(props: FieldProps) {
+  return (
+    <label className="trickle-label" htmlFor={props.id}>
+      {title(props)}
+    </label>
   )
 }
 
-/** What every single-control field (input, textarea, select) passes to its control. */
+/**
+ * A field: `head` (default: the label), the help and the error, `children` (the control) and
+ * "Why do we ask?". Radio and multiselect groups are a `<fieldset>` (`group`).
+ */
+function Shell({
+  props,
+  head = labelOf(props),
+  group = false,
+  children,
+}: {
+  props: FieldProps
+  head?: ReactNode
+  group?: boolean
+  children?: ReactNode
+}) {
+  const { field, error } = props
+  const Tag = group ? 'fieldset' : 'div'
+  return (
+    <Tag
+      className={`trickle-field trickle-field--${field.type}${group ? ' trickle-group' : ''}`}
+      id={group ? props.id : undefined}
+      aria-describedby={group ? props.describedBy : undefined}
+      data-trickle-field={field.id}
+      data-trickle-invalid={error ? 'true' : undefined}
+    >
+      {head}
+      {props.help ? (
+        <p className="trickle-help" id={props.helpId}>
+          {props.help}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="trickle-error" id={props.errorId}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+      {props.why}
+    </Tag>
+  )
+}
+
+/** What every single control (input, textarea, select, checkbox) passes on. */
 function controlProps(props: FieldProps) {
   return {
     ...props.registration,
@@ -76,16 +73,15 @@ function controlProps(props: FieldProps) {
   }
 }
 
-const inputTypes = { text: 'text', email: 'email', tel: 'tel', url: 'url', number: 'number' }
-
+/** text, email, tel, url and number: the field type is the input type. */
 function Input(props: FieldProps) {
-  const type = props.field.type as keyof typeof inputTypes
+  const { type } = props.field
   return (
     <Shell props={props}>
       <input
         {...controlProps(props)}
         className="trickle-input"
-        type={inputTypes[type]}
+        type={type}
         inputMode={type === 'number' ? 'decimal' : undefined}
         placeholder={props.placeholder}
       />
@@ -121,92 +117,46 @@ function Select(props: FieldProps) {
   )
 }
 
-function Radio(props: FieldProps) {
+/**
+ * Radio buttons, or checkboxes for a multiselect: registered under one name, the ticked boxes
+ * give a list of their values (in option order).
+ */
+function Choices(props: FieldProps) {
+  const type = props.field.type === 'radio' ? 'radio' : 'checkbox'
   return (
-    <Shell props={props} group>
-      {props.options.map((option) => (
-        <label className="trickle-option" key={option.value}>
-          <input
-            {...props.registration}
-            className="trickle-radio"
-            type="radio"
-            value={option.value}
-            required={props.required}
-            aria-invalid={props.error ? true : undefined}
-          />
-          <span>{option.label}</span>
-        </label>
-      ))}
-    </Shell>
-  )
-}
-
-function Multiselect(props: FieldProps) {
-  const { field } = useController({ name: props.name, control: props.control })
-  const selected = Array.isArray(field.value) ? field.value : []
-  return (
-    <Shell props={props} group>
-      {props.options.map((option, index) => (
-        <label className="trickle-option" key={option.value}>
-          <input
-            className="trickle-checkbox"
-            ref={index === 0 ? field.ref : undefined}
-            name={field.name}
-            type="checkbox"
-            value={option.value}
-            checked={selected.includes(option.value)}
-            onChange={(event) =>
-              field.onChange(
-                event.target.checked
-                  ? [...selected, option.value]
-                  : selected.filter((value) => value !== option.value),
-              )
-            }
-            onBlur={field.onBlur}
-            aria-invalid={props.error ? true : undefined}
-          />
-          <span>{option.label}</span>
-        </label>
-      ))}
-    </Shell>
-  )
-}
-
-function Checkbox(props: FieldProps) {
-  const { field, id, label, help, error, helpId, errorId, required, messages } = props
-  return (
-    <div
-      className="trickle-field trickle-field--checkbox"
-      data-trickle-field={field.id}
-      data-trickle-invalid={error ? 'true' : undefined}
-    >
-      <div className="trickle-option">
-        <input
-          {...props.registration}
-          className="trickle-checkbox"
-          id={id}
-          type="checkbox"
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={props.describedBy}
-        />
-        <label className="trickle-label" htmlFor={id}>
-          {label}
-          {required ? null : <span className="trickle-optional"> {messages.optional}</span>}
-        </label>
+    <Shell props={props} group head={<legend className="trickle-label">{title(props)}</legend>}>
+      <div className="trickle-options">
+        {props.options.map((option) => (
+          <label className="trickle-option" key={option.value}>
+            <input
+              {...props.registration}
+              className={`trickle-${type}`}
+              type={type}
+              value={option.value}
+              // Every radio button carries it; a multiselect needs one box, not each of them.
+              required={type === 'radio' && props.required}
+              aria-invalid={props.error ? true : undefined}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
       </div>
-      {help ? (
-        <p className="trickle-help" id={helpId}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="trickle-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {props.why}
-    </div>
+    </Shell>
+  )
+}
+
+/** One checkbox, its label after it. */
+function Checkbox(props: FieldProps) {
+  return (
+    <Shell
+      props={props}
+      head={
+        <div className="trickle-option">
+          <input {...controlProps(props)} className="trickle-checkbox" type="checkbox" />
+          {labelOf(props)}
+        </div>
+      }
+    />
   )
 }
 
@@ -220,7 +170,7 @@ export const defaultFieldComponents: FieldComponents = {
   textarea: Textarea,
   select: Select,
   country: Select,
-  radio: Radio,
-  multiselect: Multiselect,
+  radio: Choices,
+  multiselect: Choices,
   checkbox: Checkbox,
 }

@@ -156,7 +156,7 @@ const catalogues: ReadonlyMap<string, Messages> = new Map([
 
 /** The built-in catalogue for a locale (`de-CH` uses `de`; unknown languages use English), with overrides on top. */
 export function resolveMessages(locale: string, overrides?: Partial<Messages>): Messages {
-  const base = catalogues.get(locale) ?? catalogues.get(locale.split('-')[0] ?? '') ?? en
+  const base = catalogues.get(locale.replace(/-.*/, '')) ?? en
   return overrides ? { ...base, ...overrides } : base
 }
 
@@ -167,29 +167,21 @@ export function formatMessage(template: string, values: Readonly<Record<string, 
   )
 }
 
-export function basisMessage(messages: Messages, basis: LegalBasis): string {
-  if (basis === 'consent') return messages.basisConsent
-  if (basis === 'contract') return messages.basisContract
-  return messages.basisLegitimateInterest
-}
+/** The message of each legal basis, as "Why do we ask?" names it. */
+export const basisMessages = {
+  consent: 'basisConsent',
+  contract: 'basisContract',
+  'legitimate-interest': 'basisLegitimateInterest',
+} as const satisfies Record<LegalBasis, keyof Messages>
 
-export function consentStateMessage(messages: Messages, state: ConsentState): string {
-  switch (state) {
-    case 'not-required':
-      return messages.stateNotRequired
-    case 'none':
-      return messages.stateNone
-    case 'granted':
-      return messages.stateGranted
-    case 'pending':
-      return messages.statePending
-    case 'denied':
-      return messages.stateDenied
-    case 'withdrawn':
-      return messages.stateWithdrawn
-    case 'outdated':
-      return messages.stateOutdated
-    case 'expired':
-      return messages.stateExpired
-  }
-}
+/** The message of each consent state, as the consent manager shows it. */
+export const consentStateMessages = {
+  'not-required': 'stateNotRequired',
+  none: 'stateNone',
+  granted: 'stateGranted',
+  pending: 'statePending',
+  denied: 'stateDenied',
+  withdrawn: 'stateWithdrawn',
+  outdated: 'stateOutdated',
+  expired: 'stateExpired',
+} as const satisfies Record<ConsentState, keyof Messages>

@@ -1,60 +1,53 @@
-import { submissionSchema, type Config, type VisitPlan } from '@trickle/core'
-import type { FieldError, FieldErrors, Resolver } from 'react-hook-form'
+import { submissionSchema, type Trickle } from '@trickle/core'
+import type { FieldError, Resolver } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
 import { formatMessage, type Messages } from './messages'
 
-interface IssueParams {
-  code?: unknown
-  minimum?: unknown
-  maximum?: unknown
-}
-
-/** The validation message: an override from `messages.validation` by code, else the core's. */
+/**
+ * The validation message: an override from `messages.validation` by code, its placeholders
+ * (`{minimum}`, `{maximum}`) filled from the issue's params, else the core's message.
+ */
 export function validationText(
   messages: Messages,
   code: string,
   fallback: string,
-  params: IssueParams = {},
+  params: Readonly<Record<string, unknown>> = {},
 ): string {
   const override = messages.validation?.[code]
   if (override === undefined) return fallback
-  const values: Record<string, string> = {}
-  if (typeof params.minimum === 'number') values.minimum = String(params.minimum)
-  if (typeof params.maximum === 'number') values.maximum = String(params.maximum)
-  return formatMessage(override, values)
+  const values = Object.entries(params).map(([name, value]) => [name, String(value)])
+  return formatMessage(override, Object.fromEntries(values))
 }
 
 /**
- * A react-hook-form resolver for one plan: the core's `submissionSchema` over exactly the
- * planned answers (a hidden or unplanned field never blocks the form). On success the raw
+ * A react-hook-form resolver for a form: the core's `submissionSchema` over exactly the answers
+ * asked by the plan with these answers as draft (the plan the visitor sees, and the one the core
+ * submits with), so a hidden or unplanned field never blocks the form. On success the raw
  * values are passed on; the core cleans them again when submitting.
  */
 export function planResolver(
-  config: Config,
-  plan: VisitPlan,
+  trickle: Trickle,
+  formId: string,
   locale: string,
   messages: Messages,
 ): Resolver<TrickleFormValues> {
-  const schema = submissionSchema(config, plan, locale)
-  return async (formValues) => {
-    const answers: Record<string, unknown> = {}
-    for (const { id } of plan.fields) answers[id] = formValues.values?.[id]
-    const result = await schema['~standard'].validate(answers)
-    if (!result.issues) return { values: formValues, errors: {} }
+  const { config } = trickle
+  return (formValues) => {
+    const plan = trickle.plan(formId, formValues)
+    const answers = Object.fromEntries(plan.fields.map(({ id }) => [id, formValues.values?.[id]]))
+    const { error } = submissionSchema(config, plan, locale).safeParse(answers)
+    if (!error) return { values: formValues, errors: {} }
 
-    const fieldErrors: Record<string, FieldError> = {}
-    for (const issue of result.issues) {
-      const segment = issue.path?.[0]
-      const id = typeof segment === 'object' ? segment.key : segment
-      if (typeof id !== 'string' || Object.hasOwn(fieldErrors, id)) continue
-      const params: IssueParams = (issue as { params?: IssueParams }).params ?? {}
+    const errors: Record<string, FieldError> = {}
+    for (const issue of error.issues) {
+      // The core's issues carry their code (and limits) in `params`.
+      const params: Record<string, unknown> = (issue.code === 'custom' && issue.params) || {}
       const code = typeof params.code === 'string' ? params.code : 'invalid'
-      fieldErrors[id] = {
+      errors[String(issue.path[0])] ??= {
         type: code,
         message: validationText(messages, code, issue.message, params),
       }
     }
-    const errors: FieldErrors<TrickleFormValues> = { values: fieldErrors }
-    return { values: {}, errors }
+    return { values: {}, errors: { values: errors } }
   }
 }

@@ -1,5 +1,6 @@
 import { consentState, localize, type ConsentState, type Purpose } from '@trickle/core'
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback } from 'react'
+import { useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
 
 export interface ConsentApi {
@@ -16,12 +17,7 @@ export interface ConsentApi {
   withdraw: () => { erased: string[] }
 }
 
-const withdrawable: ReadonlySet<ConsentState> = new Set([
-  'granted',
-  'pending',
-  'outdated',
-  'expired',
-])
+const withdrawable: readonly ConsentState[] = ['granted', 'pending', 'outdated', 'expired']
 
 /** The state of one purpose's consent, live, with a one-call withdrawal (GDPR Art. 7(3)). */
 export function useConsent(purposeId: string): ConsentApi {
@@ -34,15 +30,14 @@ export function useConsent(purposeId: string): ConsentApi {
       `useConsent: unknown purpose ${JSON.stringify(purposeId)}. Use one of the config's purposes: ${known}.`,
     )
   }
-  const getState = () => consentState(config, trickle.getState().profile, purposeId)
-  const state = useSyncExternalStore(trickle.subscribe, getState, getState)
+  const state = useStoreValue(trickle, ({ profile }) => consentState(config, profile, purposeId))
   const withdraw = useCallback(() => trickle.withdraw(purposeId), [trickle, purposeId])
   return {
     purpose,
     state,
     label: localize(purpose.label, locale, config),
-    text: purpose.text === undefined ? '' : localize(purpose.text, locale, config),
-    canWithdraw: withdrawable.has(state),
+    text: localize(purpose.text ?? '', locale, config),
+    canWithdraw: withdrawable.includes(state),
     withdraw,
   }
 }

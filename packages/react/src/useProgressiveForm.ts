@@ -1,6 +1,5 @@
 import type {
   Config,
-  Draft,
   FormState,
   SubmissionInput,
   SubmitResult,
@@ -12,16 +11,16 @@ import {
   useCallback,
   useEffect,
   useMemo,
-  useRef,
   useState,
   useSyncExternalStore,
   type BaseSyntheticEvent,
 } from 'react'
 import { useForm, type UseFormReturn } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
-import { draftDependencies, draftFrom, isFieldValue, sameDraft } from './draftDependencies'
+import { draftDependencies } from './draftDependencies'
 import type { Messages } from './messages'
 import { planResolver, validationText } from './planResolver'
+import { hasProfile, useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
 
 export type SubmitSuccess = Extract<SubmitResult, { ok: true }>
@@ -37,7 +36,7 @@ export interface ProgressiveFormApi {
   plan: VisitPlan
   /** The react-hook-form instance: answers at `values.<fieldId>`, consents at `consents.<purposeId>`. */
   form: UseFormReturn<TrickleFormValues>
-  /** Validates, then sends; use as `<form onSubmit={submit}>`. A second call while sending is ignored. */
+  /** Validates, then sends; use as `<form onSubmit={submit}>`. A second call while sending sends nothing. */
   submit: (event?: BaseSyntheticEvent) => Promise<void>
   status: SubmitStatus
   /** The last failure (transport, timeout or invalid), or null. */
@@ -53,36 +52,35 @@ export interface ProgressiveFormApi {
   messages: Messages
 }
 
-const emptyValues: TrickleFormValues = { values: {}, consents: {} }
-
-/** The answers kept after a failed submission, to refill the form when it mounts again. */
-function valuesOf(form: FormState | undefined): TrickleFormValues {
-  if (form?.status !== 'error' || form.input === null) return emptyValues
-  const values: TrickleFormValues = { values: {}, consents: {} }
-  for (const [id, value] of Object.entries(form.input.values)) {
-    if (isFieldValue(value)) values.values[id] = value
-  }
-  for (const [id, value] of Object.entries(form.input.consents ?? {})) {
-    if (typeof value === 'boolean') values.consents[id] = value
-  }
-  return values
+/**
+ * The form's starting values: empty, or the answers kept after a failed submission (the values
+ * this form sent), to refill the form when it mounts again. A multiselect starts as `[]`, so
+ * react-hook-form gives its checkboxes a list even when there is only one.
+ */
+function valuesOf(config: Config, form?: FormState): TrickleFormValues {
+  const input = form?.status === 'error' ? form.input : null
+  const values: Record<string, unknown> = {}
+  for (const field of config.fields) if (field.type === 'multiselect') values[field.id] = []
+  return {
+    values: { ...values, ...input?.values },
+    consents: { ...input?.consents },
+  } as TrickleFormValues
 }
 
 /** Exactly the planned answers and offered consents (an unticked box is `false`). */
 function inputOf(values: TrickleFormValues, plan: VisitPlan): SubmissionInput {
-  const answers: Record<string, unknown> = {}
-  for (const { id } of plan.fields) answers[id] = values.values[id]
-  const consents: Record<string, boolean> = {}
-  for (const { purposeId } of plan.consents) {
-    consents[purposeId] = values.consents[purposeId] === true
+  return {
+    values: Object.fromEntries(plan.fields.map(({ id }) => [id, values.values[id]])),
+    consents: Object.fromEntries(
+      plan.consents.map(({ purposeId }) => [purposeId, values.consents[purposeId] === true]),
+    ),
   }
-  return { values: answers, consents }
 }
 
 /**
  * The headless form of `formId`: the plan, a react-hook-form instance validated by the core's
  * schema, and `submit`. Only the answers and consents the plan depends on re-plan while typing
- * (see `draftDependencies`), so other fields do not re-render.
+ * (see `draftDependencies`), and the form re-renders only when the plan changes.
  */
 export function useProgressiveForm(
   formId: string,
@@ -90,87 +88,82 @@ export function useProgressiveForm(
 ): ProgressiveFormApi {
   const { trickle, locale, messages } = useTrickle()
   const { config } = trickle
-  const [draft, setDraft] = useState<Draft | undefined>(undefined)
+  const formState = useStoreValue(trickle, (state) => state.forms[formId])
+  const known = useStoreValue(trickle, hasProfile)
 
-  const getPlan = () => trickle.plan(formId, draft)
-  const plan = useSyncExternalStore(trickle.subscribe, getPlan, getPlan)
-  const getForm = () => trickle.getState().forms[formId]
-  const formState = useSyncExternalStore(trickle.subscribe, getForm, getForm)
-  const getKnown = () => Object.keys(trickle.getState().profile.fields).length > 0
-  const known = useSyncExternalStore(trickle.subscribe, getKnown, getKnown)
-
-  const resolver = useMemo(
-    () => planResolver(config, plan, locale, messages),
-    [config, plan, locale, messages],
-  )
+  const [defaultValues] = useState(() => valuesOf(config, formState))
+  // react-hook-form's defaults: validate on submit, then on every change; focus the first error.
   const form = useForm<TrickleFormValues>({
-    defaultValues: valuesOf(formState),
-    resolver,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    defaultValues,
+    resolver: useMemo(
+      () => planResolver(trickle, formId, locale, messages),
+      [trickle, formId, locale, messages],
+    ),
     shouldUnregister: true,
-    shouldFocusError: true,
   })
 
-  const dependencies = draftDependencies(config, formId)
-
-  useEffect(() => {
-    if (dependencies.names.length === 0) return undefined
-    return form.subscribe({
-      name: dependencies.names,
-      formState: { values: true },
-      callback: ({ values }) => {
-        const next = draftFrom(values, dependencies)
-        setDraft((previous) => (sameDraft(previous, next) ? previous : next))
-      },
-    })
-  }, [form, dependencies])
+  // The plan follows the store, with the answers as draft. Only a change of an answer that a
+  // condition reads, or of an offered consent, re-plans; the form re-renders only for a new plan.
+  const watched = useMemo(() => draftDependencies(config, formId), [config, formId])
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const unsubscribe = trickle.subscribe(onChange)
+      const unwatch = form.subscribe({
+        name: watched,
+        formState: { values: true },
+        callback: onChange,
+      })
+      return () => {
+        unsubscribe()
+        unwatch()
+      }
+    },
+    [trickle, form, watched],
+  )
+  const getPlan = () => trickle.plan(formId, form.getValues())
+  const plan = useSyncExternalStore(subscribe, getPlan, getPlan)
 
   useEffect(() => {
     trickle.markShown(plan)
   }, [trickle, plan])
 
+  // Empties the form. The memoised rows do not re-render on a reset, so they keep their
+  // registration (`keepFieldsRef`); react-hook-form sets their inputs to the empty values.
+  const reset = useCallback(
+    () => form.reset(valuesOf(config), { keepFieldsRef: true }),
+    [form, config],
+  )
+
   const onSubmitted = options.onSubmitted
-  const sending = useRef(false)
-  const submit = useCallback(
-    async (event?: BaseSyntheticEvent) => {
-      event?.preventDefault()
-      if (sending.current || trickle.getState().forms[formId]?.status === 'submitting') return
-      sending.current = true
-      try {
-        await form.handleSubmit(async (values) => {
-          const result = await trickle.submit(formId, inputOf(values, plan), { locale })
-          if (result.ok) {
-            form.reset(emptyValues)
-            setDraft(undefined)
-            onSubmitted?.(result)
-            return
-          }
-          const planned = new Set(plan.fields.map((field) => field.id))
-          let first = true
-          for (const issue of result.error.errors ?? []) {
-            const id = /^\/values\/([^/]+)$/.exec(issue.path)?.[1]
-            const message = validationText(messages, issue.code, issue.message)
-            if (id !== undefined && planned.has(id)) {
-              form.setError(`values.${id}`, { type: issue.code, message }, { shouldFocus: first })
-              first = false
-            } else {
-              form.setError(`root.${issue.code}`, { type: issue.code, message })
-            }
-          }
-        })(event)
-      } finally {
-        sending.current = false
-      }
-    },
-    [trickle, formId, form, plan, locale, messages, onSubmitted],
+  // A second submit while sending sends nothing: the core answers it with `busy`.
+  const submit = useMemo(
+    () =>
+      form.handleSubmit(async (values) => {
+        const result = await trickle.submit(formId, inputOf(values, plan), { locale })
+        if (result.ok) {
+          reset()
+          onSubmitted?.(result)
+          return
+        }
+        let focus = true // on the first invalid field
+        for (const { path, code, message } of result.error.errors ?? []) {
+          const id = /^\/values\/([^/]+)$/.exec(path)?.[1]
+          const planned = plan.fields.some((field) => field.id === id)
+          form.setError(
+            planned ? `values.${id}` : `root.${code}`,
+            { type: code, message: validationText(messages, code, message) },
+            { shouldFocus: focus && planned },
+          )
+          focus &&= !planned
+        }
+      }),
+    [trickle, formId, form, plan, locale, messages, onSubmitted, reset],
   )
 
   const startOver = useCallback(() => {
     trickle.reset()
-    form.reset(emptyValues)
-    setDraft(undefined)
-  }, [trickle, form])
+    reset()
+  }, [trickle, reset])
 
   return {
     formId,

@@ -1,3 +1,4 @@
+import { memoryStorage } from '@trickle/core'
 import { cleanup, render, screen } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, expect, test } from 'vitest'
@@ -8,7 +9,7 @@ import {
   type LayoutProps,
   type TrickleComponents,
 } from '../src/index'
-import { fixtureConfig, visit, withProvider } from './helpers'
+import { firstVisitDone, fixtureConfig, fixtureInput, parse, visit, withProvider } from './helpers'
 
 afterEach(cleanup)
 
@@ -75,4 +76,34 @@ test('after a failed submit, fixing one field re-renders only that field', async
   const after = snapshot()
   expect(after.company).toBeGreaterThan(before.company!)
   expect({ ...after, company: 0 }).toEqual({ ...before, company: 0 })
+})
+
+test('an answer a condition reads re-renders the form only when it changes the plan', async () => {
+  // The fixture with the budget (asked of leading positions) right after the position.
+  const input = fixtureInput()
+  const config = parse({
+    ...input,
+    forms: input.forms.map((form) =>
+      form.id === 'whitepaper'
+        ? { ...form, sequence: ['firstName', 'lastName', 'company', 'jobRole', 'budget'] }
+        : form,
+    ),
+  })
+  const storage = memoryStorage()
+  await firstVisitDone(config, storage)
+  const { components, snapshot } = countingComponents()
+  const trickle = visit(config, storage)
+  const user = userEvent.setup()
+  render(
+    withProvider({ trickle, locale: 'en', components }, <ProgressiveForm formId="whitepaper" />),
+  )
+  const before = snapshot()
+
+  await user.selectOptions(screen.getByLabelText('Position'), 'Student')
+  await user.selectOptions(screen.getByLabelText('Position'), 'Specialist')
+  expect(snapshot()).toEqual(before)
+
+  await user.selectOptions(screen.getByLabelText('Position'), 'C-level')
+  expect(screen.getByRole('group', { name: 'Planned budget' })).toBeTruthy()
+  expect(snapshot().layout).toBeGreaterThan(before.layout!)
 })

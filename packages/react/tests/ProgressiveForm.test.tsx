@@ -78,6 +78,15 @@ describe('progressive visits with the B2B fixture', () => {
     expect(trickle.getState().profile.visitorId).not.toBe(visitorId)
     expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull()
     expect(storage.getItem(defaultStorageKey)).toBeNull()
+
+    // The next person fills the same form, the e-mail field included (it stayed in place).
+    await user.type(screen.getByLabelText('Business e-mail'), 'bo@example.com')
+    await user.type(screen.getByLabelText('First name'), 'Bo')
+    await user.type(screen.getByLabelText('Last name'), 'Berg')
+    await user.type(screen.getByLabelText('Company'), 'Berg AG')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await screen.findByText('Thank you! Your answers were saved.')
+    expect(trickle.getState().profile.fields.email?.value).toBe('bo@example.com')
   })
 
   test('picking a leading job role reveals the budget field (config derived from the fixture: budget right after jobRole; sales granted on visit 1)', async () => {
@@ -263,6 +272,40 @@ describe('validation and accessibility', () => {
 
     await user.click(within(summary).getByRole('link', { name: /^Company/ }))
     expect(document.activeElement).toBe(screen.getByLabelText('Company'))
+  })
+
+  test('problems the core finds when sending mark their field, or are listed when they belong to none', async () => {
+    const trickle = visit(fixtureConfig())
+    // The core re-checks what it sends (e.g. after another tab changed the profile).
+    trickle.submit = async () => ({
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: '2 invalid answer(s); nothing was sent.',
+        errors: [
+          { path: '/consents/other', code: 'not-asked', message: 'This was not asked.' },
+          { path: '/values/company', code: 'too-long', message: 'Please shorten this.' },
+        ],
+      },
+    })
+    const user = userEvent.setup()
+    render(withProvider({ trickle, locale: 'en' }, <ProgressiveForm formId="whitepaper" />))
+    await user.type(screen.getByLabelText('Business e-mail'), 'ada@example.com')
+    await user.type(screen.getByLabelText('First name'), 'Ada')
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace')
+    await user.type(screen.getByLabelText('Company'), 'ACME')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+
+    const summary = await screen.findByRole('group', { name: 'Please check these answers:' })
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Company: Please shorten this.', 'This was not asked.'])
+    const company = screen.getByLabelText('Company')
+    expect(document.activeElement).toBe(company)
+    expect(company.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByRole('status').textContent).toBe('Some answers need your attention.')
   })
 
   test('axe-core finds no violations on the empty form, the form with errors and the success state', async () => {

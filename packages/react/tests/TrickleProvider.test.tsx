@@ -110,6 +110,31 @@ test('a UI kit takes over field types, consents, the submit button and the layou
   ])
 })
 
+test('after "Not you? Start over" the next person fills the UI kit\'s fields and sends them', async () => {
+  const config = fixtureConfig()
+  const storage = memoryStorage()
+  await firstVisitDone(config, storage)
+  const trickle = visit(config, storage)
+  const user = userEvent.setup()
+  render(
+    withProvider(
+      { trickle, locale: 'en', components: kit },
+      <ProgressiveForm formId="whitepaper" />,
+    ),
+  )
+  await user.type(screen.getByLabelText('BUSINESS E-MAIL'), 'ada@example.com')
+  await user.click(screen.getByRole('button', { name: 'Start over' }))
+  expect(screen.getByLabelText('BUSINESS E-MAIL')).toHaveProperty('value', '')
+
+  await user.type(screen.getByLabelText('BUSINESS E-MAIL'), 'bo@example.com')
+  await user.type(screen.getByLabelText('FIRST NAME'), 'Bo')
+  await user.type(screen.getByLabelText('LAST NAME'), 'Berg')
+  await user.type(screen.getByLabelText('COMPANY'), 'Berg AG')
+  await user.click(screen.getByRole('button', { name: '★ Send' }))
+  await screen.findByText('Thank you! Your answers were saved.')
+  expect(trickle.getState().profile.fields.email?.value).toBe('bo@example.com')
+})
+
 test("without a locale prop the config's first locale is used (German for the fixture)", () => {
   const trickle = visit(fixtureConfig())
   function Locale() {

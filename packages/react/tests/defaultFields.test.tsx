@@ -151,7 +151,8 @@ test('the answers of every field type reach the profile typed and cleaned', asyn
     note: 'Pricing?',
     industry: 'retail',
     size: 'large',
-    topics: ['security', 'cloud'],
+    // The ticked boxes in option order, whatever the order of the clicks.
+    topics: ['cloud', 'security'],
     terms: true,
     country: 'AT',
   })
@@ -179,6 +180,7 @@ test('required radio and multiselect groups report their errors and take the foc
     'Employees: Please enter a number of at least 1.',
     'Company size: Please fill in this field.',
     'Topics: Please fill in this field.',
+    'I read the terms: Please fill in this field.',
     'Country: Please fill in this field.',
   ])
   expect(document.activeElement).toBe(screen.getByLabelText('Employees'))
@@ -192,4 +194,34 @@ test('required radio and multiselect groups report their errors and take the foc
     'Roughly is fine.',
     'Please fill in this field.',
   ])
+})
+
+test('a multiselect with a single option still gives a list', async () => {
+  const single = parse({
+    version: 1,
+    locales: ['en'],
+    purposes: [{ id: 'contact', basis: 'contract', label: 'Answering your request' }],
+    fields: [
+      {
+        id: 'topics',
+        type: 'multiselect',
+        label: 'Topics',
+        purposes: ['contact'],
+        options: [{ value: 'cloud', label: 'Cloud' }],
+      },
+    ],
+    forms: [{ id: 'contact', always: ['topics'] }],
+  })
+  const trickle = visit(single)
+  const user = userEvent.setup()
+  render(withProvider({ trickle, locale: 'en' }, <ProgressiveForm formId="contact" />))
+
+  await user.click(screen.getByRole('button', { name: 'Send' }))
+  expect(
+    await screen.findByRole('link', { name: 'Topics: Please fill in this field.' }),
+  ).toBeTruthy()
+  await user.click(screen.getByRole('checkbox', { name: 'Cloud' }))
+  await user.click(screen.getByRole('button', { name: 'Send' }))
+  await screen.findByText('Thank you! Your answers were saved.')
+  expect(trickle.getState().profile.fields.topics?.value).toEqual(['cloud'])
 })
