@@ -164,9 +164,9 @@ export function walkthroughMarkdown(): string {
     ],
   }
   say(
-    `The newsletter consent is \`${pending}\` until the visitor clicks the confirmation link in the`,
-    `e-mail; the server then appends a \`confirmed\` event, and the state becomes`,
-    `\`${consentState(config, profile, 'newsletter', confirmedAt)}\`.`,
+    `The newsletter consent is \`${pending}\` until the visitor opens the confirmation link in the`,
+    `e-mail and presses the button on that page; the server then appends a \`confirmed\` event,`,
+    `and the state becomes \`${consentState(config, profile, 'newsletter', confirmedAt)}\`.`,
     '',
   )
 

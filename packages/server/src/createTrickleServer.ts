@@ -41,7 +41,10 @@ export interface TrickleServerOptions {
   rateLimit?: RateLimitOptions | false | undefined
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimit?: number | undefined
-  /** The server's public address for links in mails (default: the address of the request). */
+  /**
+   * The server's public address for links in mails (default: the address of the request). Writes
+   * from its origin are its own (the double opt-in page posts from there).
+   */
   publicUrl?: string | undefined
   /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a reverse proxy. Default false. */
   trustProxy?: boolean | undefined
@@ -87,6 +90,14 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     const host = forwarded(c, 'x-forwarded-host')
     return host ? `${isHttps(c) ? 'https' : 'http'}://${host}` : url.origin
   }
+  const { publicUrl } = options
+  if (publicUrl !== undefined && !(/^https?:\/\//.test(publicUrl) && URL.canParse(publicUrl))) {
+    throw new Error(
+      `publicUrl: "${publicUrl}" is not an address such as "https://forms.example.com".`,
+    )
+  }
+  // The server's own page (double opt-in) posts from its public address.
+  const publicOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin
   const ctx: ServerContext & { bodyLimit: number; publicUrl: string | undefined } = {
     config,
     database,
@@ -99,9 +110,10 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     adminToken: options.adminToken || undefined,
     now: options.now ?? (() => new Date()),
     log,
+    storedTexts: new Set(),
     isHttps,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
-    publicUrl: options.publicUrl,
+    publicUrl,
   }
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit)
 
@@ -121,7 +133,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     // Cross-site requests that change data come only from allowed sites (CSRF protection).
     const origin = c.req.header('origin')
     if (unsafeMethods.has(c.req.method) && origin !== undefined) {
-      if (origin !== ownOrigin(c) && !allowedOrigins.has(origin)) {
+      if (origin !== ownOrigin(c) && origin !== publicOrigin && !allowedOrigins.has(origin)) {
         throw new ApiError(
           403,
           'origin-not-allowed',
@@ -158,7 +170,8 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   api.onError(handleError(log))
 
   const app = new Hono<AppEnv>()
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }))
+  // A header a route sets itself wins (the double opt-in page's referrer policy).
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-site', overwrite: false }))
   app.route('/v1', api)
   app.get('/healthz', (c) => c.json({ ok: true, database: database.kind }))
   app.notFound((c) =>

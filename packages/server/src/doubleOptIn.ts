@@ -1,13 +1,21 @@
-import { consentState, shownConsentText, type ConsentEvent, type Profile } from '@trickle/core'
+import {
+  consentState,
+  shownConsentText,
+  type Config,
+  type ConsentEvent,
+  type Profile,
+  type Purpose,
+} from '@trickle/core'
 import type { Context, Hono } from 'hono'
 import { describeUnexpected } from './apiError'
-import { appendConsentEvents, loadProfile } from './profileStore'
+import { confirmPage, pageLanguage, type ConfirmOutcome } from './confirmPage'
+import { appendConsentEvents, loadProfile, type StoredProfile } from './profileStore'
 import { confirmationTtlMs, type AppEnv, type ServerContext } from './serverContext'
 
 /**
  * Double opt-in (German practice for e-mail marketing): a consent to a purpose with
- * `doubleOptIn` stays `pending` until the visitor opens the link in the mail; then a
- * `confirmed` event is appended. Both steps are in the ledger.
+ * `doubleOptIn` stays `pending` until the visitor opens the link in the mail and presses the
+ * button on its page; then a `confirmed` event is appended. Both steps are in the ledger.
  */
 
 type MailContext = Pick<ServerContext, 'config' | 'signer' | 'mailer' | 'log'> & {
@@ -46,14 +54,12 @@ export async function sendConfirmations(
       expiresAt,
     )
     const base = (ctx.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '')
-    // The label as shown in this locale (the same fallback rules as the consent text).
-    const label = shownConsentText(ctx.config, { ...purpose, text: purpose.label }, locale).text
     try {
       await ctx.mailer.sendConfirmation({
         to,
         locale,
         purposeId: purpose.id,
-        purposeLabel: label,
+        purposeLabel: shownLabel(ctx.config, purpose, locale),
         consentText: shownConsentText(ctx.config, purpose, locale).text,
         confirmUrl: `${base}/v1/doi/confirm?token=${encodeURIComponent(token)}`,
         expiresAt: expiresAt.toISOString(),
@@ -77,90 +83,98 @@ function emailOf(ctx: Pick<ServerContext, 'config'>, profile: Profile): string |
   return undefined
 }
 
-const pages = {
-  en: {
-    confirmed: ['Thank you!', 'Your consent is confirmed.'],
-    already: ['Already confirmed', 'This consent was confirmed before; nothing else to do.'],
-    invalid: [
-      'Link not valid',
-      'This confirmation link is damaged. Please use the link from the e-mail exactly.',
-    ],
-    expired: [
-      'Link expired',
-      'This confirmation link has expired. Please sign up again to receive a new one.',
-    ],
-    gone: [
-      'Nothing to confirm',
-      'This consent was withdrawn, changed or erased in the meantime, so it cannot be confirmed any more.',
-    ],
-  },
-  de: {
-    confirmed: ['Vielen Dank!', 'Ihre Einwilligung ist bestätigt.'],
-    already: [
-      'Bereits bestätigt',
-      'Diese Einwilligung wurde schon bestätigt; es ist nichts weiter zu tun.',
-    ],
-    invalid: [
-      'Link ungültig',
-      'Dieser Bestätigungslink ist beschädigt. Bitte verwenden Sie den Link aus der E-Mail unverändert.',
-    ],
-    expired: [
-      'Link abgelaufen',
-      'Dieser Bestätigungslink ist abgelaufen. Bitte melden Sie sich erneut an, um einen neuen zu erhalten.',
-    ],
-    gone: [
-      'Nichts zu bestätigen',
-      'Diese Einwilligung wurde inzwischen widerrufen, geändert oder gelöscht und kann nicht mehr bestätigt werden.',
-    ],
-  },
-} as const
-
-type Outcome = keyof (typeof pages)['en']
-
-function page(c: Context, outcome: Outcome, locale: unknown, status: 200 | 400 | 410) {
-  const texts =
-    locale === 'de' || (typeof locale === 'string' && locale.startsWith('de-'))
-      ? pages.de
-      : pages.en
-  const [title, text] = texts[outcome]
-  c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-  return c.html(
-    `<!doctype html><html lang="${texts === pages.de ? 'de' : 'en'}"><meta charset="utf-8">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>` +
-      `<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">` +
-      `<h1>${title}</h1><p>${text}</p></main></html>`,
-    status,
-  )
+/** The purpose's label as shown in `locale` (the same fallback rules as the consent text). */
+function shownLabel(config: Config, purpose: Purpose, locale: string | undefined): string {
+  return shownConsentText(config, { ...purpose, text: purpose.label }, locale).text
 }
 
-/** `GET /v1/doi/confirm?token=...`: records `confirmed` for a pending consent. */
+/** What a confirmation link names, once its signature, expiry and purpose are checked. */
+type OpenedLink =
+  | { ok: false; outcome: 'invalid' | 'expired' | 'gone'; locale?: unknown }
+  | { ok: true; visitorId: string; purpose: Purpose; version: number; locale: unknown }
+
+function openLink(ctx: ServerContext, token: unknown, now: Date): OpenedLink {
+  const opened = ctx.signer.open('doi', token, now)
+  if (!opened.ok) return { ok: false, outcome: opened.reason }
+  const { v: visitorId, p: purposeId, n: version, l: locale } = opened.payload
+  const purpose = ctx.config.purposes.find((item) => item.id === purposeId)
+  if (typeof visitorId !== 'string' || typeof version !== 'number' || !purpose) {
+    return { ok: false, outcome: 'gone', locale }
+  }
+  return { ok: true, visitorId, purpose, version, locale }
+}
+
+/**
+ * Whether the linked consent waits for its confirmation: `pending` when the latest grant of
+ * the purpose is still the one the link was mailed for, `already` when it was confirmed.
+ */
+function linkState(
+  config: Config,
+  stored: StoredProfile,
+  link: { purpose: Purpose; version: number },
+  now: Date,
+): 'pending' | 'already' | 'gone' {
+  // The visitor was erased after the mail was sent.
+  if (!stored.exists) return 'gone'
+  const state = consentState(config, stored.profile, link.purpose.id, now)
+  const lastGrant = stored.profile.consents.findLast(
+    (event) => event.purposeId === link.purpose.id && event.decision !== 'confirmed',
+  )
+  if (lastGrant?.decision !== 'granted' || lastGrant.version !== link.version) return 'gone'
+  if (state === 'granted') return 'already'
+  return state === 'pending' ? 'pending' : 'gone'
+}
+
+/** The token sent by the page's form (`application/x-www-form-urlencoded`), if any. */
+async function postedToken(c: Context): Promise<string | undefined> {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
+  if (type !== 'application/x-www-form-urlencoded') return undefined
+  if (Number(c.req.header('content-length')) > maxFormBytes) return undefined
+  const body = await c.req.text()
+  if (body.length > maxFormBytes) return undefined
+  return new URLSearchParams(body).get('token') ?? undefined
+}
+
+/** The form holds one token (at most 2 KiB). */
+const maxFormBytes = 4096
+
+/**
+ * `GET /v1/doi/confirm?token=...` shows the consent and a button; `POST /v1/doi/confirm` (the
+ * button, the token in the form) records `confirmed` for the pending consent, once. Only the
+ * POST confirms: mail scanners and link previews open every link of an e-mail.
+ */
 export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/doi/confirm', async (c) => {
     const now = ctx.now()
-    const opened = ctx.signer.open('doi', c.req.query('token'), now)
-    if (!opened.ok)
-      return page(c, opened.reason, undefined, opened.reason === 'expired' ? 410 : 400)
-    const { v: visitorId, p: purposeId, n: version, l: locale } = opened.payload
-    const purpose = ctx.config.purposes.find((item) => item.id === purposeId)
-    if (typeof visitorId !== 'string' || typeof version !== 'number' || !purpose) {
-      return page(c, 'gone', locale, 410)
-    }
-    const outcome = await ctx.database.db.transaction(async (tx): Promise<Outcome> => {
+    const token = c.req.query('token') ?? ''
+    const link = openLink(ctx, token, now)
+    const language = pageLanguage(link.locale, c.req.header('accept-language'))
+    if (!link.ok) return confirmPage(c, language, link.outcome)
+    const stored = await loadProfile(ctx.database.db, ctx.config, link.visitorId, {
+      now,
+      log: ctx.log,
+    })
+    const state = linkState(ctx.config, stored, link, now)
+    if (state !== 'pending') return confirmPage(c, language, state)
+    const locale = typeof link.locale === 'string' ? link.locale : undefined
+    return confirmPage(c, language, {
+      token,
+      label: shownLabel(ctx.config, link.purpose, locale),
+      consentText: shownConsentText(ctx.config, link.purpose, locale).text,
+    })
+  })
+
+  app.post('/doi/confirm', async (c) => {
+    const now = ctx.now()
+    const link = openLink(ctx, await postedToken(c), now)
+    const language = pageLanguage(link.locale, c.req.header('accept-language'))
+    if (!link.ok) return confirmPage(c, language, link.outcome)
+    const { visitorId, purpose, version, locale } = link
+    const outcome = await ctx.database.db.transaction(async (tx): Promise<ConfirmOutcome> => {
+      // Under the visitor's lock, so a double click records one confirmation.
       const stored = await loadProfile(tx, ctx.config, visitorId, { now, log: ctx.log, lock: true })
-      // The visitor was erased after the mail was sent.
-      if (!stored.exists) return 'gone'
-      const state = consentState(ctx.config, stored.profile, purpose.id, now)
-      const lastGrant = stored.profile.consents.findLast(
-        (event) => event.purposeId === purpose.id && event.decision !== 'confirmed',
-      )
-      if (
-        state === 'granted' &&
-        lastGrant?.decision === 'granted' &&
-        lastGrant.version === version
-      ) {
-        return 'already'
-      }
-      if (state !== 'pending' || lastGrant?.version !== version) return 'gone'
+      const state = linkState(ctx.config, stored, link, now)
+      if (state !== 'pending') return state
       const event: ConsentEvent = {
         purposeId: purpose.id,
         decision: 'confirmed',
@@ -169,9 +183,9 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
         ...(typeof locale === 'string' ? { locale } : {}),
         source: 'double-opt-in',
       }
-      await appendConsentEvents(tx, ctx.config, visitorId, [event], now)
+      await appendConsentEvents(tx, ctx.config, visitorId, [event], { now })
       return 'confirmed'
     })
-    return page(c, outcome, locale, outcome === 'gone' ? 410 : 200)
+    return confirmPage(c, language, outcome)
   })
 }

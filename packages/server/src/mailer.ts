@@ -12,7 +12,7 @@ export interface ConfirmationMail {
   purposeLabel: string
   /** The exact consent text the visitor ticked. */
   consentText: string
-  /** Opening this link records the confirmation (`GET /v1/doi/confirm?token=...`). */
+  /** The confirmation page (`GET /v1/doi/confirm?token=...`); only its button confirms. */
   confirmUrl: string
   /** ISO time after which the link no longer works. */
   expiresAt: string

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import {
+  emptyProfile,
   parseProfile,
   shownConsentText,
   type Config,
@@ -22,8 +23,11 @@ export interface StoredProfile {
   profile: Profile
   /** Whether the visitor has a row (has ever submitted something). */
   exists: boolean
-  /** Accepted submissions so far. */
-  visits: number
+  /**
+   * Whether this transaction has just created the visitor's row (`lockVisitor`): nothing else
+   * can be stored for the visitor yet, so there is nothing to read back or to overwrite.
+   */
+  created: boolean
 }
 
 /** Reads the visitor's profile. Inside a transaction pass `lock` to serialise writers. */
@@ -33,13 +37,9 @@ export async function loadProfile(
   visitorId: string,
   options: { now: Date; log: (line: string) => void; lock?: boolean },
 ): Promise<StoredProfile> {
-  const query = db
-    .select({ visits: visitors.visits })
-    .from(visitors)
-    .where(eq(visitors.id, visitorId))
+  const query = db.select({ id: visitors.id }).from(visitors).where(eq(visitors.id, visitorId))
   const [visitor] = options.lock ? await query.for('update') : await query
-  if (!visitor)
-    return { profile: rebuild(config, visitorId, [], [], options), exists: false, visits: 0 }
+  if (!visitor) return { profile: emptyProfile(visitorId), exists: false, created: false }
   const fieldRows = await db.select().from(fieldValues).where(eq(fieldValues.visitorId, visitorId))
   const eventRows = await db
     .select()
@@ -49,13 +49,20 @@ export async function loadProfile(
   return {
     profile: rebuild(config, visitorId, fieldRows, eventRows, options),
     exists: true,
-    visits: visitor.visits,
+    created: false,
   }
 }
 
 /**
- * Creates the visitor row when missing and locks it until the transaction ends. Two submissions
- * of one visitor (two tabs) thus run one after the other, and the second sees the first.
+ * Locks the visitor's row for a submission until the transaction ends, creating it when
+ * missing. Two submissions of one visitor (two tabs) thus run one after the other, and the
+ * second sees the first.
+ *
+ * A row created here already counts the submission about to be recorded (`visits` = 1; when
+ * the submission is refused, the transaction rolls back and the row with it). Answers and
+ * consent events reference the row, so a new row means an empty profile: a first visit reads
+ * nothing back. Until the transaction commits nobody else sees the new row, and an insert of
+ * the same id waits for it: that is the lock.
  */
 export async function lockVisitor(
   tx: TrickleDb,
@@ -63,10 +70,12 @@ export async function lockVisitor(
   visitorId: string,
   options: { now: Date; log: (line: string) => void },
 ): Promise<StoredProfile> {
-  await tx
+  const [created] = await tx
     .insert(visitors)
-    .values({ id: visitorId, createdAt: options.now })
+    .values({ id: visitorId, createdAt: options.now, visits: 1 })
     .onConflictDoNothing({ target: visitors.id })
+    .returning({ id: visitors.id })
+  if (created) return { profile: emptyProfile(visitorId), exists: true, created: true }
   return loadProfile(tx, config, visitorId, { ...options, lock: true })
 }
 
@@ -120,8 +129,13 @@ function rebuild(
   return profile
 }
 
-/** Writes the field records that differ between two profiles of one visitor. */
-export async function saveFields(tx: TrickleDb, before: Profile, after: Profile): Promise<void> {
+/** Writes the field records that differ between the stored profile and its new version. */
+export async function saveFields(
+  tx: TrickleDb,
+  stored: StoredProfile,
+  after: Profile,
+): Promise<void> {
+  const before = stored.profile
   const visitorId = after.visitorId
   const changed: (typeof fieldValues.$inferInsert)[] = []
   for (const [fieldId, record] of Object.entries(after.fields)) {
@@ -143,18 +157,21 @@ export async function saveFields(tx: TrickleDb, before: Profile, after: Profile)
       .where(and(eq(fieldValues.visitorId, visitorId), eq(fieldValues.fieldId, fieldId)))
   }
   if (changed.length === 0) return
-  await tx
-    .insert(fieldValues)
-    .values(changed)
-    .onConflictDoUpdate({
-      target: [fieldValues.visitorId, fieldValues.fieldId],
-      set: {
-        value: sql`excluded.value`,
-        declined: sql`excluded.declined`,
-        collectedAt: sql`excluded.collected_at`,
-        formId: sql`excluded.form_id`,
-      },
-    })
+  const insert = tx.insert(fieldValues).values(changed)
+  if (stored.created) {
+    await insert
+    return
+  }
+  // A row the profile does not show may still exist (parseProfile skipped it): overwritten.
+  await insert.onConflictDoUpdate({
+    target: [fieldValues.visitorId, fieldValues.fieldId],
+    set: {
+      value: sql`excluded.value`,
+      declined: sql`excluded.declined`,
+      collectedAt: sql`excluded.collected_at`,
+      formId: sql`excluded.form_id`,
+    },
+  })
 }
 
 function sameRecord(a: FieldRecord, b: FieldRecord): boolean {
@@ -168,16 +185,18 @@ function sameRecord(a: FieldRecord, b: FieldRecord): boolean {
 
 /**
  * Appends consent events, and keeps a copy of every consent text shown (by SHA-256), so that
- * each event can be proven with the exact words the visitor saw.
+ * each event can be proven with the exact words the visitor saw. Texts whose hash is in
+ * `storedTexts` are already in the database (its rows are never deleted) and are not written
+ * again. Returns the hashes it wrote: add them to `storedTexts` once the transaction committed.
  */
 export async function appendConsentEvents(
   tx: TrickleDb,
   config: Config,
   visitorId: string,
   events: readonly ConsentEvent[],
-  now: Date,
-): Promise<void> {
-  if (events.length === 0) return
+  options: { now: Date; storedTexts?: ReadonlySet<string> },
+): Promise<string[]> {
+  if (events.length === 0) return []
   const texts = new Map<string, typeof consentTexts.$inferInsert>()
   for (const event of events) {
     if (event.textHash === undefined) continue
@@ -185,13 +204,14 @@ export async function appendConsentEvents(
     if (shown.hash !== event.textHash) {
       throw new Error(`The consent text of "${event.purposeId}" does not match its hash`)
     }
+    if (options.storedTexts?.has(shown.hash)) continue
     texts.set(shown.hash, {
       hash: shown.hash,
       purposeId: event.purposeId,
       version: event.version,
       locale: shown.locale,
       text: shown.text,
-      firstSeen: now,
+      firstSeen: options.now,
     })
   }
   if (texts.size > 0) {
@@ -212,34 +232,43 @@ export async function appendConsentEvents(
       source: event.source ?? null,
     })),
   )
+  return [...texts.keys()]
 }
 
-/** Records an accepted submission (no values) and returns its id and visit number. */
+/**
+ * Records an accepted submission (no values) under the visitor's lock and returns its id and
+ * visit number. The visit counter goes up, unless `lockVisitor` created the row for it.
+ */
 export async function recordSubmission(
   tx: TrickleDb,
+  stored: StoredProfile,
   submission: Submission,
   idempotencyKey: string,
 ): Promise<{ id: string; visit: number }> {
-  const [visitor] = await tx
-    .update(visitors)
-    .set({ visits: sql`${visitors.visits} + 1` })
-    .where(eq(visitors.id, submission.visitorId))
-    .returning({ visits: visitors.visits })
-  if (!visitor) throw new Error('recordSubmission: the visitor row is missing')
+  let visit = 1
+  if (!stored.created) {
+    const [visitor] = await tx
+      .update(visitors)
+      .set({ visits: sql`${visitors.visits} + 1` })
+      .where(eq(visitors.id, submission.visitorId))
+      .returning({ visits: visitors.visits })
+    if (!visitor) throw new Error('recordSubmission: the visitor row is missing')
+    visit = visitor.visits
+  }
   const id = randomUUID()
   await tx.insert(submissions).values({
     id,
     visitorId: submission.visitorId,
     idempotencyKey,
     formId: submission.formId,
-    visit: visitor.visits,
+    visit,
     at: new Date(submission.at),
     locale: submission.locale,
     fieldIds: submission.fieldIds,
     declined: submission.declined,
     consents: submission.consents.map(({ purposeId, decision }) => ({ purposeId, decision })),
   })
-  return { id, visit: visitor.visits }
+  return { id, visit }
 }
 
 /** The earlier submission with this idempotency key, if any. */

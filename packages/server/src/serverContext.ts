@@ -23,6 +23,11 @@ export interface ServerContext {
   adminToken: string | undefined
   now: () => Date
   log: (line: string) => void
+  /**
+   * SHA-256 hashes of the consent texts known to be in the database (committed; those rows are
+   * never deleted), so that each text is written once, not with every submission.
+   */
+  storedTexts: Set<string>
   /** Whether a request came over HTTPS (directly or, with trustProxy, through a proxy). */
   isHttps: (c: Context) => boolean
 }

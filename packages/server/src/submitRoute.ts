@@ -29,6 +29,8 @@ interface Accepted {
   replayed: boolean
   profile: Profile
   events: ConsentEvent[]
+  /** Consent texts this submission wrote to the database (remembered once committed). */
+  textHashes: string[]
 }
 
 /**
@@ -52,7 +54,10 @@ export function submitRoute(
 
     const accepted = await ctx.database.db.transaction(async (tx): Promise<Accepted> => {
       const stored = await lockVisitor(tx, config, visitor.id, { now, log: ctx.log })
-      const earlier = await findSubmission(tx, visitor.id, body.idempotencyKey)
+      // A visitor row created just now has no earlier submission to find.
+      const earlier = stored.created
+        ? undefined
+        : await findSubmission(tx, visitor.id, body.idempotencyKey)
       if (earlier) {
         if (earlier.formId !== body.formId) {
           throw new ApiError(
@@ -68,6 +73,7 @@ export function submitRoute(
           replayed: true,
           profile: stored.profile,
           events: [],
+          textHashes: [],
         }
       }
       const plan = planVisit(config, stored.profile, {
@@ -77,17 +83,27 @@ export function submitRoute(
       })
       const result = applySubmission(config, stored.profile, plan, input, { now, locale })
       if (!result.ok) throw rejection(config, stored.profile, body.formId, now, result.errors)
-      await saveFields(tx, stored.profile, result.profile)
-      await appendConsentEvents(tx, config, visitor.id, result.events, now)
-      const { id, visit } = await recordSubmission(tx, result.submission, body.idempotencyKey)
+      await saveFields(tx, stored, result.profile)
+      const textHashes = await appendConsentEvents(tx, config, visitor.id, result.events, {
+        now,
+        storedTexts: ctx.storedTexts,
+      })
+      const { id, visit } = await recordSubmission(
+        tx,
+        stored,
+        result.submission,
+        body.idempotencyKey,
+      )
       return {
         submissionId: id,
         visit,
         replayed: false,
         profile: result.profile,
         events: result.events,
+        textHashes,
       }
     })
+    for (const hash of accepted.textHashes) ctx.storedTexts.add(hash)
 
     rememberVisitor(c, ctx.signer, visitor.id, ctx.isHttps(c))
     const pending = await sendConfirmations(ctx, c, accepted.profile, accepted.events, now)

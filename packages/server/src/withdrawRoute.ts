@@ -45,8 +45,8 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
         source: 'server',
       })
       const events = profile.consents.slice(stored.profile.consents.length)
-      await appendConsentEvents(tx, ctx.config, visitor.id, events, now)
-      await saveFields(tx, stored.profile, profile)
+      await appendConsentEvents(tx, ctx.config, visitor.id, events, { now })
+      await saveFields(tx, stored, profile)
       return { profile, erased }
     })
     return c.json({

@@ -8,7 +8,7 @@ import { describeDatabases, rowCounts, useServer } from './support/testServer'
 const site = 'https://www.example.com'
 
 describeDatabases('hardening', (kind) => {
-  const t = useServer(kind, { allowedOrigins: [site] })
+  const t = useServer(kind, { allowedOrigins: [site], publicUrl: 'https://forms.example.com/api' })
   afterAll(() => {
     // Whatever happened in this suite, no personal value reached the log.
     expect(t.logs.join('\n')).not.toMatch(/example\.com|Lovelace|Ada/)
@@ -56,6 +56,8 @@ describeDatabases('hardening', (kind) => {
     expect(await rowCounts(t.database)).toEqual(before)
     // The server's own origin and clients without an Origin header (curl, servers) are fine.
     expect((await submit({ origin })).status).toBe(201)
+    // So is its public address behind a proxy, where its double opt-in page posts from.
+    expect((await submit({ origin: 'https://forms.example.com' })).status).toBe(201)
     expect((await submit({})).status).toBe(201)
   })
 
@@ -137,5 +139,16 @@ describe('unexpected failures', () => {
         allowedOrigins: ['https://www.example.com/'],
       }),
     ).toThrow(/scheme and host only/)
+  })
+
+  it('refuses a publicUrl that is not an address', () => {
+    expect(() =>
+      createTrickleServer({
+        config: whitepaperConfig(),
+        database: { kind: 'pglite', db: {} as never, close: async () => {} },
+        secret: testSecret,
+        publicUrl: 'forms.example.com',
+      }),
+    ).toThrow(/publicUrl: "forms.example.com" is not an address/)
   })
 })

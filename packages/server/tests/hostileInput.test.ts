@@ -181,6 +181,8 @@ interface Attack {
 }
 
 const json = { 'content-type': 'application/json' }
+const form = { 'content-type': 'application/x-www-form-urlencoded' }
+const forgedToken = `${Buffer.from('{"v":"x","p":"newsletter","n":2,"exp":9999999999999}').toString('base64url')}.AAAA`
 const validText = () => JSON.stringify(valid())
 
 const handWritten: Attack[] = [
@@ -309,10 +311,20 @@ const handWritten: Attack[] = [
   { name: 'asset traversal', method: 'GET', path: '/v1/assets/..%2F..%2Fetc%2Fpasswd?token=x' },
   { name: 'asset without token', method: 'GET', path: '/v1/assets/whitepaper' },
   { name: 'confirm garbage', method: 'GET', path: '/v1/doi/confirm?token=%00%00' },
+  { name: 'confirm forged', method: 'GET', path: `/v1/doi/confirm?token=${forgedToken}` },
+  { name: 'confirm button without token', path: '/v1/doi/confirm', headers: form, body: 'token=' },
   {
-    name: 'confirm forged',
-    method: 'GET',
-    path: `/v1/doi/confirm?token=${Buffer.from('{"v":"x","p":"newsletter","n":2,"exp":9999999999999}').toString('base64url')}.AAAA`,
+    name: 'confirm button forged',
+    path: '/v1/doi/confirm',
+    headers: form,
+    body: `token=${forgedToken}`,
+  },
+  { name: 'confirm button with JSON', path: '/v1/doi/confirm', body: `{"token":"${forgedToken}"}` },
+  {
+    name: 'confirm button with a huge body',
+    path: '/v1/doi/confirm',
+    headers: form,
+    body: `token=${'A'.repeat(100_000)}`,
   },
   { name: 'report without token', method: 'GET', path: '/v1/report' },
   {

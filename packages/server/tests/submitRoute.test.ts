@@ -103,6 +103,42 @@ describeDatabases('plan and submissions', (kind) => {
     ])
   })
 
+  describe('with one database connection', () => {
+    // Table statistics are counted per connection and published when it flushes them: with one
+    // connection (PGlite always; PostgreSQL through a pool of one) the test's own query flushes
+    // the counts of the server's statements too.
+    const single = useServer(kind, {}, { poolSize: 1 })
+
+    it('writes a first visit without reading anything back, and each consent text once', async () => {
+      const reads = async () => {
+        await single.database.db.execute(sql`select pg_stat_force_next_flush()`)
+        const rows = await query<{ relname: string; reads: number }>(
+          single.database,
+          sql`select relname, (seq_scan + coalesce(idx_scan, 0))::int as reads from pg_stat_user_tables
+              where relname in ('field_values', 'consent_events', 'consent_texts', 'submissions')`,
+        )
+        return Object.fromEntries(rows.map((row) => [row.relname, Number(row.reads)]))
+      }
+      expect(
+        (await single.browser().post('/v1/submissions', firstVisit('once@example.com'))).status,
+      ).toBe(201)
+      const before = await reads()
+      for (const email of ['twice@example.com', 'thrice@example.com']) {
+        expect((await single.browser().post('/v1/submissions', firstVisit(email))).status).toBe(201)
+      }
+      // No profile to load, no earlier submission to look up, no answer to overwrite, no text
+      // to store again: only the foreign keys look up the new visitor row.
+      expect(await reads()).toEqual(before)
+      // The counts do move: planning for a returning visitor reads the stored profile.
+      const tab = single.browser()
+      expect((await tab.post('/v1/submissions', firstVisit('back@example.com'))).status).toBe(201)
+      const beforeReturn = await reads()
+      const plan = await tab.get('/v1/plan?form=whitepaper')
+      expect(plan.status).toBe(200)
+      expect(await reads()).not.toEqual(beforeReturn)
+    })
+  })
+
   it('counts a retried submission once (idempotency key)', async () => {
     const tab = t.browser()
     const body = firstVisit('retry@example.com')

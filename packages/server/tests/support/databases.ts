@@ -8,8 +8,8 @@ export interface TestDatabaseKind {
   name: 'PGlite' | 'PostgreSQL'
   /** Why this kind cannot run here (the suite is skipped and says so), or null. */
   skipped: string | null
-  /** A fresh, migrated, empty database of this kind. */
-  open(): Promise<TrickleDatabase>
+  /** A fresh, migrated, empty database of this kind (PostgreSQL: a pool of 5 unless told). */
+  open(options?: { poolSize?: number }): Promise<TrickleDatabase>
 }
 
 /** Both databases, for `describe.each`: every API test runs against PGlite and PostgreSQL. */
@@ -27,9 +27,9 @@ export function databaseKinds(): TestDatabaseKind[] {
     {
       name: 'PostgreSQL',
       skipped: 'skipped' in postgres ? postgres.skipped : null,
-      open: async () => {
+      open: async ({ poolSize = 5 } = {}) => {
         if ('skipped' in postgres) throw new Error(postgres.skipped)
-        return openDatabase({ url: await createDatabase(postgres.url), poolSize: 5 })
+        return openDatabase({ url: await createDatabase(postgres.url), poolSize })
       },
     },
   ]

@@ -38,6 +38,7 @@ export interface TestServer {
 export function useServer(
   kind: TestDatabaseKind,
   options: Partial<TrickleServerOptions> = {},
+  databaseOptions: { poolSize?: number } = {},
 ): TestServer {
   const config = options.config ?? whitepaperConfig()
   const mailer = memoryMailer()
@@ -45,7 +46,7 @@ export function useServer(
   let offset = 0
   const state = {} as TestServer
   beforeAll(async () => {
-    const database = await kind.open()
+    const database = await kind.open(databaseOptions)
     const server = createTrickleServer({
       config,
       database,
