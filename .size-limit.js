@@ -2,7 +2,11 @@
 // measured as an app ships them: minified, gzipped, with their dependencies, React external.
 // Node packages (server, CLI) are measured without their dependencies: our own code only.
 // The benchmarks (bench/, docs/benchmarks.md) compare these figures with peer libraries.
-const nodeOnly = (config) => ({ ...config, platform: 'node', packages: 'external' })
+// The limits sit a little above today's figures, so growth is a deliberate decision. They are
+// above the targets the project set (core runtime 12 kB, complete gated form 28 kB): react-hook-form's
+// useForm, zod/mini and zustand alone take 17.2 kB of the 28 and zod/mini with zustand 4.6 of the
+// 12; docs/benchmarks.md ("Targets and budgets") measures the gap in every benchmark run.
+const nodeOnly = (config) => ({ ...config, platform: 'node', format: 'esm', packages: 'external' })
 const react = ['react', 'react-dom', 'react/jsx-runtime']
 
 export default [
@@ -11,14 +15,14 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createTrickle, browserStorage, planVisit, submissionSchema, localize }',
     gzip: true,
-    limit: '20 kB',
+    limit: '16.5 kB',
   },
   {
     name: '@trickle/core, everything (with parseConfig and the JSON Schema generator)',
     path: 'packages/core/dist/index.js',
     import: '*',
     gzip: true,
-    limit: '43 kB',
+    limit: '40 kB',
   },
   {
     name: 'Complete gated form (@trickle/react + core + react-hook-form + zod + zustand)',
@@ -29,7 +33,7 @@ export default [
     },
     ignore: react,
     gzip: true,
-    limit: '42 kB',
+    limit: '36 kB',
   },
   {
     name: '@trickle/server (own code)',
@@ -43,6 +47,6 @@ export default [
     path: 'packages/cli/dist/index.js',
     modifyEsbuildConfig: nodeOnly,
     gzip: true,
-    limit: '9 kB',
+    limit: '8 kB',
   },
 ]

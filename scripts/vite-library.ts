@@ -56,6 +56,9 @@ export function libraryConfig({
       },
       rolldownOptions: {
         external: (id: string) => isExternal(id),
+        // Keep imported constants as imports: inlined, they leave a bare `import './x.js'` behind,
+        // which app bundlers warn about (`"sideEffects": false`). The app's bundler inlines them.
+        optimization: { inlineConst: false },
         // One output file per source module: with `"sideEffects": false`, an app's bundler then
         // drops whole modules it does not use (the config checker, the JSON Schema generator).
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

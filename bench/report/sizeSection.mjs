@@ -79,6 +79,28 @@ export function sizeSection(sizes) {
       ['l', 'l', 'r', 'r', 'l'],
     ),
     '',
+    "What the targets leave for Trickle's own code: each target minus what its dependencies cost when an app uses them the least it can (`bench/size/entries/dependencies*.ts`: react-hook-form's `useForm`, the smallest zod/mini object schema, a zustand store), next to the gzip size of Trickle's own code in that bundle (all third-party packages left out; see below). Sizes do not add up exactly under gzip, so this is a close estimate, not an exact split.",
+    '',
+    markdownTable(
+      [
+        'Target',
+        'Limit (gz)',
+        'Dependencies alone (gz)',
+        'Left for Trickle (gz)',
+        "Trickle's own code now (gz)",
+      ],
+      sizes.targets
+        .filter((target) => target.ownCodeGzipBytes !== null && target.floor)
+        .map((target) => [
+          `${target.label} (${target.name})`,
+          kB(target.limitBytes),
+          `${kB(target.floor.gzipBytes)} (${target.floor.name})`,
+          kB(target.limitBytes - target.floor.gzipBytes),
+          kB(target.ownCodeGzipBytes),
+        ]),
+      ['l', 'r', 'l', 'r', 'r'],
+    ),
+    '',
     '### Where the bytes go',
     '',
     "`min` is the minified bytes of each package in the bundle (esbuild metafile, exact). gzip does not split into exact shares, so `gz saved if left out` is measured: the bundle is built again without the package. A third-party package is left out of the whole bundle; a Trickle package is left out of Trickle's own code (all third-party packages out of both builds), so what it pulls in is not counted twice.",

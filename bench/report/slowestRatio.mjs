@@ -38,17 +38,17 @@ export function timedComparisons({ planner, render, server }) {
       const b = pair.baseline.perSubmission
       const statements =
         t && b
-          ? `Per submission the table statistics count ${t.scans.toFixed(1)} index and sequential scans for Trickle against ${b.scans.toFixed(1)} for the baseline, for the same ${t.inserted.toFixed(0)} rows inserted and ${t.updated.toFixed(0)} updated. `
+          ? `Per submission the table statistics count ${t.scans.toFixed(1)} index and sequential scans for Trickle against ${b.scans.toFixed(1)} for the baseline, for ${t.inserted.toFixed(0)} against ${b.inserted.toFixed(0)} rows inserted and ${t.updated.toFixed(0)} against ${b.updated.toFixed(0)} updated${t.scans <= b.scans ? ': the database does no more work for Trickle, so the gap is the work around the statements. ' : '. '}`
           : ''
       const engine =
         pair.database === 'PGlite'
-          ? 'PGlite runs every statement on its one embedded connection in the server process, on the same thread as the HTTP handling, the planner and Drizzle, so the extra reads and the CPU work of each request queue behind each other for all 16 clients.'
-          : 'On PostgreSQL the statements run in separate server processes on a pool of 10 connections, so the extra reads and the CPU work of the app overlap better than on PGlite.'
+          ? 'PGlite runs every statement on its one embedded connection in the server process, on the same thread as the HTTP handling, the planner and Drizzle, so the CPU work of each request and the statements queue behind each other for all 16 clients.'
+          : 'On PostgreSQL the statements run in separate server processes on a pool of 10 connections, so the CPU work of the app overlaps with them better than on PGlite.'
       items.push({
         name: `Server on ${pair.database}: submissions per second, baseline ÷ Trickle`,
         factor: 1 / pair.throughputRatio,
         figures: `${pair.trickle.perSecond.toFixed(0)} against ${pair.baseline.perSecond.toFixed(0)} submissions/s; p50 ${ms(pair.trickle.p50Ms)} against ${ms(pair.baseline.p50Ms)}, p99 ${ms(pair.trickle.p99Ms)} against ${ms(pair.baseline.p99Ms)}`,
-        why: `${statements}Trickle does not trust the browser: it takes the visitor's row lock, loads the stored profile (answers and consent events) and checks the idempotency key, then re-plans with planVisit and re-validates with applySubmission before it writes, and plans again for the response; around it run Hono's middleware (CORS, secure headers, the signed visitor cookie) and Drizzle's query building. The baseline only writes. ${engine}`,
+        why: `${statements}Trickle does not trust the browser: for each submission it parses and checks the JSON body, creates the visitor's row (its lock for the transaction; a returning visitor's row is locked and the stored answers, consent events and idempotency key are read), re-plans with planVisit and re-validates with applySubmission before it writes, hashes the consent texts shown, and plans again for the response; around it run Hono's middleware (CORS, secure headers, the signed visitor cookie) and Drizzle's query building. The baseline only writes the rows. ${engine}`,
       })
     }
   }

@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild'
 import { installedVersion, packageOfInput } from '../lib/packageInfo.mjs'
 import { repoRoot } from '../lib/repoRoot.mjs'
 import { buildBundle, measureStylesheet } from './buildBundle.mjs'
-import { issueTargets, sizeEntries } from './sizeEntries.mjs'
+import { floorEntries, issueTargets, sizeEntries } from './sizeEntries.mjs'
 import { checkEntriesRender } from './checkEntriesRender.mjs'
 
 const stylesheets = [
@@ -48,6 +48,13 @@ export async function measureSizes({ log = console.log } = {}) {
     styles.push({ name: sheet.name, ...(await measureStylesheet(join(repoRoot, sheet.file))) })
   }
 
+  const floors = new Map()
+  for (const floor of floorEntries) {
+    const built = await buildBundle(floor.file)
+    floors.set(floor.id, { name: floor.name, gzipBytes: built.gzipBytes })
+    log(`  floor, ${floor.name}: ${built.gzipBytes} B gz`)
+  }
+
   const gated = bundles.find((bundle) => bundle.id === 'gated-form')
   return {
     esbuild: esbuild.version,
@@ -58,7 +65,14 @@ export async function measureSizes({ log = console.log } = {}) {
     budgets: await sizeLimitBudgets(bundles),
     targets: issueTargets.map((target) => {
       const bundle = bundles.find((item) => item.id === target.bundleId)
-      return { ...target, name: bundle.name, gzipBytes: bundle.gzipBytes }
+      const detail = contributors.find((item) => item.bundleId === target.bundleId)
+      return {
+        ...target,
+        name: bundle.name,
+        gzipBytes: bundle.gzipBytes,
+        floor: floors.get(target.floorId),
+        ownCodeGzipBytes: detail?.ownCodeGzipBytes ?? null,
+      }
     }),
   }
 }
