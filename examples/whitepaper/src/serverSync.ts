@@ -1,17 +1,18 @@
 import type { Trickle, TrickleEvent } from '@trickle/core'
 import { fetchExport, forgetOnServer, ServerError, withdrawOnServer } from './serverApi'
 
-/** The store actions that taking over the server's consents needs. */
-export type ConsentTarget = Pick<Trickle, 'getState' | 'syncConsents'>
+/** The store actions that taking over the server's view of the visitor needs. */
+export type SyncTarget = Pick<Trickle, 'getState' | 'syncProfile'>
 
 /**
  * Keeps the server's proof in step with what the visitor does in the browser. Withdrawing a
  * consent (in the consent manager) changes the local profile at once; here the same withdrawal
  * is recorded on the server. A withdrawal the server did not take stays listed until a retry
  * succeeds, so the visitor is never told "withdrawn" while the server still holds the consent.
- * The other way round, consents recorded on the server (the click on the double opt-in link,
- * a decision on another device) are taken over into the browser: the server's ledger is the
- * proof, the browser's copy a cache.
+ * The other way round, what the server recorded (the click on the double opt-in link, answers
+ * and decisions on another device, or before this browser's storage was cleared) is taken over
+ * into the browser, without field values: the server's record is the proof, the browser's copy
+ * a cache.
  */
 export interface ServerSync {
   /** Pass to `createTrickle({ onEvent })`. */
@@ -28,23 +29,17 @@ export interface ServerSync {
   /** Resolves when every withdrawal sent so far was answered. */
   settled: () => Promise<void>
   /**
-   * Takes over the consent events of a `GET /v1/me/export` answer (its `profile.consents`),
-   * never field values. Events that arrive this way are not sent back as withdrawals.
-   * Returns how many events were added.
+   * Takes over the `profile` of a `GET /v1/me/export` answer through `trickle.syncProfile`:
+   * its consent events and which fields are known, never field values. Events that arrive this
+   * way are not sent back as withdrawals. Returns how many events and field records arrived.
    */
-  adopt: (trickle: ConsentTarget, exported: unknown) => number
+  adopt: (trickle: SyncTarget, exported: unknown) => number
   /**
    * Fetches the export once the pending withdrawals and "Not you?" were answered, and adopts
-   * its consents unless the visitor changed meanwhile. A visitor the server does not know, or
-   * a server that cannot be reached, leaves the local state as it is. Never rejects.
+   * it unless the visitor changed meanwhile. A visitor the server does not know, or a server
+   * that cannot be reached, leaves the local state as it is. Never rejects.
    */
-  pull: (trickle: ConsentTarget) => Promise<number>
-}
-
-/** `profile.consents` of an export, or undefined when the answer has no such list. */
-export function consentsOfExport(exported: unknown): unknown {
-  const profile = isRecord(exported) ? exported['profile'] : undefined
-  return isRecord(profile) ? profile['consents'] : undefined
+  pull: (trickle: SyncTarget) => Promise<number>
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,13 +74,14 @@ export function createServerSync(
     return done
   }
 
-  const adopt = (trickle: ConsentTarget, exported: unknown): number => {
-    const consents = consentsOfExport(exported)
-    // An answer without a consent list is not an export (e.g. a proxy's error page).
-    if (!Array.isArray(consents)) return 0
+  const adopt = (trickle: SyncTarget, exported: unknown): number => {
+    const profile = isRecord(exported) ? exported['profile'] : undefined
+    // An answer without a profile and its consent list is not an export (e.g. a proxy's error page).
+    if (!isRecord(profile) || !Array.isArray(profile['consents'])) return 0
     adopting = true
     try {
-      return trickle.syncConsents(consents).added
+      const { added, fields } = trickle.syncProfile(profile)
+      return added + fields.length
     } finally {
       adopting = false
     }

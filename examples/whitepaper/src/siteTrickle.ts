@@ -4,7 +4,9 @@ import {
   configSchema,
   createTrickle,
   httpTransport,
+  HttpTransportError,
   memoryStorage,
+  type Transport,
   type Trickle,
   type TrickleEvent,
 } from '@trickle/core'
@@ -26,6 +28,8 @@ export interface SiteTrickleOptions {
   /** A Trickle server answered: submit to it, so it stores the proof of consent. */
   server: boolean
   onEvent?: ((event: TrickleEvent) => void) | undefined
+  /** Called when the server refused a submission with `plan-changed`, before it fails. */
+  onPlanChanged?: (() => Promise<unknown>) | undefined
 }
 
 /**
@@ -34,16 +38,39 @@ export interface SiteTrickleOptions {
  * submissions go through `httpTransport`; a kiosk sends no cookie, so the server treats every
  * person at the tablet as a new visitor.
  */
-export function createSiteTrickle({ kiosk, server, onEvent }: SiteTrickleOptions): Trickle {
+export function createSiteTrickle({
+  kiosk,
+  server,
+  onEvent,
+  onPlanChanged,
+}: SiteTrickleOptions): Trickle {
   const withoutCookie: typeof fetch = (input, init) =>
     fetch(input, { ...init, credentials: 'omit' })
+  const send = httpTransport({ baseUrl: apiBase, ...(kiosk && { fetch: withoutCookie }) })
   return createTrickle({
     config,
     storage: kiosk ? memoryStorage() : browserStorage(),
     persist: kiosk ? 'none' : 'known',
     ...(onEvent && { onEvent }),
     ...(server && {
-      transport: httpTransport({ baseUrl: apiBase, ...(kiosk && { fetch: withoutCookie }) }),
+      transport: onPlanChanged ? replanningTransport(send, onPlanChanged) : send,
     }),
   })
+}
+
+/**
+ * A transport that, when the server refuses a submission because it knows more of the visitor
+ * than the form did (409 `plan-changed`: answered on another device meanwhile), first calls
+ * `replan` (a pull), so the form shows the new plan; the submission still fails, the answers
+ * stay in the form, and the form says why (the core reports the code `plan-changed`).
+ */
+export function replanningTransport(send: Transport, replan: () => Promise<unknown>): Transport {
+  return async (request, options) => {
+    try {
+      return await send(request, options)
+    } catch (error) {
+      if (error instanceof HttpTransportError && error.code === 'plan-changed') await replan()
+      throw error
+    }
+  }
 }

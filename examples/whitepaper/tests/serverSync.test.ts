@@ -211,6 +211,22 @@ describe('createServerSync: consents recorded on the server', () => {
     expect(trickle.getState().profile.consents).toEqual([])
   })
 
+  test('a browser whose storage was cleared takes over which fields are known, no values', async () => {
+    const sync = createServerSync(
+      async () => undefined,
+      async () => undefined,
+      async () => exportWith([]),
+    )
+    const trickle = createTrickle({ config, storage: memoryStorage(), now: () => new Date(at(9)) })
+    expect(trickle.plan('whitepaper').fields.map(({ id }) => id)).toContain('company')
+    expect(await sync.pull(trickle)).toBe(1)
+    expect(trickle.plan('whitepaper').fields.map(({ id }) => id)).not.toContain('company')
+    expect(trickle.getState().profile.fields['company']).toEqual({
+      collectedAt: at(0),
+      formId: 'whitepaper',
+    })
+  })
+
   test('adopt ignores an answer that is not an export', async () => {
     const sync = createServerSync()
     const { trickle } = await pendingVisitor(sync)

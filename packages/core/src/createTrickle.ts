@@ -6,7 +6,8 @@ import { eraseUnusableFields } from './eraseUnusableFields'
 import { recordOf } from './isKnown'
 import { memoryStorage } from './memoryStorage'
 import { mergeConsentEvents } from './mergeConsentEvents'
-import { describe, parseProfile } from './parseProfile'
+import { mergeFieldRecords } from './mergeFieldRecords'
+import { describe, isObject, parseProfile } from './parseProfile'
 import { createPlanCache } from './planCache'
 import type { ReadEnvelopeResult } from './readEnvelope'
 import { createStorageSync } from './storageSync'
@@ -21,6 +22,7 @@ import type {
   Draft,
   PersistPolicy,
   Profile,
+  Purpose,
   SubmissionInput,
   Transport,
   TrickleEvent,
@@ -79,6 +81,16 @@ export interface Trickle {
    * never taken over. Returns how many events were added.
    */
   syncConsents(events: unknown): { added: number }
+  /**
+   * Takes over what the server knows of the visitor (the `profile` of `GET /v1/me/export`), so
+   * a browser whose storage was cleared does not ask known fields again. `profile` is untrusted
+   * JSON, checked like stored data (invalid parts dropped and reported as `storage-recovered`).
+   * Its consent events are merged as by `syncConsents`. Its field records arrive without their
+   * values: a record is taken over when this browser has none for the field or an older one;
+   * no local record is removed. Returns how many consent events were added and the ids of the
+   * fields taken over.
+   */
+  syncProfile(profile: unknown): { added: number; fields: string[] }
   /** "Not you?": a new visitor id, an empty profile, stored data removed. */
   reset(): void
   /**
@@ -173,6 +185,54 @@ export function createTrickle(options: TrickleOptions): Trickle {
     setState({ profile: emptyProfile(), forms: {}, unlocked: {} })
   }
 
+  /**
+   * `syncConsents` and `syncProfile`: parses `input` like stored data (reporting what was
+   * dropped, or `problem` instead), merges its consent events and its field records without
+   * values, and saves and emits what changed.
+   */
+  const takeOver = (
+    action: string,
+    input: unknown,
+    problem: string | null = null,
+  ): { added: number; fields: string[] } => {
+    const at = now()
+    const parsed = parseProfile(config, input, { now: at })
+    const dropped = problem === null ? parsed.dropped : [problem]
+    if (dropped.length > 0) {
+      emit({ type: 'storage-recovered', dropped: dropped.map((reason) => `${action}: ${reason}`) })
+    }
+    const before = getState().profile
+    const { events: consents, added } = mergeConsentEvents(before.consents, parsed.profile.consents)
+    const stateChanged = (purpose: Purpose): boolean =>
+      consentStateOf(purpose, before.consents, at) !== consentStateOf(purpose, consents, at)
+    const changed = config.purposes.filter(stateChanged)
+    const withdrawnIds = (purposes: readonly Purpose[]): Set<string> =>
+      new Set(
+        purposes
+          .filter((purpose) => consentStateOf(purpose, consents, at) === 'withdrawn')
+          .map((purpose) => purpose.id),
+      )
+    // A purpose withdrawn elsewhere erases what only it covered, as `withdraw` does here; and
+    // no record arrives for a field that only withdrawn purposes cover.
+    const kept = eraseUnusableFields(config, before, consents, at, withdrawnIds(changed)).fields
+    const usable = eraseUnusableFields(
+      config,
+      parsed.profile,
+      consents,
+      at,
+      withdrawnIds(config.purposes),
+    )
+    const { fields, taken } = mergeFieldRecords(kept, usable.fields)
+    if (added.length === 0 && taken.length === 0) return { added: 0, fields: [] }
+    setState({ profile: { ...before, fields, consents } })
+    save()
+    for (const { id } of changed) {
+      const last = consents.filter((event) => event.purposeId === id).at(-1)
+      if (last) emit({ type: 'consent-changed', purposeId: id, decision: last.decision })
+    }
+    return { added: added.length, fields: taken }
+  }
+
   const submitContext: SubmitContext = {
     config,
     store,
@@ -211,48 +271,16 @@ export function createTrickle(options: TrickleOptions): Trickle {
       emit({ type: 'consent-changed', purposeId, decision: 'withdrawn' })
       return { erased }
     },
-    syncConsents(events) {
-      const at = now()
-      // parseProfile checks each event (shape, known purpose, time not in the future).
-      const parsed = parseProfile(
-        config,
-        { visitorId: 'sync', fields: {}, consents: events },
-        { now: at },
-      )
-      const dropped = Array.isArray(events)
-        ? parsed.dropped
-        : [`expected a list of consent events, got ${describe(events)}`]
-      if (dropped.length > 0) {
-        emit({
-          type: 'storage-recovered',
-          dropped: dropped.map((reason) => `syncConsents: ${reason}`),
-        })
-      }
-      const before = getState().profile
-      const { events: consents, added } = mergeConsentEvents(
-        before.consents,
-        parsed.profile.consents,
-      )
-      if (added.length === 0) return { added: 0 }
-      const changed = config.purposes.filter(
-        (purpose) =>
-          consentStateOf(purpose, before.consents, at) !== consentStateOf(purpose, consents, at),
-      )
-      // A purpose withdrawn elsewhere erases what only it covered, as `withdraw` does here.
-      const withdrawn = new Set(
-        changed
-          .filter((purpose) => consentStateOf(purpose, consents, at) === 'withdrawn')
-          .map((purpose) => purpose.id),
-      )
-      const { fields } = eraseUnusableFields(config, before, consents, at, withdrawn)
-      setState({ profile: { ...before, fields, consents } })
-      save()
-      for (const { id } of changed) {
-        const last = consents.filter((event) => event.purposeId === id).at(-1)
-        if (last) emit({ type: 'consent-changed', purposeId: id, decision: last.decision })
-      }
-      return { added: added.length }
-    },
+    syncConsents: (events) => ({
+      added: takeOver(
+        'syncConsents',
+        { visitorId: 'sync', consents: events },
+        Array.isArray(events) ? null : `expected a list of consent events, got ${describe(events)}`,
+      ).added,
+    }),
+    syncProfile: (profile) =>
+      // The local visitor id stays: the server recognises this browser by its cookie.
+      takeOver('syncProfile', isObject(profile) ? { ...profile, visitorId: 'sync' } : profile),
     reset() {
       startOver()
       sync.clear()

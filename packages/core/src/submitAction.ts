@@ -161,7 +161,11 @@ function transportError(cause: unknown, timeoutMs: number): TrickleError {
     return { code: 'timeout', message: `No answer within ${timeoutMs / 1000} s.` }
   }
   const reason = (cause instanceof Error && cause.message) || String(cause)
-  const error: TrickleError = { code: 'transport', message: `Sending failed: ${reason}` }
+  // The server's own code (HttpTransportError): 409 plan-changed is not a network problem.
+  const planChanged = (cause as { code?: unknown } | null)?.code === 'plan-changed'
+  const error: TrickleError = planChanged
+    ? { code: 'plan-changed', message: `The server asks other questions now: ${reason}` }
+    : { code: 'transport', message: `Sending failed: ${reason}` }
   // A server that refused answers (e.g. HttpTransportError) may say which, per JSON Pointer.
   const errors = (cause as { errors?: unknown } | null)?.errors
   if (Array.isArray(errors) && errors.length > 0 && errors.every(isSubmissionError)) {

@@ -179,8 +179,12 @@ export type Transport = (
 export type SubmitStatus = 'idle' | 'submitting' | 'success' | 'error'
 
 export interface TrickleError {
-  /** 'invalid' (validation errors), 'transport' (network or server), 'timeout', 'busy' (already submitting). */
-  code: 'invalid' | 'transport' | 'timeout' | 'busy'
+  /**
+   * 'invalid' (validation errors), 'transport' (network or server), 'timeout', 'busy' (already
+   * submitting), 'plan-changed' (the server asks other fields now, e.g. answered on another
+   * device: show the current plan and send again; the answers are kept).
+   */
+  code: 'invalid' | 'transport' | 'timeout' | 'busy' | 'plan-changed'
   message: string
   errors?: SubmissionError[]
 }

@@ -3,6 +3,7 @@ import { configSchema } from '../src/configSchema'
 import { consentState } from '../src/consentState'
 import { createTrickle, type Trickle, type TrickleOptions } from '../src/createTrickle'
 import { exportProfile } from '../src/exportProfile'
+import { HttpTransportError } from '../src/httpTransport'
 import { memoryStorage } from '../src/memoryStorage'
 import { parseProfile } from '../src/parseProfile'
 import type { Transport, TransportRequest, TrickleEvent } from '../src/types'
@@ -172,6 +173,18 @@ describe('createTrickle: submit', () => {
         error: expect.objectContaining({ code: 'transport' }),
       },
     ])
+  })
+
+  it('reports a server that asks other fields now as plan-changed, not as a network failure', async () => {
+    const notAsked = { path: '/values/company', code: 'not-asked', message: 'Not asked.' }
+    const refusal = new HttpTransportError(409, 'plan-changed', 'The form has changed.', [notAsked])
+    const { trickle } = setup({ transport: () => Promise.reject(refusal) })
+    const result = await trickle.submit('whitepaper', firstVisit)
+    expect(!result.ok && result.error).toMatchObject({ code: 'plan-changed', errors: [notAsked] })
+    expect(trickle.getState().forms['whitepaper']).toMatchObject({
+      status: 'error',
+      input: firstVisit,
+    })
   })
 
   it('passes on per-answer errors a server sent with its refusal', async () => {
@@ -741,6 +754,149 @@ describe('createTrickle: syncConsents', () => {
     expect(trickle.syncConsents(serverLedger)).toEqual({ added: 3 })
     expect(stateOf(trickle, 'newsletter')).toBe('granted')
     expect(setItem).not.toHaveBeenCalled()
+  })
+})
+
+describe('createTrickle: syncProfile', () => {
+  /** The server's profile after the first visit: values included, as `GET /v1/me/export` sends. */
+  async function serverProfile() {
+    const { trickle } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    return JSON.parse(JSON.stringify(exportProfile(config, trickle.getState().profile))) as {
+      profile: unknown
+    }
+  }
+
+  it('a browser whose storage was cleared asks the next fields, and no value arrives', async () => {
+    const { profile } = await serverProfile()
+    const { trickle, events, storage } = setup()
+    expect(askedIds(trickle.plan('whitepaper'))).toEqual([
+      'email',
+      'firstName',
+      'lastName',
+      'company',
+    ])
+    const visitorId = trickle.getState().profile.visitorId
+    expect(trickle.syncProfile(profile)).toEqual({
+      added: 2,
+      fields: ['email', 'firstName', 'lastName', 'company'],
+    })
+    expect(askedIds(trickle.plan('whitepaper'))).toEqual([
+      'email',
+      'jobRole',
+      'industry',
+      'companySize',
+    ])
+    // The consents decided on the first visit are not offered again.
+    expect(trickle.plan('whitepaper').consents).toEqual([])
+    const state = trickle.getState().profile
+    expect(state.visitorId).toBe(visitorId)
+    expect(state.fields['company']).toEqual({
+      collectedAt: now().toISOString(),
+      formId: 'whitepaper',
+    })
+    for (const record of Object.values(state.fields)) expect(record).not.toHaveProperty('value')
+    const stored = storage.getItem('trickle:v1') ?? ''
+    expect(stored).toContain('company')
+    expect(stored).not.toMatch(/ACME|Ada|Lovelace/)
+    expect(events).toEqual([
+      { type: 'consent-changed', purposeId: 'newsletter', decision: 'denied' },
+      { type: 'consent-changed', purposeId: 'sales', decision: 'granted' },
+    ])
+    // A new page load knows it from storage.
+    expect(askedIds(createTrickle({ config, storage, now }).plan('whitepaper'))).toContain(
+      'jobRole',
+    )
+
+    events.length = 0
+    const again = trickle.getState()
+    expect(trickle.syncProfile(profile)).toEqual({ added: 0, fields: [] })
+    expect(trickle.getState()).toBe(again)
+    expect(events).toEqual([])
+  })
+
+  it('keeps newer local records with their values and every record the server lacks', async () => {
+    const { profile } = await serverProfile()
+    let clock = () => new Date('2025-06-02T09:00:00.000Z')
+    const { trickle } = setup({ now: () => clock() })
+    await trickle.submit('whitepaper', {
+      values: { email: 'ada@new.example', firstName: 'Ada', lastName: 'Byron', company: 'Newco' },
+    })
+    await trickle.submit('whitepaper', {
+      values: { email: 'ada@new.example', jobRole: 'it', industry: 'it', companySize: '1-49' },
+    })
+    const before = trickle.getState().profile.fields
+    clock = () => new Date('2025-06-03T09:00:00.000Z')
+    expect(trickle.syncProfile(profile).fields).toEqual([])
+    expect(trickle.getState().profile.fields).toEqual(before)
+    expect(trickle.getState().profile.fields['company']?.value).toBe('Newco')
+  })
+
+  it('takes over a newer server record without its value, and none a withdrawal here covers', async () => {
+    let clock = () => new Date('2025-05-01T12:00:00.000Z')
+    const { trickle } = setup({ now: () => clock() })
+    await trickle.submit('whitepaper', {
+      values: { email: 'ada@example.com', firstName: 'Ada', lastName: 'L', company: 'Oldco' },
+      consents: { sales: true },
+    })
+    clock = now
+    const server = {
+      visitorId: 'server-1',
+      fields: {
+        company: { value: 'ACME', collectedAt: '2025-06-01T11:00:00.000Z', formId: 'checklist' },
+        budget: { value: '<10k', collectedAt: '2025-05-02T11:00:00.000Z', formId: 'whitepaper' },
+      },
+      consents: trickle.getState().profile.consents,
+    }
+    const withdrawing = setup({ now })
+    withdrawing.trickle.syncProfile({ ...server, fields: {} })
+    withdrawing.trickle.withdraw('sales')
+    // Only sales covers the budget: withdrawn here, the server's record of it is not taken.
+    expect(withdrawing.trickle.syncProfile(server).fields).toEqual(['company'])
+    expect(withdrawing.trickle.getState().profile.fields['budget']).toBeUndefined()
+
+    expect(trickle.syncProfile(server).fields).toEqual(['company', 'budget'])
+    expect(trickle.getState().profile.fields['company']).toEqual({
+      collectedAt: '2025-06-01T11:00:00.000Z',
+      formId: 'checklist',
+    })
+    expect(trickle.getState().profile.fields['firstName']?.value).toBe('Ada')
+  })
+
+  it('drops garbage without throwing and reports it as storage-recovered', async () => {
+    const { trickle, events } = setup()
+    await trickle.submit('whitepaper', firstVisit)
+    const before = trickle.getState()
+    events.length = 0
+    expect(trickle.syncProfile(null)).toEqual({ added: 0, fields: [] })
+    expect(trickle.syncProfile([])).toEqual({ added: 0, fields: [] })
+    const mixed = {
+      fields: {
+        fax: { collectedAt: '2025-05-01T10:00:00.000Z', formId: 'whitepaper' },
+        jobRole: { collectedAt: 'yesterday', formId: 'whitepaper' },
+        companySize: { collectedAt: '2025-05-01T10:00:00.000Z', formId: 'whitepaper', value: 5 },
+        industry: { collectedAt: '2025-05-01T10:00:00.000Z', formId: 'whitepaper', value: 'it' },
+      },
+      consents: 'granted',
+      extra: true,
+    }
+    expect(trickle.syncProfile(mixed)).toEqual({ added: 0, fields: ['industry'] })
+    expect(trickle.getState().profile.fields['industry']).not.toHaveProperty('value')
+    expect(trickle.getState().profile.fields['company']).toEqual(before.profile.fields['company'])
+    expect(events).toEqual([
+      { type: 'storage-recovered', dropped: ['syncProfile: the profile is null, not an object'] },
+      { type: 'storage-recovered', dropped: ['syncProfile: the profile is a list, not an object'] },
+      {
+        type: 'storage-recovered',
+        dropped: [
+          'syncProfile: unknown profile property "extra"',
+          'syncProfile: field "fax" is not in the config',
+          'syncProfile: field "jobRole": collectedAt is not an ISO 8601 time',
+          'syncProfile: field "companySize": value is a number, not a text (field type "select")',
+          'syncProfile: consents is a text, not a list',
+        ],
+      },
+    ])
   })
 })
 

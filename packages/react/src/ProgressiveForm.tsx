@@ -68,12 +68,12 @@ export function ProgressiveForm({
   const busy = status === 'submitting'
   const success = status === 'success'
   // A failed sending keeps the answers: the button retries.
-  const failure =
-    status === 'error' && error?.code === 'transport'
-      ? messages.transportError
-      : status === 'error' && error?.code === 'timeout'
-        ? messages.timeoutError
-        : ''
+  const failures: Partial<Record<string, string>> = {
+    transport: messages.transportError,
+    timeout: messages.timeoutError,
+    'plan-changed': messages.planChanged,
+  }
+  const failure = (status === 'error' && error && failures[error.code]) || ''
   const { layout: Layout, submit: Submit, consent: Consent } = components
 
   return (

@@ -30,6 +30,8 @@ export interface Messages {
   /** The transport failed: the answers stay in the form. */
   transportError: string
   timeoutError: string
+  /** The server asks other fields now (answered on another device): the form was planned again. */
+  planChanged: string
   success: string
   notYou: string
   startOver: string
@@ -84,6 +86,8 @@ export const en: Messages = {
   transportError:
     'We could not send your answers. Nothing is lost: check your connection and try again.',
   timeoutError: 'Sending took too long. Nothing is lost: please try again.',
+  planChanged:
+    'Welcome back! We already had some of these answers, so the form now asks only what is still missing. Please check it and send it again.',
   success: 'Thank you! Your answers were saved.',
   notYou: 'Not you?',
   startOver: 'Start over',
@@ -126,6 +130,8 @@ export const de: Messages = {
     'Ihre Angaben konnten nicht gesendet werden. Es geht nichts verloren: Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   timeoutError:
     'Das Senden hat zu lange gedauert. Es geht nichts verloren: Bitte versuchen Sie es erneut.',
+  planChanged:
+    'Willkommen zurück! Einige Angaben hatten wir schon, daher fragt das Formular jetzt nur noch, was fehlt. Bitte prüfen und erneut absenden.',
   success: 'Vielen Dank! Ihre Angaben wurden gespeichert.',
   notYou: 'Nicht Sie?',
   startOver: 'Neu beginnen',

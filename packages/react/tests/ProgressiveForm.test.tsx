@@ -1,4 +1,9 @@
-import { defaultStorageKey, memoryStorage, type TransportRequest } from '@trickle/core'
+import {
+  defaultStorageKey,
+  HttpTransportError,
+  memoryStorage,
+  type TransportRequest,
+} from '@trickle/core'
 import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, test, vi } from 'vitest'
@@ -363,6 +368,29 @@ describe('sending', () => {
     await user.type(screen.getByLabelText('Last name'), 'Lovelace')
     await user.type(screen.getByLabelText('Company'), 'ACME')
   }
+
+  test('a server that asks other fields now says so instead of blaming the connection', async () => {
+    const trickle = visit(fixtureConfig(), memoryStorage(), {
+      transport: async () => {
+        throw new HttpTransportError(409, 'plan-changed', 'The form has changed.', [
+          { path: '/values/company', code: 'not-asked', message: 'Not asked.' },
+        ])
+      },
+    })
+    const user = userEvent.setup()
+    render(withProvider({ trickle, locale: 'de' }, <ProgressiveForm formId="whitepaper" />))
+    await user.type(screen.getByLabelText('Geschäftliche E-Mail'), 'ada@example.com')
+    await user.type(screen.getByLabelText('Vorname'), 'Ada')
+    await user.type(screen.getByLabelText('Nachname'), 'Lovelace')
+    await user.type(screen.getByLabelText('Unternehmen'), 'ACME')
+    await user.click(screen.getByRole('button', { name: 'Absenden' }))
+
+    await screen.findByRole('button', { name: 'Erneut versuchen' })
+    expect(screen.getByRole('status').textContent).toBe(
+      'Willkommen zurück! Einige Angaben hatten wir schon, daher fragt das Formular jetzt nur noch, was fehlt. Bitte prüfen und erneut absenden.',
+    )
+    expect(screen.getByLabelText('Vorname')).toHaveProperty('value', 'Ada')
+  })
 
   test('a failing transport keeps the typed values, explains it, and the button retries', async () => {
     const requests: TransportRequest[] = []
