@@ -4,10 +4,11 @@ import { consentStateOf } from './consentState'
 import { emptyProfile } from './emptyProfile'
 import { eraseUnusableFields } from './eraseUnusableFields'
 import { recordOf } from './isKnown'
+import { isRecord } from './jsonValue'
 import { memoryStorage } from './memoryStorage'
 import { mergeConsentEvents } from './mergeConsentEvents'
 import { mergeFieldRecords } from './mergeFieldRecords'
-import { describe, isObject, parseProfile } from './parseProfile'
+import { describe, parseProfile } from './parseProfile'
 import { createPlanCache } from './planCache'
 import type { ReadEnvelopeResult } from './readEnvelope'
 import { createStorageSync } from './storageSync'
@@ -280,7 +281,7 @@ export function createTrickle(options: TrickleOptions): Trickle {
     }),
     syncProfile: (profile) =>
       // The local visitor id stays: the server recognises this browser by its cookie.
-      takeOver('syncProfile', isObject(profile) ? { ...profile, visitorId: 'sync' } : profile),
+      takeOver('syncProfile', isRecord(profile) ? { ...profile, visitorId: 'sync' } : profile),
     reset() {
       startOver()
       sync.clear()

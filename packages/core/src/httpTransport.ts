@@ -1,3 +1,4 @@
+import { isRecord } from './jsonValue'
 import type { SubmissionError, Transport, TransportRequest, TransportResponse } from './types'
 
 export interface HttpTransportOptions {
@@ -126,8 +127,4 @@ function downloadUrlOf(data: unknown): string | undefined {
 function resolveUrl(base: string, url: string): string {
   if (/^https?:\/\//i.test(url)) return url
   return url.startsWith('/') ? `${base}${url}` : `${base}/${url}`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,6 +1,7 @@
 import { idPattern, localePattern } from './configConstants'
 import { configIndex } from './configIndex'
 import { emptyProfile } from './emptyProfile'
+import { isRecord } from './jsonValue'
 import { randomUuid } from './randomUuid'
 import type {
   Config,
@@ -105,7 +106,7 @@ export function parseProfile(
   input: unknown,
   options: ParseProfileOptions = {},
 ): ParsedProfile {
-  if (!isObject(input)) {
+  if (!isRecord(input)) {
     return { profile: emptyProfile(), dropped: [`the profile is ${kindMismatch(input)}`] }
   }
   const latest = (options.now ?? new Date()).getTime() + clockSkewMs
@@ -156,7 +157,7 @@ function parseRecord(
 ): FieldRecord | undefined {
   const where = `field ${quote(field.id)}:`
   const rules: Rules = { ...recordRules, value: (value) => valueProblem(field, value) }
-  const record = isObject(raw) ? checked<FieldRecord>(raw, rules, latest) : kindMismatch(raw)
+  const record = isRecord(raw) ? checked<FieldRecord>(raw, rules, latest) : kindMismatch(raw)
   if (typeof record === 'string') {
     dropped.push(`${where} ${record}`)
     return undefined
@@ -199,7 +200,7 @@ function parseEvent(
   purposes: ReadonlyMap<string, unknown>,
   latest: number,
 ): ConsentEvent | string {
-  if (!isObject(raw)) return kindMismatch(raw)
+  if (!isRecord(raw)) return kindMismatch(raw)
   const event = checked<ConsentEvent>(raw, eventRules, latest)
   if (typeof event === 'string') return event
   if (!purposes.has(event.purposeId)) return notInConfig('purpose', event.purposeId)
@@ -240,10 +241,6 @@ export function sectionEntries(
   if (describe(input) === expected) return Object.entries(input as object)
   if (input !== undefined) dropped.push(`${name} is ${kindMismatch(input, expected)}`)
   return []
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 const kindNames: Readonly<Record<string, string>> = {

@@ -1,8 +1,8 @@
 import { configIndex } from './configIndex'
+import { isRecord } from './jsonValue'
 import { envelopeVersion } from './persistProfile'
 import {
   clockSkewMs,
-  isObject,
   kindMismatch,
   notInConfig,
   parseProfile,
@@ -71,6 +71,6 @@ function envelopeOf(raw: string): Record<string, unknown> | string {
   } catch {
     return 'is not valid JSON'
   }
-  if (!isObject(data)) return `is ${kindMismatch(data)}`
+  if (!isRecord(data)) return `is ${kindMismatch(data)}`
   return data['v'] === envelopeVersion ? data : `has no envelope version ${envelopeVersion} ("v")`
 }
