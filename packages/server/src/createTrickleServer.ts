@@ -13,6 +13,7 @@ import { planRoute } from './planRoute'
 import { createRateLimiter, type RateLimitOptions } from './rateLimit'
 import { defaultBodyLimit } from './readJsonBody'
 import { reportRoute } from './reportRoute'
+import { requestGuard } from './requestGuard'
 import type { AppEnv, ServerContext } from './serverContext'
 import { createSigner } from './signer'
 import { submitRoute } from './submitRoute'
@@ -159,6 +160,8 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     }
     await next()
   })
+  // Query text and body size, for every route (after the cheaper refusals above).
+  api.use('*', requestGuard({ bodyLimit: ctx.bodyLimit }))
   planRoute(api, ctx)
   submitRoute(api, ctx)
   withdrawRoute(api, ctx)

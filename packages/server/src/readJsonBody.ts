@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { ApiError } from './apiError'
+import { assertStorableText } from './storableText'
 
 /** Default largest accepted request body: a form submission is a few kilobytes. */
 export const defaultBodyLimit = 64 * 1024
@@ -8,8 +9,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Reads a strict JSON object body: `Content-Type: application/json`, valid UTF-8, valid JSON,
- * an object at the top, at most `limit` bytes. Anything else is a 4xx with a reason. The
- * result is still `unknown` in spirit: callers validate every property.
+ * an object at the top, at most `limit` bytes (read as a stream and cancelled past the limit,
+ * whatever Content-Length says), and no text a database cannot store (NUL, lone surrogates)
+ * in any key or string. Anything else is a 4xx with a reason. The result is still `unknown`
+ * in spirit: callers validate every property.
  */
 export async function readJsonBody(
   c: Context,
@@ -32,8 +35,7 @@ export async function readJsonBody(
   }
   const declared = Number(c.req.header('content-length'))
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit)
-  const bytes = await c.req.arrayBuffer()
-  if (bytes.byteLength > limit) throw tooLarge(limit)
+  const bytes = await readAtMost(c.req.raw.body, limit)
   if (bytes.byteLength === 0) {
     throw new ApiError(400, 'empty-body', 'The request body is empty; send a JSON object.')
   }
@@ -52,10 +54,40 @@ export async function readJsonBody(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ApiError(400, 'invalid-json', 'The body must be a JSON object ({...}).')
   }
+  assertStorableText(parsed)
   return parsed as Record<string, unknown>
 }
 
-function tooLarge(limit: number): ApiError {
+/** The bytes of a body stream; past `limit` bytes it stops reading, cancels and throws a 413. */
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array(0)
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      throw tooLarge(limit)
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
+
+/** The 413 of a body larger than `limit` bytes. */
+export function tooLarge(limit: number): ApiError {
   return new ApiError(
     413,
     'body-too-large',

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { beforeAll, expect, it } from 'vitest'
+import { defaultBodyLimit } from '../src/readJsonBody'
 import { firstVisit } from './support/fixtures'
 import { describeDatabases, rowCounts, useServer } from './support/testServer'
 
@@ -418,5 +419,159 @@ describeDatabases('hostile input', (kind) => {
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined()
     expect(t.logs.filter((line) => line.includes(' 500 '))).toEqual([])
     if (process.env.TRICKLE_TEST_VERBOSE) console.log(kind.name, Object.fromEntries(statuses))
+  })
+
+  /** Text PostgreSQL cannot store: NUL (text and jsonb refuse it) and lone UTF-16 surrogates. */
+  const unstorable = ['Ada\u0000', '\u0000', '\ud800', 'x\udc00y', 'broken \ud83d']
+  /** How a key with such text shows in a JSON Pointer: each bad code unit as U+FFFD. */
+  const shown = (text: string) =>
+    text.replace(/[\ud800-\udfff]/g, '\ufffd').replaceAll('\u0000', '\ufffd')
+
+  it('refuses a NUL character or a lone surrogate in any string of any body with 422 at its path', async () => {
+    const cases: { what: string; path: string; url?: string; body: Body }[] = []
+    for (const text of unstorable) {
+      const values = (more: Body): Body => ({
+        ...valid(),
+        values: { ...(valid()['values'] as Body), ...more },
+      })
+      cases.push(
+        { what: 'first name', path: '/values/firstName', body: values({ firstName: text }) },
+        { what: 'company', path: '/values/company', body: values({ company: text }) },
+        { what: 'e-mail', path: '/values/email', body: values({ email: `a${text}@example.com` }) },
+        { what: 'list item', path: '/values/company/1', body: values({ company: ['ok', text] }) },
+        {
+          what: 'answer key',
+          path: `/values/first${shown(text)}`,
+          body: values({ [`first${text}`]: 'x' }),
+        },
+        {
+          what: 'consent key',
+          path: `/consents/${shown(text)}`,
+          body: { ...valid(), consents: { [text]: true } },
+        },
+        {
+          what: 'consent value',
+          path: '/consents/sales',
+          body: { ...valid(), consents: { sales: text } },
+        },
+        { what: 'form id', path: '/formId', body: { ...valid(), formId: text } },
+        {
+          what: 'idempotency key',
+          path: '/idempotencyKey',
+          body: { ...valid(), idempotencyKey: `key-${text}-0123` },
+        },
+        { what: 'locale', path: '/locale', body: { ...valid(), locale: text } },
+        {
+          what: 'unknown key',
+          path: '/note/deep/0/0',
+          body: { ...valid(), note: { deep: [[text]] } },
+        },
+        {
+          what: 'withdrawal form id',
+          path: '/formId',
+          url: '/v1/consents/newsletter/withdraw',
+          body: { formId: text },
+        },
+        {
+          what: '"Not you?" key',
+          path: `/${shown(text)}`,
+          url: '/v1/me/forget',
+          body: { [text]: 1 },
+        },
+      )
+    }
+    const before = await rowCounts(t.database)
+    for (const [index, item] of cases.entries()) {
+      const tab = index % 2 === 0 ? t.browser() : returning
+      const response = await tab.request(item.url ?? '/v1/submissions', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(item.body),
+      })
+      const text = await response.text()
+      const what = `${item.what} ${JSON.stringify(item.body).slice(0, 120)}: ${text.slice(0, 300)}`
+      expect(response.status, what).toBe(422)
+      const error = JSON.parse(text) as {
+        error: string
+        message: string
+        issues: { path: string }[]
+      }
+      expect(error.error, what).toBe('invalid-text')
+      expect(error.issues[0]?.path, what).toBe(item.path)
+      expect(error.message, what).toContain(item.path)
+    }
+    expect(await rowCounts(t.database)).toEqual(before)
+    expect(t.logs.filter((line) => line.includes(' 500 '))).toEqual([])
+  })
+
+  it('refuses such text in query parameters with 422 too', async () => {
+    for (const path of [
+      '/v1/plan?form=white%00paper',
+      '/v1/plan?form=%00',
+      '/v1/me/export?locale=en%00',
+      `/v1/doi/confirm?token=${encodeURIComponent('a\u0000b')}`,
+    ]) {
+      const response = await returning.get(path)
+      const text = await response.text()
+      expect(response.status, `${path}: ${text.slice(0, 300)}`).toBe(422)
+      const error = JSON.parse(text) as { error: string; issues: { path: string }[] }
+      expect(error.error).toBe('invalid-text')
+      expect(error.issues[0]?.path).toMatch(/^\?(form|locale|token)$/)
+    }
+  })
+
+  /** A body sent in chunks without Content-Length, counting the bytes the server pulled. */
+  const chunk = 16 * 1024
+  const chunkedBody = (total: number) => {
+    let pulled = 0
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (pulled >= total) {
+            controller.close()
+            return
+          }
+          pulled += chunk
+          // Spaces: valid JSON whitespace and form text, so only the size is wrong.
+          controller.enqueue(new Uint8Array(chunk).fill(0x20))
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    return { stream, pulled: () => pulled }
+  }
+
+  it.each([
+    ['POST', '/v1/submissions', json],
+    ['POST', '/v1/consents/newsletter/withdraw', json],
+    ['POST', '/v1/me/forget', json],
+    ['POST', '/v1/doi/confirm', form],
+    ['DELETE', '/v1/me', json],
+  ])(
+    'stops reading a 2 MiB chunked body without Content-Length at the limit: %s %s',
+    async (method, path, headers) => {
+      const before = await rowCounts(t.database)
+      const body = chunkedBody(2 * 1024 * 1024)
+      const init = { method, headers, body: body.stream, duplex: 'half' } as RequestInit
+      const response = await returning.request(path, init)
+      const text = await response.text()
+      expect(response.status, text.slice(0, 300)).toBe(413)
+      expect((JSON.parse(text) as { error: string }).error).toBe('body-too-large')
+      expect(body.pulled()).toBeLessThanOrEqual(defaultBodyLimit + chunk)
+      expect(await rowCounts(t.database)).toEqual(before)
+    },
+  )
+
+  it('accepts a chunked body within the limit', async () => {
+    const text = new TextEncoder().encode(JSON.stringify(firstVisit('chunked@example.com')))
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < text.byteLength; at += 100)
+          controller.enqueue(text.slice(at, at + 100))
+        controller.close()
+      },
+    })
+    const init = { method: 'POST', headers: json, body: stream, duplex: 'half' } as RequestInit
+    expect((await t.browser().request('/v1/submissions', init)).status).toBe(201)
   })
 })
