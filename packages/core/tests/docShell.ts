@@ -3,13 +3,34 @@ import { pathToFileURL } from 'node:url'
 import { join } from 'node:path'
 import { repoRoot } from './docBlocks'
 
-/** One command of a `sh` block, split into words, without env assignments and `npx`. */
+/**
+ * One command of a `sh` block, split into words, without env assignments and `npx`;
+ * `npx @trickle/cli` becomes `trickle`, the command it runs.
+ */
 export interface ShellCommand {
   /** The source line, for messages. */
   text: string
   words: string[]
   /** From a trailing `# exits with code 1` (or German `# Exit-Code 1`); default 0. */
   exitCode: number
+  /** Why an app that installed the packages cannot run it as written, if it cannot. */
+  problem?: string
+}
+
+/**
+ * How an app runs the CLI: `npx @trickle/cli …` (or a package.json script). A bare `trickle` is
+ * on no shell's PATH, and outside an app that installed it `npx trickle` (or `npx
+ * trickle-server`) downloads and runs an unrelated npm package of that name.
+ */
+function problemOf(words: readonly string[]): string | undefined {
+  const [first, second] = words
+  if (first === 'trickle' || first === 'trickle-server') {
+    return `\`${first}\` is not on the PATH of a shell: write \`npx @trickle/${first === 'trickle' ? 'cli' : 'server'} …\` or an npm script`
+  }
+  if (first === 'npx' && (second === 'trickle' || second === 'trickle-server')) {
+    return `\`npx ${second}\` runs an unrelated npm package of that name outside an app that installed Trickle: write \`npx @trickle/${second === 'trickle' ? 'cli' : 'server'} …\``
+  }
+  return undefined
 }
 
 /** Splits a line into words; quotes group words, `>` redirections are dropped. */
@@ -21,7 +42,6 @@ function wordsOf(segment: string): string[] {
   const redirect = words.findIndex((word) => word.startsWith('>') || word.startsWith('<'))
   const kept = redirect === -1 ? words : words.slice(0, redirect)
   while (kept.length > 0 && /^[A-Z_][A-Z0-9_]*=/.test(kept[0] ?? '')) kept.shift()
-  if (kept[0] === 'npx') kept.shift()
   return kept
 }
 
@@ -33,9 +53,17 @@ export function shellCommands(code: string): ShellCommand[] {
     const exit = /(?:exits with code|Exit-Code) (\d+)/.exec(comment?.[1] ?? '')
     const bare = comment ? line.slice(0, comment.index) : line
     for (const segment of bare.split(/&&|\|\||;|\|/)) {
-      const words = wordsOf(segment.trim())
-      if (words.length === 0) continue
-      commands.push({ text: line.trim(), words, exitCode: exit ? Number(exit[1]) : 0 })
+      const written = wordsOf(segment.trim())
+      if (written.length === 0) continue
+      const problem = problemOf(written)
+      const words =
+        written[0] !== 'npx'
+          ? written
+          : written[1] === '@trickle/cli'
+            ? ['trickle', ...written.slice(2)]
+            : written.slice(1)
+      const command = { text: line.trim(), words, exitCode: exit ? Number(exit[1]) : 0 }
+      commands.push(problem === undefined ? command : { ...command, problem })
     }
   }
   return commands

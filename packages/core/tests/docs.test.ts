@@ -178,6 +178,27 @@ describe('sh blocks call trickle with real commands and flags', () => {
       .scripts,
   )
 
+  test('commands are written as an app that installed @trickle/cli runs them', () => {
+    // The guard itself: `npx trickle` must fail, `npx @trickle/cli` runs the `trickle` command.
+    expect(shellCommands('npx trickle validate trickle.config.json')[0]?.problem).toMatch(
+      /unrelated npm package/,
+    )
+    expect(shellCommands('npx @trickle/cli validate trickle.config.json')).toEqual([
+      expect.objectContaining({ words: ['trickle', 'validate', 'trickle.config.json'] }),
+    ])
+    expect(shellCommands('npx @trickle/cli validate trickle.config.json')[0]).not.toHaveProperty(
+      'problem',
+    )
+    const problems = blocks
+      .filter((b) => b.lang === 'sh' || b.lang === 'bash')
+      .flatMap((b) =>
+        shellCommands(b.code).flatMap((c) =>
+          c.problem === undefined ? [] : [`${whereIs(b)}: ${c.text}: ${c.problem}`],
+        ),
+      )
+    expect(problems).toEqual([])
+  })
+
   test('a wrong flag fails', async () => {
     expect(
       (await trickle(['simulate', 'trickle.config.json', '--vists', '4'], docsCacheDir)).code,
