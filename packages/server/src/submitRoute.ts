@@ -82,7 +82,7 @@ export function submitRoute(
         draft: { values, consents: body.consents },
       })
       const result = applySubmission(config, stored.profile, plan, input, { now, locale })
-      if (!result.ok) throw rejection(config, stored.profile, body.formId, now, result.errors)
+      if (!result.ok) throw rejection(config, stored.profile, body, now, result.errors)
       await saveFields(tx, stored, result.profile)
       const textHashes = await appendConsentEvents(tx, config, visitor.id, result.events, {
         now,
@@ -146,24 +146,36 @@ function answersOf(body: SubmissionBody): Record<string, FieldValue> {
 }
 
 /**
- * A refused submission. When the only problem is answers to fields the server does not ask
- * (the browser planned with an outdated copy of the profile, or another tab was faster), it is
- * a 409 with the server's plan, so the form can be shown again as the server sees it.
+ * A refused submission. When the browser planned with an outdated copy of the profile (another
+ * tab was faster, or another device answered), its answers do not fit the server's plan: some
+ * are not asked any more, or a required field of the new plan was never shown (its key is not
+ * in the body at all). That is a 409 with the server's plan, so the form can be shown again as
+ * the server sees it; its issues name only answers the browser sent. Any other problem is a 422.
  */
 function rejection(
   config: Config,
   profile: Profile,
-  formId: string,
+  body: SubmissionBody,
   now: Date,
   errors: SubmissionError[],
 ): ApiError {
   const issues = errors.map(({ path, code, message }) => ({ path, code, message }))
-  if (errors.every((error) => error.code === 'not-asked')) {
+  const sent = (error: SubmissionError) => {
+    const match = /^\/values\/([^/]+)$/.exec(error.path)
+    return match === null || Object.hasOwn(body.values, match[1] as string)
+  }
+  const stale = errors.some(
+    (error) => error.code === 'not-asked' || (error.code === 'required' && !sent(error)),
+  )
+  if (stale) {
     return new ApiError(
       409,
       'plan-changed',
-      'The form has changed since it was shown: some answers are not asked any more. Show the new plan and send again.',
-      { issues, extra: { plan: planVisit(config, profile, { formId, now }) } },
+      'The form has changed since it was shown: it asks other questions now. Show the new plan and send again.',
+      {
+        issues: issues.filter(sent),
+        extra: { plan: planVisit(config, profile, { formId: body.formId, now }) },
+      },
     )
   }
   return new ApiError(422, 'invalid-submission', describeIssues(issues), { issues })

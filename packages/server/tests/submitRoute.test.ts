@@ -178,6 +178,44 @@ describeDatabases('plan and submissions', (kind) => {
     expect(await rowCounts(t.database)).toEqual(before)
   })
 
+  it('answers a losing tab with 409 and the new plan, not a 422 naming a field it never showed', async () => {
+    const tab = t.browser()
+    const first = firstVisit('tabs@example.com')
+    const signedUp = await tab.post('/v1/submissions', {
+      ...first,
+      consents: { newsletter: false, sales: true },
+    })
+    expect(signedUp.status).toBe(201)
+    // Both tabs show this plan; tab A answers first and its job role opens the budget question.
+    const shown = (
+      (await (await tab.get('/v1/plan?form=whitepaper')).json()) as { plan: VisitPlan }
+    ).plan
+    expect(fieldIds(shown)).toEqual(['email', 'jobRole', 'industry', 'companySize'])
+    const answers = (jobRole: string) => ({
+      formId: 'whitepaper',
+      idempotencyKey: crypto.randomUUID(),
+      locale: 'en',
+      values: { email: 'tabs@example.com', jobRole, industry: 'it', companySize: '50-249' },
+      consents: {},
+    })
+    expect((await tab.post('/v1/submissions', answers('head'))).status).toBe(201)
+    const before = await rowCounts(t.database)
+    const late = await tab.post('/v1/submissions', answers('c-level'))
+    const text = await late.text()
+    expect(late.status, text).toBe(409)
+    const error = JSON.parse(text) as { error: string; issues: { path: string }[]; plan: VisitPlan }
+    expect(error.error).toBe('plan-changed')
+    const now = ((await (await tab.get('/v1/plan?form=whitepaper')).json()) as { plan: VisitPlan })
+      .plan
+    expect(fieldIds(error.plan)).toEqual(fieldIds(now))
+    expect(fieldIds(error.plan)).toContain('budget')
+    // Every issue names an answer the tab sent, never a field it did not show.
+    for (const issue of error.issues) {
+      expect(fieldIds(shown).map((id) => `/values/${id}`)).toContain(issue.path)
+    }
+    expect(await rowCounts(t.database)).toEqual(before)
+  })
+
   it('re-validates every answer on the server (422 with the path) and stores nothing', async () => {
     const tab = t.browser()
     const before = await rowCounts(t.database)
