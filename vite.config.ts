@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 // gathers them, so `npm test` at the root runs them all.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*'],
+    projects: ['packages/*', 'compat/*', 'examples/*'],
     passWithNoTests: false,
   },
 })

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { react18Aliases } from '../../compat/react18/react18Aliases.ts'
 
 const source = '@trickle/source'
 
@@ -9,13 +10,18 @@ const source = '@trickle/source'
  * proxied there: the site and the API share one origin, so the visitor cookie is first-party.
  */
 const api = process.env.TRICKLE_API_URL
+/** `TRICKLE_REACT=18` serves the site on React 18.3 (the copies in compat/react18). */
+const react18 = process.env.TRICKLE_REACT === '18'
 
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   // Tells the page whether to look for the server behind /api at all (no 404 probe without one).
   define: { 'import.meta.env.VITE_TRICKLE_SERVER': JSON.stringify(api ? 'proxy' : '') },
-  resolve: { conditions: [source, 'module', 'browser', 'development|production'] },
+  resolve: {
+    conditions: [source, 'module', 'browser', 'development|production'],
+    ...(react18 && { alias: react18Aliases }),
+  },
   ssr: { resolve: { conditions: [source, 'module', 'node', 'development|production'] } },
   server: {
     ...(api && {

@@ -66,6 +66,12 @@ export async function setup(project: TestProject): Promise<void> {
   const localUrl = await serveExample(join(exampleDir, 'vite.config.ts'), '/src/main.tsx', {
     cacheDir: join(exampleDir, 'node_modules', '.vite-local'),
   })
+  // The same local site on React 18.3 (`TRICKLE_REACT=18`; its own dependency cache).
+  process.env['TRICKLE_REACT'] = '18'
+  const react18Url = await serveExample(join(exampleDir, 'vite.config.ts'), '/src/main.tsx', {
+    cacheDir: join(exampleDir, 'node_modules', '.vite-react18'),
+  })
+  delete process.env['TRICKLE_REACT']
   const vanillaUrl = await serveExample(
     join(repoRoot, 'examples', 'vanilla', 'vite.config.ts'),
     '/src/main.ts',
@@ -73,6 +79,7 @@ export async function setup(project: TestProject): Promise<void> {
 
   project.provide('baseUrl', baseUrl)
   project.provide('localUrl', localUrl)
+  project.provide('react18Url', react18Url)
   project.provide('vanillaUrl', vanillaUrl)
   project.provide('apiUrl', server.url)
   project.provide('adminToken', adminToken)

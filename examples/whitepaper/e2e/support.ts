@@ -16,6 +16,8 @@ declare module 'vitest' {
     baseUrl: string
     /** The same site served without a Trickle server. */
     localUrl: string
+    /** The site without a server, on React 18.3. */
+    react18Url: string
     vanillaUrl: string
     apiUrl: string
     adminToken: string

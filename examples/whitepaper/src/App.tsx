@@ -46,7 +46,7 @@ export function App({ trickle, server }: AppProps) {
 
   const Page = pages[page]
   return (
-    <SiteContext value={site}>
+    <SiteContext.Provider value={site}>
       <TrickleProvider trickle={trickle} locale={locale}>
         <a className="skip-link" href="#main">
           {site.copy.skipToContent}
@@ -58,6 +58,6 @@ export function App({ trickle, server }: AppProps) {
         </main>
         <SiteFooter />
       </TrickleProvider>
-    </SiteContext>
+    </SiteContext.Provider>
   )
 }

@@ -1,5 +1,5 @@
 import type { Trickle } from '@trickle/core'
-import { createContext, use } from 'react'
+import { createContext, useContext } from 'react'
 import type { Route } from './route'
 import type { ServerSync } from './serverSync'
 import type { SiteCopy } from './siteCopy'
@@ -15,7 +15,7 @@ export interface SiteContextValue {
 export const SiteContext = createContext<SiteContextValue | null>(null)
 
 export function useSite(): SiteContextValue {
-  const site = use(SiteContext)
+  const site = useContext(SiteContext)
   if (site === null)
     throw new Error('useSite: render inside <App>, which provides the site context.')
   return site

@@ -50,5 +50,6 @@ export function TrickleProvider({
     }),
     [trickle, activeLocale, messages, components],
   )
-  return <TrickleContext value={value}>{children}</TrickleContext>
+  // `.Provider`, not `<TrickleContext value>`: rendering a context directly is React 19 only.
+  return <TrickleContext.Provider value={value}>{children}</TrickleContext.Provider>
 }
