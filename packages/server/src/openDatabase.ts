@@ -8,13 +8,17 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { lockDataDir, type DataDirLock } from './dataDirLock'
 import { tables } from './schema'
 
 /** Drizzle over either driver; both speak the same PostgreSQL. */
 export type TrickleDb = PgDatabase<PgQueryResultHKT, typeof tables>
 
 export interface TrickleDatabase {
-  /** `pglite`: embedded, one process owns the data folder. `postgres`: a server, many instances. */
+  /**
+   * `pglite`: embedded, one process owns the data folder (a lock file in it; a second process
+   * is refused). `postgres`: a server, many instances.
+   */
   kind: 'pglite' | 'postgres'
   db: TrickleDb
   /** The embedded data folder (PGlite on disk); absent for PostgreSQL and in-memory PGlite. */
@@ -90,6 +94,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<TrickleDatabase
   const dataDir = options.dataDir ?? '.trickle-data'
   const inMemory = options.pglite !== undefined || dataDir.startsWith('memory://')
   let client: PGlite
+  let lock: DataDirLock | undefined
   if (options.pglite) {
     client = options.pglite
   } else if (inMemory) {
@@ -97,24 +102,39 @@ async function openPglite(options: OpenDatabaseOptions): Promise<TrickleDatabase
   } else {
     const folder = resolve(dataDir)
     await mkdir(join(folder, 'pglite'), { recursive: true })
+    // Before PGlite touches its files: a second process would lose acknowledged writes.
+    lock = await lockDataDir(folder)
     try {
       client = await PGlite.create(join(folder, 'pglite'))
     } catch (error) {
+      await lock.release()
       throw new Error(
-        `Could not open the embedded database in ${folder}: ${describeError(error)}. ` +
-          'Only one server process can use a data folder at a time; stop the other one or ' +
-          'set DATABASE_URL to use PostgreSQL.',
+        `Could not open the embedded database in ${folder}: ${describeError(error)}.`,
         { cause: error },
       )
     }
   }
+  const close = async () => {
+    try {
+      await client.close()
+    } finally {
+      await lock?.release()
+    }
+  }
   const db = drizzlePglite({ client, schema: tables })
-  if (options.migrate !== false) await migratePglite(db, { migrationsFolder })
+  if (options.migrate !== false) {
+    try {
+      await migratePglite(db, { migrationsFolder })
+    } catch (error) {
+      await close()
+      throw error
+    }
+  }
   return {
     kind: 'pglite',
     db,
     ...(inMemory ? {} : { dataDir: resolve(dataDir) }),
-    close: () => client.close(),
+    close,
   }
 }
 

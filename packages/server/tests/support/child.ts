@@ -64,9 +64,13 @@ export function startServeProcess(
   })
 }
 
-/** Runs serve.ts expecting it to fail at start; returns its exit code and output. */
+/**
+ * Runs serve.ts expecting it to fail at start; returns its exit code and output. A process still
+ * running after `timeoutMs` (it started after all) is killed and reported as `'still running'`.
+ */
 export async function failingStart(
   env: Record<string, string>,
+  timeoutMs = 60_000,
 ): Promise<{ code: number | string; output: string }> {
   const child = spawn(process.execPath, nodeArgs, {
     cwd: packageDir,
@@ -76,8 +80,14 @@ export async function failingStart(
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
   const code = await new Promise<number | string>((resolve) => {
     child.once('exit', (exitCode, signal) => resolve(exitCode ?? signal ?? 'unknown'))
   })
-  return { code, output }
+  clearTimeout(timer)
+  return { code: timedOut ? 'still running' : code, output }
 }
