@@ -1,3 +1,4 @@
+import type { CompilePattern } from './compilePattern'
 import { shownConsentText } from './consentTextHash'
 import { isKnown, recordOf } from './isKnown'
 import { toJsonPointer } from './jsonPointer'
@@ -23,6 +24,8 @@ export interface ApplySubmissionOptions {
   now?: Date
   /** The locale the form was shown in: messages, and which consent text was shown. Default: the config's first locale. */
   locale?: string
+  /** The engine for field patterns (see `CompilePattern`); the server passes a linear-time one. */
+  compilePattern?: CompilePattern
 }
 
 /** Whether the visitor typed or picked anything at all (before validation). */
@@ -105,7 +108,12 @@ export function applySubmission(
 
   // Every applicable id, with its own value only: a field named `toString` left out is empty.
   const answers = Object.fromEntries(applicable.map(({ id }) => [id, own(values, id)]))
-  const schema = submissionSchema(config, { ...plan, fields: applicable }, locale)
+  const schema = submissionSchema(
+    config,
+    { ...plan, fields: applicable },
+    locale,
+    options.compilePattern === undefined ? {} : { compilePattern: options.compilePattern },
+  )
   const parsed = schema.safeParse(answers)
   for (const issue of parsed.error?.issues ?? []) {
     errors.push({

@@ -3,6 +3,7 @@ import { checkFields } from './checkFields'
 import { checkForms } from './checkForms'
 import { checkPurposes } from './checkPurposes'
 import { checkTexts } from './checkTexts'
+import type { CompilePattern } from './compilePattern'
 import { readConfigCatalog, type ConfigCatalog } from './configCatalog'
 import type { ConfigIssue } from './configIssueCodes'
 import { createIssue, quote } from './configIssue'
@@ -19,11 +20,11 @@ export interface MeaningIssues {
  * lawful but probably not meant. They run on whatever parts of the input are readable, so a
  * marketer sees every problem at once, even while the shape still has errors.
  */
-export function checkConfigMeaning(input: unknown): MeaningIssues {
+export function checkConfigMeaning(input: unknown, compilePattern?: CompilePattern): MeaningIssues {
   if (!isRecord(input)) return { errors: [], warnings: [] }
   const catalog = readConfigCatalog(input)
   checkPurposes(catalog)
-  checkFields(catalog)
+  checkFields(catalog, compilePattern)
   checkConditions(catalog)
   checkForms(catalog)
   checkTexts(catalog)

@@ -1,8 +1,10 @@
-import { nameOf, type ConfigCatalog, type FieldEntry } from './configCatalog'
+import { anchoredPattern, compileNativePattern, type CompilePattern } from './compilePattern'
+import { nameOf, namesNothing, type ConfigCatalog, type FieldEntry } from './configCatalog'
 import { capitalize, createIssue, listSome, quote, type Path } from './configIssue'
 import { optionFieldTypes, type FieldType } from './configSchema'
 import { didYouMean } from './didYouMean'
 import { isId, isRecord, own } from './jsonValue'
+import { unsupportedPatternSyntax } from './unsupportedPatternSyntax'
 
 /** Field types answered by typing text: the ones length limits and patterns apply to. */
 const typedTypes: readonly FieldType[] = ['text', 'email', 'tel', 'url', 'textarea']
@@ -17,20 +19,25 @@ const settingTypes: Readonly<Record<string, readonly FieldType[]>> = {
   pattern: typedTypes,
 }
 
-/** The purposes of each field, its options, its limits and its pattern. */
-export function checkFields(catalog: ConfigCatalog): void {
+/**
+ * The purposes of each field, its options, its limits and its pattern. A pattern must compile
+ * in JavaScript (the browser) and use nothing a linear-time engine cannot run; with
+ * `compilePattern` (the server's engine) it must compile there too.
+ */
+export function checkFields(catalog: ConfigCatalog, compilePattern?: CompilePattern): void {
   for (const entry of catalog.fieldList) {
     checkFieldPurposes(catalog, entry)
     checkOptions(catalog, entry)
     checkLimits(catalog, entry)
-    checkPattern(catalog, entry)
+    checkPattern(catalog, entry, compilePattern)
   }
 }
 
 /** Reports a reference to a purpose that does not exist; true when the reference is sound. */
 export function checkPurposeReference(catalog: ConfigCatalog, value: unknown, path: Path): boolean {
-  if (!isId(value) || !catalog.purposesComplete) return false
+  if (!isId(value)) return false
   if (catalog.purposes.has(value)) return true
+  if (!namesNothing(catalog, 'purposes', value)) return false
   const known = [...catalog.purposes.keys()]
   catalog.errors.push(
     createIssue(
@@ -133,20 +140,50 @@ function checkLimits(catalog: ConfigCatalog, entry: FieldEntry): void {
   }
 }
 
-function checkPattern(catalog: ConfigCatalog, entry: FieldEntry): void {
+function checkPattern(
+  catalog: ConfigCatalog,
+  entry: FieldEntry,
+  compilePattern: CompilePattern | undefined,
+): void {
   const pattern = own(entry.record, 'pattern')
   // Longer patterns are reported by the schema and are not compiled at all.
   if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > 200) return
-  try {
-    new RegExp(pattern, 'u')
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^.*: /, '') : 'syntax error'
-    catalog.errors.push(
-      createIssue(
-        ['fields', entry.index, 'pattern'],
-        'invalid-pattern',
-        `The pattern of ${nameOf('field', 'fields', entry)} is not a valid regular expression (${reason}). Fix it or remove it.`,
-      ),
+  const name = nameOf('field', 'fields', entry)
+  const report = (message: string): void => {
+    catalog.errors.push(createIssue(['fields', entry.index, 'pattern'], 'invalid-pattern', message))
+  }
+  const source = anchoredPattern(pattern)
+  const reason = compileError(compileNativePattern, source)
+  if (reason !== undefined) {
+    report(
+      `The pattern of ${name} is not a valid regular expression (${reason}). Fix it or remove it.`,
     )
+    return
+  }
+  const unsupported = unsupportedPatternSyntax(pattern)
+  if (unsupported !== undefined) {
+    report(
+      `The pattern of ${name} uses ${unsupported}, which the server's linear-time engine (RE2) cannot run. Rewrite the pattern without it, or check the answer another way (e.g. minLength).`,
+    )
+    return
+  }
+  if (compilePattern === undefined) return
+  const engineReason = compileError(compilePattern, source)
+  if (engineReason !== undefined) {
+    report(
+      `The pattern of ${name} cannot be run by the linear-time engine (RE2) that checks answers on the server (${engineReason}). Simplify it.`,
+    )
+  }
+}
+
+/** Why a pattern does not compile, or `undefined` when it does. */
+function compileError(compile: CompilePattern, source: string): string | undefined {
+  try {
+    compile(source)
+    return undefined
+  } catch (error) {
+    return error instanceof Error
+      ? error.message.replace(/^.*: /, '').slice(0, 200)
+      : 'syntax error'
   }
 }

@@ -1,5 +1,5 @@
 import { checkPurposeReference } from './checkFields'
-import { nameOf, type ConfigCatalog, type Entry } from './configCatalog'
+import { nameOf, namesNothing, type ConfigCatalog, type Entry } from './configCatalog'
 import { capitalize, createIssue, listSome, quote, type Path } from './configIssue'
 import { didYouMean } from './didYouMean'
 import { isId, own } from './jsonValue'
@@ -40,7 +40,7 @@ export function checkForms(catalog: ConfigCatalog): void {
 /** Reports a reference to a field that does not exist; true when the field exists. */
 export function checkFieldReference(catalog: ConfigCatalog, id: string, path: Path): boolean {
   if (catalog.fields.has(id)) return true
-  if (!catalog.fieldsComplete) return false
+  if (!namesNothing(catalog, 'fields', id)) return false
   const known = [...catalog.fields.keys()]
   catalog.errors.push(
     createIssue(

@@ -7,6 +7,7 @@ import {
   type FieldType,
   type LegalBasis,
 } from './configSchema'
+import { didYouMean } from './didYouMean'
 import { isId, isRecord, own, type JsonRecord } from './jsonValue'
 
 /** One purpose, field or form of the input, found by its well-formed id. */
@@ -26,7 +27,9 @@ export interface FieldEntry extends Entry {
 
 /**
  * What the meaning checks read from a config that may be broken anywhere. A list is `complete`
- * when every entry has a well-formed id: only then is "unknown id" a safe thing to say.
+ * when every entry has a well-formed id. A list is `listed` when it is a list at all: only then
+ * can a reference be called unknown. The malformed ids of a list (`"last name"`, `"constructor"`)
+ * are kept, so that a reference meant for one of them is not reported twice.
  */
 export interface ConfigCatalog {
   root: JsonRecord
@@ -40,10 +43,35 @@ export interface ConfigCatalog {
   fieldList: FieldEntry[]
   fields: Map<string, FieldEntry>
   fieldsComplete: boolean
+  /** Whether `purposes` and `fields` are lists (their entries may still be broken). */
+  listed: Record<ReferencedSection, boolean>
+  /** The ids of purposes and fields that are text but not well-formed ids. */
+  malformedIds: Record<ReferencedSection, string[]>
   formList: Entry[]
   formsComplete: boolean
   errors: ConfigIssue[]
   warnings: ConfigIssue[]
+}
+
+/** The lists that other parts of a config refer to by id. */
+export type ReferencedSection = 'purposes' | 'fields'
+
+/**
+ * Whether a reference to `id` names nothing in `section`. Not when the list is unreadable (its
+ * shape is reported), nor when `id` is probably meant for an entry whose own id is malformed
+ * (`lastName` for `"last name"`): fixing that id fixes the reference. Any other malformed id
+ * hides nothing: `tailr` is unknown whether or not another purpose is called `constructor`.
+ */
+export function namesNothing(
+  catalog: ConfigCatalog,
+  section: ReferencedSection,
+  id: string,
+): boolean {
+  const known = section === 'purposes' ? catalog.purposes : catalog.fields
+  if (known.has(id) || !catalog.listed[section]) return false
+  return !catalog.malformedIds[section].some(
+    (malformed) => malformed === id || didYouMean(id, [malformed]) !== undefined,
+  )
 }
 
 /** How a message names an entry: `purpose "newsletter"`, or `purposes[2]` when its id is broken. */
@@ -65,6 +93,8 @@ export function readConfigCatalog(root: JsonRecord): ConfigCatalog {
     fieldsComplete: false,
     formList: [],
     formsComplete: false,
+    listed: { purposes: false, fields: false },
+    malformedIds: { purposes: [], fields: [] },
     errors: [],
     warnings: [],
   }
@@ -126,6 +156,7 @@ function readList<T extends Entry>(
 ): boolean {
   const list = own(catalog.root, section)
   if (!Array.isArray(list)) return false
+  if (section !== 'forms') catalog.listed[section] = true
   let complete = true
   list.forEach((record: unknown, index) => {
     if (!isRecord(record)) {
@@ -137,6 +168,7 @@ function readList<T extends Entry>(
     const id = own(record, 'id')
     if (!isId(id)) {
       complete = false
+      if (section !== 'forms' && typeof id === 'string') catalog.malformedIds[section].push(id)
       return
     }
     const first = byId.get(id)

@@ -12,6 +12,18 @@ export const reservedIds = ['__proto__', 'constructor', 'prototype'] as const
 /** BCP 47 language tags as marketers write them: `en`, `de`, `de-CH`, `pt-BR`. */
 export const localePattern = /^[a-z]{2,3}(?:-[A-Z]{2})?$/
 
+/**
+ * Links of the config (`links.privacy`, `links.imprint`) end up in an `href`: only `https://`,
+ * `http://`, `mailto:` and paths on the same site (`/privacy`, not `//host`) are allowed, with
+ * no spaces or control characters anywhere (browsers drop those, so `java\tscript:` would run).
+ * Anything else (`javascript:`, `data:`, `vbscript:`) could run code in the visitor's browser.
+ */
+export const linkPattern =
+  /^(?:\/(?![/\\])[!-~\u0080-\uffff]*|(?:https?:\/\/|mailto:)[!-~\u0080-\uffff]+)$/
+
+/** The longest link a config may hold. */
+export const maxLinkLength = 2000
+
 export const fieldTypes = [
   'text',
   'email',

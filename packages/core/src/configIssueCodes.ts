@@ -18,6 +18,7 @@ export const configIssueCodes = [
   'out-of-range',
   'not-integer',
   'invalid-condition',
+  'invalid-link',
   // What the config means
   'duplicate-id',
   'duplicate-locale',

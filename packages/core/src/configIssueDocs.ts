@@ -77,6 +77,11 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
     meaning:
       'An `askIf` condition that is none of the seven kinds, mixes two kinds in one object (`equals` and `in`, `all` and `any`), or names a field without a test.',
   },
+  'invalid-link': {
+    severity: 'error',
+    meaning:
+      "A link in `links` must start with `https://`, `http://` or `mailto:`, or be a path on the same site such as `/privacy` (not `//host`), without spaces or control characters. Links end up in an `href`: a `javascript:` or `data:` address would run code in the visitor's browser.",
+  },
   'duplicate-id': {
     severity: 'error',
     meaning:
@@ -158,7 +163,7 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
   'invalid-pattern': {
     severity: 'error',
     meaning:
-      "A field's `pattern` is not a valid regular expression (it is compiled with the `u`, Unicode, flag).",
+      "A field's `pattern` is not a valid regular expression (it is compiled with the `u`, Unicode, flag), or uses what the server's linear-time engine (RE2) cannot run, such as a lookahead `(?=` or a backreference `\\1` (see Patterns above).",
   },
   'consent-not-offered': {
     severity: 'warning',

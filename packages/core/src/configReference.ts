@@ -2,7 +2,7 @@ import { configIssueCodes } from './configIssueCodes'
 import { configIssueDocs } from './configIssueDocs'
 import { configJsonSchema } from './configJsonSchema'
 import type { ConfigInput } from './configSchema'
-import { conditionKinds, idPattern, localePattern } from './configSchema'
+import { conditionKinds, idPattern, linkPattern, localePattern } from './configSchema'
 
 /**
  * Renders docs/config-reference.md from the JSON Schema (itself generated from `configSchema`)
@@ -182,7 +182,9 @@ function typeOf(node: SchemaNode): string {
   const name = names.get(node)
   if (name !== undefined) return name
   if (node.$ref !== undefined || node.anyOf?.length === conditionKinds.length) return 'Condition'
-  if (isText(node)) return 'Text'
+  if (isText(node)) {
+    return asNode(node.anyOf?.[0]).pattern === linkPattern.source ? 'Link' : 'Text'
+  }
   if (node.anyOf !== undefined) return node.anyOf.map((each) => typeOf(asNode(each))).join(' | ')
   if (Array.isArray(node.type)) return node.type.join(' | ')
   if (node.const !== undefined) return JSON.stringify(node.const)
@@ -270,7 +272,7 @@ export function renderConfigReference(): string {
   const parts = [
     '# Config reference',
     '<!-- Generated from the config schema by `npm run docs -w @trickle/core` (packages/core/src/configReference.ts). Do not edit by hand: a test fails when this file no longer matches the schema. -->',
-    'Marketers configure Trickle with one JSON file: the purposes data is processed for (with their legal basis and consent texts), the field catalogue, and the forms with their progressive sequences. `parseConfig` (and `trickle validate`) check the file and report every problem at once, each with the exact spot, a stable code and a message that says what to change.',
+    'Marketers configure Trickle with one JSON file: the purposes data is processed for (with their legal basis and consent texts), the field catalogue, and the forms with their progressive sequences. `parseConfig` (and `npx @trickle/cli validate`) check the file and report every problem at once, each with the exact spot, a stable code and a message that says what to change.',
     '## Editor support',
     'Point `"$schema"` at the JSON Schema that ships with `@trickle/core`. Editors such as VS Code then autocomplete every property, show the descriptions below on hover and underline mistakes while you type:',
     json({ $schema: example.$schema, version: 1 }),
@@ -286,6 +288,11 @@ export function renderConfigReference(): string {
     conditionSection(),
     '## Texts',
     'Every `Text` (labels, help, placeholders, consent texts, links) is either one string for every language, or one string per configured locale: `{"en": "Company", "de": "Unternehmen"}`. A visitor sees their locale; without it, the base language (`de` for `de-CH`), then the default locale (the first in `locales`), then the first text there is. Consent texts are stricter: a purpose with basis `consent` needs its `text` in every configured locale, because a visitor consents to the exact words they read.',
+    '## Links',
+    "A `Link` (`links.privacy`, `links.imprint`) is one address, or one address per configured locale, and ends up in an `href`. Only addresses that start with `https://`, `http://` or `mailto:`, and paths on the same site (`/privacy?lang=de`; not `//host`), are allowed, without spaces or control characters. Anything else, such as `javascript:` or `data:`, is the error `invalid-link`: it could run code in the visitor's browser.",
+    '## Patterns',
+    "A field's `pattern` must match the whole answer: it is evaluated as `^(?:pattern)$`, after the answer is trimmed and its length checked. Two engines evaluate it. Browsers (`@trickle/react`, the core in a page) use JavaScript's engine with the `u` flag. The server (`@trickle/server`) and the CLI (`npx @trickle/cli validate`, `simulate`, `serve`) use RE2 ([re2js](https://github.com/le0pard/re2js)), a linear-time engine: checking an answer takes time proportional to its length however the pattern is written, so a pattern such as `([a-zA-Z]+)+` cannot stall the server (no ReDoS).",
+    'So that both engines accept the same answers, `parseConfig` reports as `invalid-pattern` what RE2 cannot run: lookarounds (`(?=`, `(?!`, `(?<=`, `(?<!`), backreferences (`\\1`, `\\k<name>`), `\\u` and `\\c` escapes, `[\\b]`, `[]` and `[^]` (write `[\\s\\S]`), Unicode properties other than `Any` and the general categories (`\\p{L}`, `\\p{Lu}`, `\\p{Nd}`...), and repeat counts above 1000. The server and the CLI also compile every pattern with RE2 when they read the config, and report what it still refuses (e.g. nested repeats such as `(a{1000}){1000}`). Small differences remain in what some escapes match: in JavaScript `\\s` also matches non-ASCII spaces such as the no-break space, in RE2 only ASCII white space; `.` matches a carriage return and the Unicode line separators in RE2, not in JavaScript. Where answers may contain such characters, write the ones you mean in a class, such as `[ -]`.',
     '## Ids and locales',
     `Ids of purposes, fields and forms match ${code(idPattern.source)}: a letter, then up to 63 letters, digits, \`_\` or \`-\`. \`__proto__\`, \`constructor\` and \`prototype\` are never valid ids. Locales match ${code(localePattern.source)}: \`en\`, \`de\`, \`de-CH\`. Objects are strict: a property Trickle does not know is an error at its path, so a typo such as \`perVist\` is never silently ignored (only the top level also allows \`$schema\`).`,
     issueSection(),

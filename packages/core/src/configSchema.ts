@@ -7,12 +7,20 @@ import * as z from 'zod/mini'
  * cycles) live in `parseConfig`.
  */
 
-import { fieldTypes, idPattern, legalBases, localePattern } from './configConstants'
+import {
+  fieldTypes,
+  idPattern,
+  legalBases,
+  linkPattern,
+  localePattern,
+  maxLinkLength,
+} from './configConstants'
 
 export {
   fieldTypes,
   idPattern,
   legalBases,
+  linkPattern,
   localePattern,
   optionFieldTypes,
   reservedIds,
@@ -292,10 +300,30 @@ export const formSchema = z
   })
   .check(d('A form in front of a download (a gate).'))
 
+const linkAddress = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(maxLinkLength),
+    z.regex(linkPattern),
+    d('https://..., http://..., mailto:... or a path on this site such as "/privacy".'),
+  )
+
+/** A link: one address, or one per configured locale. Only web, mail and same-site addresses. */
+const link = (description: string) =>
+  z
+    .union([
+      linkAddress,
+      z
+        .record(localeCode, linkAddress)
+        .check(d('One address per language: {"en": "/privacy", "de": "/datenschutz"}.')),
+    ])
+    .check(d(description))
+
 export const linksSchema = z
   .strictObject({
-    privacy: z.optional(text('Link to the privacy policy, shown with every consent.')),
-    imprint: z.optional(text('Link to the legal notice (imprint).')),
+    privacy: z.optional(link('Link to the privacy policy, shown with every consent.')),
+    imprint: z.optional(link('Link to the legal notice (imprint).')),
   })
   .check(d('Links shown with the forms.'))
 

@@ -1,7 +1,8 @@
 export { fieldTypes, idPattern, legalBases, localePattern } from './configConstants'
 export { configSchema } from './configSchema'
 export { parseConfig } from './parseConfig'
-export type { ParseConfigResult } from './parseConfig'
+export type { ParseConfigOptions, ParseConfigResult } from './parseConfig'
+export type { CompilePattern, PatternMatcher } from './compilePattern'
 export { assertConfig } from './assertConfig'
 export { ConfigError } from './ConfigError'
 export { configIssueCodes } from './configIssueCodes'
@@ -36,7 +37,11 @@ export { planVisit } from './planVisit'
 export { sha256 } from './sha256'
 export { countryCodes } from './countryCodes'
 export { submissionSchema } from './submissionSchema'
-export type { SubmissionSchema, SubmissionValues } from './submissionSchema'
+export type {
+  SubmissionSchema,
+  SubmissionSchemaOptions,
+  SubmissionValues,
+} from './submissionSchema'
 export { messagesFor, validationMessage, validationMessages } from './validationMessages'
 export type { MessageParams, ValidationCode, ValidationMessages } from './validationMessages'
 export { withdrawConsent } from './withdrawConsent'

@@ -7,6 +7,7 @@ import {
   fieldSchema,
   formSchema,
   idPattern,
+  linkPattern,
   linksSchema,
   localePattern,
   optionSchema,
@@ -252,6 +253,13 @@ function mapFormat(
       path,
       'invalid-id',
       `${where} is ${quote(value)}, which is not a valid id. Use a letter, then up to 63 letters, digits, "_" or "-" (no spaces).`,
+    )
+  }
+  if (pattern === String(linkPattern)) {
+    return createIssue(
+      path,
+      'invalid-link',
+      `${where} is ${quote(value)}, which is not allowed as a link. Use an address that starts with https://, http:// or mailto:, or a path on this site such as "/privacy" (no spaces). Other addresses, such as javascript:, could run code in the visitor's browser.`,
     )
   }
   if (pattern === String(localePattern)) {

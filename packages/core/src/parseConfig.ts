@@ -1,9 +1,19 @@
 import { checkConfigMeaning } from './checkConfigMeaning'
+import type { CompilePattern } from './compilePattern'
 import type { ConfigIssue } from './configIssueCodes'
 import { configSchema, type Config } from './configSchema'
 import { guardConfigInput } from './guardConfigInput'
 import { parseJsonPointer } from './jsonPointer'
 import { mapZodIssues } from './mapZodIssues'
+
+export interface ParseConfigOptions {
+  /**
+   * The engine that will check answers against field patterns (see `CompilePattern`): each
+   * pattern must compile there too. The server and the CLI pass their linear-time engine.
+   * Default: only the browser's engine, plus the syntax check every engine shares.
+   */
+  compilePattern?: CompilePattern
+}
 
 export type ParseConfigResult =
   | { ok: true; config: Config; warnings: ConfigIssue[] }
@@ -15,7 +25,7 @@ export type ParseConfigResult =
  * cycles, consent texts). Each issue points at the exact spot with a JSON Pointer. Warnings are
  * lawful but risky settings; they never make the config invalid. Never throws.
  */
-export function parseConfig(input: unknown): ParseConfigResult {
+export function parseConfig(input: unknown, options: ParseConfigOptions = {}): ParseConfigResult {
   try {
     const guarded = guardConfigInput(input)
     const shape = configSchema.safeParse(guarded.value)
@@ -29,7 +39,7 @@ export function parseConfig(input: unknown): ParseConfigResult {
     const shapeIssues = shape.success
       ? []
       : mapZodIssues(shape.error.issues, guarded.value).filter((issue) => !isCut(issue))
-    const meaning = checkConfigMeaning(guarded.value)
+    const meaning = checkConfigMeaning(guarded.value, options.compilePattern)
     const issues = inDocumentOrder(
       withoutRepeats([...guarded.issues, ...shapeIssues, ...meaning.errors]),
     )

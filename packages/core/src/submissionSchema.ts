@@ -1,4 +1,10 @@
 import * as z from 'zod/mini'
+import {
+  anchoredPattern,
+  compileNativePattern,
+  type CompilePattern,
+  type PatternMatcher,
+} from './compilePattern'
 import { countryCodes } from './countryCodes'
 import type { Config, Field, FieldValue, VisitPlan } from './types'
 import { validationMessage, type MessageParams, type ValidationCode } from './validationMessages'
@@ -34,15 +40,27 @@ type Checked = { value: FieldValue | undefined } | Problem
 
 const empty: Checked = { value: undefined }
 
-/** The field's `pattern`, anchored to the whole answer, compiled as `parseConfig` checks it. */
-function compilePattern(field: Field, pattern: string): RegExp {
+/** The field's `pattern`, anchored to the whole answer, compiled by the given engine. */
+function compileFieldPattern(
+  field: Field,
+  pattern: string,
+  compile: CompilePattern,
+): PatternMatcher {
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u')
+    return compile(anchoredPattern(pattern))
   } catch {
     throw new TypeError(
       `submissionSchema: the pattern of field ${JSON.stringify(field.id)} is not a valid regular expression: ${pattern}`,
     )
   }
+}
+
+export interface SubmissionSchemaOptions {
+  /**
+   * The engine for field patterns. Default: JavaScript's, as in the browser. The server passes a
+   * linear-time one (RE2), so no pattern can make an answer take long to check.
+   */
+  compilePattern?: CompilePattern
 }
 
 const isOption = (field: Field, value: string): boolean =>
@@ -58,7 +76,7 @@ function isWebAddress(address: string): boolean {
 }
 
 /** Checks a trimmed, non-empty answer to a typed field (text, textarea, email, tel, url). */
-function checkText(field: Field, text: string, pattern: RegExp | undefined): Checked {
+function checkText(field: Field, text: string, pattern: PatternMatcher | undefined): Checked {
   const { minLength = 0, maxLength = defaultMaxLength[field.type] ?? Infinity } = field
   if (text.length < minLength) return { code: 'too-short', minimum: minLength }
   if (text.length > maxLength) return { code: 'too-long', maximum: maxLength }
@@ -105,7 +123,7 @@ function checkChoices(field: Field, answer: unknown): Checked {
 }
 
 /** Checks and cleans one answer; text is trimmed first, and blank text is empty. */
-function checkAnswer(field: Field, input: unknown, pattern: RegExp | undefined): Checked {
+function checkAnswer(field: Field, input: unknown, pattern: PatternMatcher | undefined): Checked {
   const answer = typeof input === 'string' ? input.trim() : input
   if (answer === undefined || answer === null || answer === '') return empty
   switch (field.type) {
@@ -141,7 +159,8 @@ function checkAnswer(field: Field, input: unknown, pattern: RegExp | undefined):
  * from numeric text; `min`/`max`), select/radio (one of the options), multiselect (an array of
  * options), checkbox (a boolean; a required one must be ticked), country (ISO 3166-1 alpha-2,
  * upper-cased); text is trimmed, `minLength`/`maxLength` and `pattern` (the whole answer must
- * match) apply to text answers. An empty answer of a required field fails with `required`; of
+ * match; evaluated by `options.compilePattern`, default JavaScript's engine) apply to text
+ * answers. An empty answer of a required field fails with `required`; of
  * an optional field it becomes `undefined` (recorded as declined). Each issue carries a stable
  * code in `params.code` (with `minimum`/`maximum` for limits) and a message in the locale's
  * language (German for `de`, English otherwise; default: the config's first locale).
@@ -150,11 +169,14 @@ export function submissionSchema(
   config: Config,
   plan: VisitPlan,
   locale: string = config.locales[0] ?? 'en',
+  options: SubmissionSchemaOptions = {},
 ): SubmissionSchema {
+  const compile = options.compilePattern ?? compileNativePattern
   const shape: Record<string, z.ZodMiniType<FieldValue | undefined, unknown>> = {}
   for (const { id, field } of plan.fields) {
     // An invalid pattern is a config error: report it now, not on the first answer.
-    const pattern = field.pattern === undefined ? undefined : compilePattern(field, field.pattern)
+    const pattern =
+      field.pattern === undefined ? undefined : compileFieldPattern(field, field.pattern, compile)
     shape[id] = z.transform((input: unknown, ctx) => {
       const checked = checkAnswer(field, input, pattern)
       if ('value' in checked && (checked.value !== undefined || !field.required)) {

@@ -93,6 +93,9 @@ describe('parseConfig never throws', () => {
       ['/fields/7/askIf/in/0', 'unknown-option'],
       ['/forms/0/sequence/8', 'invalid-id'],
       [short(`/forms/0/${huge}`), 'unknown-property'],
+      // The field once called "email" has a malformed id now: nothing else is called "email".
+      ['/forms/0/always/0', 'unknown-field'],
+      ['/forms/1/always/0', 'unknown-field'],
     ])
     for (const issue of issuesOf(result)) expect(issue.message.length).toBeLessThan(400)
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { configSchema } from '../src/configSchema'
 import { parseConfig } from '../src/parseConfig'
 import { fixtureWith, issuesOf, where, type Edit } from './configTestKit'
 import fixture from './fixtures/b2b-whitepaper.json'
@@ -94,6 +95,30 @@ const broken: BrokenCase[] = [
     issues: [
       ['/fields/8/id', 'reserved-id'],
       ['/forms/0/sequence/7', 'reserved-id'],
+    ],
+  },
+  {
+    name: 'a reserved purpose id next to an unrelated unknown purpose (neither hides the other)',
+    edits: [
+      { push: '/purposes', value: { id: 'constructor', basis: 'contract', label: 'Tailoring' } },
+      { set: '/fields/1/purposes/0', to: 'tailr' },
+    ],
+    issues: [
+      ['/purposes/4/id', 'reserved-id'],
+      ['/fields/1/purposes/0', 'unknown-purpose'],
+    ],
+  },
+  {
+    name: 'a malformed field id next to an unrelated unknown field (neither hides the other)',
+    edits: [
+      { set: '/fields/2/id', to: 'last name' },
+      { set: '/forms/0/sequence/3', to: 'jobRol' },
+      { set: '/fields/7/askIf', to: { field: 'compnay', known: true } },
+    ],
+    issues: [
+      ['/fields/2/id', 'invalid-id'],
+      ['/fields/7/askIf/field', 'unknown-field'],
+      ['/forms/0/sequence/3', 'unknown-field'],
     ],
   },
   {
@@ -227,6 +252,66 @@ const broken: BrokenCase[] = [
   {
     name: 'a pattern that does not compile',
     edits: [{ set: '/fields/3/pattern', to: '[A-Z' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a lookahead in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '(?=.*[0-9]).{8,}' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a lookbehind in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '(?<!x)y' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a backreference in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '([a-z])\\1' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a named backreference in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '(?<c>[a-z])\\k<c>' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a \\u escape in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '\\u0041+' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a control escape in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '\\cA' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a backspace class in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '[\\b]' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'an empty class in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: 'a[]' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a match-anything class in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '[^]+' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a Unicode script property in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '\\p{Script=Greek}+' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a long-named Unicode property in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: '\\p{Letter}+' }],
+    issues: [['/fields/3/pattern', 'invalid-pattern']],
+  },
+  {
+    name: 'a repeat count above 1000 in a pattern',
+    edits: [{ set: '/fields/3/pattern', to: 'a{2,1001}' }],
     issues: [['/fields/3/pattern', 'invalid-pattern']],
   },
   {
@@ -364,6 +449,92 @@ describe('parseConfig: broken configs', () => {
     // fields[2] has no usable id: "lastName" in the sequences may well be that field.
     const result = parseConfig(fixtureWith({ set: '/fields/2/id', to: 'last name' }))
     expect(where(issuesOf(result))).toEqual([['/fields/2/id', 'invalid-id']])
+  })
+})
+
+describe('parseConfig: patterns', () => {
+  it('accepts patterns both the browser and the linear-time engine run alike', () => {
+    for (const pattern of [
+      '[A-Z]{2}[0-9]{5,12}',
+      '\\d{5}',
+      '[a-z]+(-[a-z]+)*',
+      '^([a-zA-Z]+)+$',
+      '(?<area>[0-9]{3})-[0-9]{4}',
+      "[\\p{L} .'-]+",
+      '\\P{Lu}*',
+      'a{1000}',
+      '[(?=]\\(\\?=',
+      '\\x41\\t\\.\\\\1',
+    ]) {
+      const result = parseConfig(fixtureWith({ set: '/fields/3/pattern', to: pattern }))
+      expect(issuesOf(result), pattern).toEqual([])
+    }
+  })
+
+  it('says which construct the linear-time engine cannot run', () => {
+    const result = parseConfig(fixtureWith({ set: '/fields/3/pattern', to: '(?=.*[0-9]).{8,}' }))
+    expect(issuesOf(result)[0]?.message).toMatch(/lookahead.*linear/)
+  })
+
+  it('compiles each pattern with the engine it is given, anchored as the answers are checked', () => {
+    const compiled: string[] = []
+    const engine = (source: string) => {
+      compiled.push(source)
+      if (source.includes('Z')) throw new Error('no Z here')
+      return { test: () => true }
+    }
+    const input = fixtureWith(
+      { set: '/fields/1/pattern', to: '[a-z]+' },
+      { set: '/fields/3/pattern', to: '[A-Z]+' },
+    )
+    const result = parseConfig(input, { compilePattern: engine })
+    expect(compiled).toEqual(['^(?:[a-z]+)$', '^(?:[A-Z]+)$'])
+    expect(where(issuesOf(result))).toEqual([['/fields/3/pattern', 'invalid-pattern']])
+    expect(issuesOf(result)[0]?.message).toContain('no Z here')
+  })
+})
+
+describe('parseConfig: links', () => {
+  const hostile = [
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example/privacy',
+    '/\\evil.example/privacy',
+    'https://example.com/pri vacy',
+    'privacy.html',
+  ]
+
+  it.each(hostile)('rejects %j as a link, in parseConfig and in the bare schema', (href) => {
+    for (const links of [
+      { privacy: href },
+      { imprint: { en: 'https://example.com/', de: href } },
+    ]) {
+      const input = fixtureWith({ set: '/links', to: links })
+      const result = parseConfig(input)
+      const path = 'privacy' in links ? '/links/privacy' : '/links/imprint/de'
+      expect(where(issuesOf(result))).toEqual([[path, 'invalid-link']])
+      expect(issuesOf(result)[0]?.message).toMatch(/https:\/\/.*mailto:/)
+      // Production builds may parse with the zod schema alone: it must refuse the link too.
+      expect(configSchema.safeParse(input).success).toBe(false)
+    }
+  })
+
+  it('accepts https, http, mailto and paths on the same site', () => {
+    for (const href of [
+      'https://example.com/datenschutz',
+      'http://example.com/privacy#cookies',
+      'mailto:privacy@example.com',
+      '/privacy?lang=de',
+      '/',
+    ]) {
+      const result = parseConfig(fixtureWith({ set: '/links', to: { privacy: href } }))
+      expect(issuesOf(result), href).toEqual([])
+    }
   })
 })
 

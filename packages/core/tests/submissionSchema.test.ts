@@ -302,6 +302,36 @@ describe('submissionSchema', () => {
     })
   })
 
+  it('evaluates patterns with the engine it is given (the server passes a linear-time one)', () => {
+    const compiled: string[] = []
+    const answers: string[] = []
+    // An engine with its own verdict, so the result shows which engine decided.
+    const engine = (source: string) => {
+      compiled.push(source)
+      return {
+        test: (text: string) => {
+          answers.push(text)
+          return text === 'engine-says-yes'
+        },
+      }
+    }
+    const schema = submissionSchema(catalogue, allPlan, 'en', { compilePattern: engine })
+    expect(compiled).toEqual(['^(?:[A-Z]{2}[0-9]{5,12})$'])
+    expect(schema.safeParse({ email: 'a@b.de', vat: 'engine-says-yes' }).success).toBe(true)
+    const refused = schema.safeParse({ email: 'a@b.de', vat: 'DE123456789' })
+    expect(refused.error?.issues[0]).toMatchObject({ params: { code: 'invalid-format' } })
+    expect(answers).toEqual(['engine-says-yes', 'DE123456789'])
+  })
+
+  it('reports a pattern the given engine cannot compile when the schema is built', () => {
+    const engine = (): never => {
+      throw new Error('unsupported')
+    }
+    expect(() => submissionSchema(catalogue, allPlan, 'en', { compilePattern: engine })).toThrow(
+      /pattern of field "vat" is not a valid regular expression/,
+    )
+  })
+
   it('reports a pattern that is not a regular expression when the schema is built', () => {
     const broken = configSchema.parse({
       ...catalogue,
