@@ -4,6 +4,8 @@ import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, handleError } from './apiError'
 import { assetRoute } from './assetRoute'
+import { assertLinearPatterns } from './compileLinearPattern'
+import { consentTextGuard } from './checkConsentTexts'
 import { resolveAssets, type AssetOptions } from './assets'
 import { confirmRoute } from './doubleOptIn'
 import { consoleMailer, type Mailer } from './mailer'
@@ -20,6 +22,7 @@ import { submitRoute } from './submitRoute'
 import { readVisitor } from './visitorCookie'
 import { withdrawRoute } from './withdrawRoute'
 import { clientAddress } from './clientAddress'
+import { originAllowed } from './originCheck'
 
 export interface TrickleServerOptions {
   /** A parsed config (`parseConfig` / `assertConfig` from `@trickle/core`). */
@@ -47,7 +50,11 @@ export interface TrickleServerOptions {
    * from its origin are its own (the double opt-in page posts from there).
    */
   publicUrl?: string | undefined
-  /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a reverse proxy. Default false. */
+  /**
+   * Trust `X-Forwarded-For` (client address) and `X-Forwarded-Proto` (HTTPS) from a reverse proxy
+   * that overwrites them. `X-Forwarded-Host` is never trusted: list the site in `allowedOrigins`.
+   * Default false.
+   */
   trustProxy?: boolean | undefined
   /** The clock (tests). */
   now?: (() => Date) | undefined
@@ -71,6 +78,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  */
 export function createTrickleServer(options: TrickleServerOptions): TrickleServer {
   const { config, database } = options
+  assertLinearPatterns(config)
   const log = options.log ?? ((line: string) => console.error(line))
   const allowedOrigins = new Set(options.allowedOrigins ?? [])
   for (const origin of allowedOrigins) {
@@ -85,12 +93,6 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     trustProxy ? c.req.header(name)?.split(',')[0]?.trim() || undefined : undefined
   const isHttps = (c: Context): boolean =>
     (forwarded(c, 'x-forwarded-proto') ?? new URL(c.req.url).protocol.slice(0, -1)) === 'https'
-  /** The origin the browser sees: behind a trusted proxy, from its forwarded headers. */
-  const ownOrigin = (c: Context): string => {
-    const url = new URL(c.req.url)
-    const host = forwarded(c, 'x-forwarded-host')
-    return host ? `${isHttps(c) ? 'https' : 'http'}://${host}` : url.origin
-  }
   const { publicUrl } = options
   if (publicUrl !== undefined && !(/^https?:\/\//.test(publicUrl) && URL.canParse(publicUrl))) {
     throw new Error(
@@ -134,11 +136,11 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     // Cross-site requests that change data come only from allowed sites (CSRF protection).
     const origin = c.req.header('origin')
     if (unsafeMethods.has(c.req.method) && origin !== undefined) {
-      if (origin !== ownOrigin(c) && origin !== publicOrigin && !allowedOrigins.has(origin)) {
+      if (!originAllowed(c, origin, { allowedOrigins, publicOrigin, isHttps })) {
         throw new ApiError(
           403,
           'origin-not-allowed',
-          'Requests from this site are not allowed. The server operator can add its origin to allowedOrigins (TRICKLE_ALLOWED_ORIGINS).',
+          `Requests from ${JSON.stringify(origin.slice(0, 100))} are not allowed. The server operator can add this origin to allowedOrigins (TRICKLE_ALLOWED_ORIGINS); a site behind a proxy that rewrites the Host header (a Next.js rewrite) needs it too.`,
         )
       }
     }
@@ -162,6 +164,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   })
   // Query text and body size, for every route (after the cheaper refusals above).
   api.use('*', requestGuard({ bodyLimit: ctx.bodyLimit }))
+  api.on('POST', ['/submissions', '/doi/confirm'], consentTextGuard(database, config, log))
   planRoute(api, ctx)
   submitRoute(api, ctx)
   withdrawRoute(api, ctx)
