@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { parseConfig, type Config } from '@trickle/core'
+import { compileLinearPattern } from './compileLinearPattern'
 import { createTrickleServer, type TrickleServer } from './createTrickleServer'
 import { consoleMailer, fileMailer } from './mailer'
 import { openDatabase } from './openDatabase'
@@ -141,7 +142,7 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
   } catch (error) {
     throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error })
   }
-  const parsed = parseConfig(json)
+  const parsed = parseConfig(json, { compilePattern: compileLinearPattern })
   if (!parsed.ok) {
     const issues = parsed.issues.map((issue) => `  ${issue.path || '/'}: ${issue.message}`)
     throw new Error(`${file} is not a valid Trickle config:\n${issues.join('\n')}`)

@@ -9,6 +9,7 @@ import {
 } from '@trickle/core'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
+import { compileLinearPattern } from './compileLinearPattern'
 import { sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
 import { describeIssues, parseSubmissionBody, type SubmissionBody } from './parseSubmissionBody'
@@ -81,7 +82,11 @@ export function submitRoute(
         now,
         draft: { values, consents: body.consents },
       })
-      const result = applySubmission(config, stored.profile, plan, input, { now, locale })
+      const result = applySubmission(config, stored.profile, plan, input, {
+        now,
+        locale,
+        compilePattern: compileLinearPattern,
+      })
       if (!result.ok) throw rejection(config, stored.profile, body, now, result.errors)
       await saveFields(tx, stored, result.profile)
       const textHashes = await appendConsentEvents(tx, config, visitor.id, result.events, {
