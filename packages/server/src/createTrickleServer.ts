@@ -5,7 +5,6 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, handleError } from './apiError'
 import { assetRoute } from './assetRoute'
 import { assertLinearPatterns } from './compileLinearPattern'
-import { assertLinearPatterns } from './compileLinearPattern'
 import { consentTextGuard } from './checkConsentTexts'
 import { resolveAssets, type AssetOptions } from './assets'
 import { confirmRoute } from './doubleOptIn'
@@ -79,7 +78,6 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  */
 export function createTrickleServer(options: TrickleServerOptions): TrickleServer {
   const { config, database } = options
-  assertLinearPatterns(config)
   assertLinearPatterns(config)
   const log = options.log ?? ((line: string) => console.error(line))
   const allowedOrigins = new Set(options.allowedOrigins ?? [])
