@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseConfig, type Config, type ConfigIssue } from '@trickle/core'
+import { compileLinearPattern } from './compileLinearPattern'
 import { CliError } from './io'
 import { parseJsonWithPointers, type SourceLocation, type SourcePosition } from './jsonSourceMap'
 
@@ -42,7 +43,7 @@ export async function readConfigFile(cwd: string, path: string): Promise<ReadCon
   const json = parseJsonWithPointers(source)
   if (!json.ok)
     return { ok: false, file, syntax: { message: json.message, position: json.position } }
-  const result = parseConfig(json.data)
+  const result = parseConfig(json.data, { compilePattern: compileLinearPattern })
   if (!result.ok) {
     return {
       ok: false,

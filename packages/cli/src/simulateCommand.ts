@@ -10,6 +10,7 @@ import {
   type Profile,
   type VisitPlan,
 } from '@trickle/core'
+import { compileLinearPattern } from './compileLinearPattern'
 import { CliError, type CliIo } from './io'
 import { readConfigFile } from './readConfigFile'
 import { sampleAnswer } from './sampleAnswer'
@@ -176,7 +177,7 @@ export async function simulateCommand(
       profile,
       plan,
       { values, consents: consentsGiven },
-      { now, locale },
+      { now, locale, compilePattern: compileLinearPattern },
     )
     if (!result.ok) {
       const first = result.errors[0]
