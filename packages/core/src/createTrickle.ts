@@ -100,6 +100,12 @@ export interface Trickle {
    * the same form again; again after a successful submit of the form, `dismiss` or a reset.
    */
   markShown(plan: VisitPlan): void
+  /**
+   * For frontends given a form id the config does not define (a typo, a removed form): emits
+   * `unknown-form` once per id, so a production page that renders nothing in its place still
+   * reports the mistake. Does nothing for a form the config defines.
+   */
+  reportUnknownForm(formId: string): void
   /** Records `unlocked[formId]` (not in kiosk mode) and emits download-unlocked. */
   unlock(formId: string, options?: { href?: string; oneClick?: boolean }): void
   /**
@@ -169,6 +175,8 @@ export function createTrickle(options: TrickleOptions): Trickle {
   const plan = createPlanCache(config, now, () => getState().profile)
   /** Per form, the contents (asked fields, offered purposes) already reported as shown. */
   const shown = new Map<string, Set<string>>()
+  /** Form ids not in the config that a frontend reported (each once). */
+  const reportedUnknown = new Set<string>()
 
   // Another tab wrote the storage: the same visitor's data is taken over; another visitor (or
   // none, after "Not you?") replaces this one, and the forms of the previous one are dropped.
@@ -297,6 +305,11 @@ export function createTrickle(options: TrickleOptions): Trickle {
       for (const { id, reason } of fields) {
         emit({ type: 'field-shown', formId, fieldId: id, reason })
       }
+    },
+    reportUnknownForm(formId) {
+      if (configIndex(config).forms.has(formId) || reportedUnknown.has(formId)) return
+      reportedUnknown.add(formId)
+      emit({ type: 'unknown-form', formId })
     },
     unlock(formId, { href, oneClick = false } = {}) {
       if (!configIndex(config).forms.has(formId)) {

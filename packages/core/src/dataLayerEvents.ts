@@ -112,5 +112,7 @@ function entryOf(event: TrickleEvent): DataLayerEntry {
       return { event: name, formId: event.formId, oneClick: event.oneClick }
     case 'storage-recovered':
       return { event: name, droppedCount: event.dropped.length }
+    case 'unknown-form':
+      return { event: name, formId: event.formId }
   }
 }

@@ -225,3 +225,5 @@ export type TrickleEvent =
   | { type: 'consent-changed'; purposeId: string; decision: ConsentDecision }
   | { type: 'download-unlocked'; formId: string; href?: string; oneClick: boolean }
   | { type: 'storage-recovered'; dropped: string[] }
+  /** A frontend was given a form id the config does not define; it rendered nothing. */
+  | { type: 'unknown-form'; formId: string }

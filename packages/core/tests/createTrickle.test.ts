@@ -381,6 +381,18 @@ describe('createTrickle: other actions', () => {
     expect(data.consentHistory.map((event) => event.purposeId)).toEqual(['newsletter', 'sales'])
   })
 
+  it('reportUnknownForm emits unknown-form once per id, and nothing for a form of the config', () => {
+    const { trickle, events } = setup()
+    trickle.reportUnknownForm('ebok')
+    trickle.reportUnknownForm('ebok')
+    trickle.reportUnknownForm('whitepaper')
+    trickle.reportUnknownForm('webinar')
+    expect(events).toEqual([
+      { type: 'unknown-form', formId: 'ebok' },
+      { type: 'unknown-form', formId: 'webinar' },
+    ])
+  })
+
   it('markShown emits plan-shown and field-shown once for a form the visitor sees', async () => {
     const { trickle, events } = setup()
     const plan = trickle.plan('whitepaper')

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react'
 import { formatMessage } from './messages'
 import { NotYou } from './NotYou'
 import { ProgressiveForm } from './ProgressiveForm'
+import type { FormId } from './register'
+import { hasForm, UnknownForm } from './UnknownForm'
 import type { SubmitSuccess } from './useProgressiveForm'
 import { hasProfile, useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
@@ -14,7 +16,8 @@ export interface GatedAsset {
 }
 
 export interface GatedDownloadProps {
-  formId: string
+  /** A form of the config; an unknown id renders a development message, in production nothing. */
+  formId: FormId
   asset: GatedAsset
   /** Called after a successful submission, before the download is shown. */
   onSubmitted?: (result: SubmitSuccess) => void
@@ -29,7 +32,16 @@ export type GateMode = 'form' | 'one-click' | 'ready'
  * button and a link) and remembers the unlock. With `openGate` and nothing left to ask, a
  * recognised visitor downloads with one click, which is still recorded as a download.
  */
-export function GatedDownload({ formId, asset, onSubmitted, className }: GatedDownloadProps) {
+export function GatedDownload(props: GatedDownloadProps) {
+  const { trickle } = useTrickle()
+  return hasForm(trickle.config, props.formId) ? (
+    <KnownGate {...props} />
+  ) : (
+    <UnknownForm formId={props.formId} component="GatedDownload" />
+  )
+}
+
+function KnownGate({ formId, asset, onSubmitted, className }: GatedDownloadProps) {
   const { trickle, messages } = useTrickle()
   const openGate = trickle.config.forms.find((f) => f.id === formId)?.openGate
   const mode = useStoreValue(trickle, (state): GateMode =>

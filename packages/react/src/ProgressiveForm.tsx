@@ -5,12 +5,15 @@ import type { TrickleFormValues } from './components'
 import { ErrorSummary } from './ErrorSummary'
 import { FieldRow } from './FieldRow'
 import { NotYou } from './NotYou'
+import type { FormId } from './register'
+import { hasForm, UnknownForm } from './UnknownForm'
 import { useFormErrors } from './useFormErrors'
 import { useProgressiveForm, type SubmitSuccess } from './useProgressiveForm'
 import { useTrickle } from './useTrickle'
 
 export interface ProgressiveFormProps {
-  formId: string
+  /** A form of the config; an unknown id renders a development message, in production nothing. */
+  formId: FormId
   /** Called after a successful submission. */
   onSubmitted?: (result: SubmitSuccess) => void
   /** The submit button's label; default `messages.submit`. */
@@ -53,12 +56,16 @@ function StatusMessage({ form, text, success, invalidText }: StatusMessageProps)
  * disclosure, the offered consents as unticked checkboxes, an error summary and a live region.
  * Every part can be replaced through the provider's `components`.
  */
-export function ProgressiveForm({
-  formId,
-  onSubmitted,
-  submitLabel,
-  className,
-}: ProgressiveFormProps) {
+export function ProgressiveForm(props: ProgressiveFormProps) {
+  const { trickle } = useTrickle()
+  return hasForm(trickle.config, props.formId) ? (
+    <KnownForm {...props} />
+  ) : (
+    <UnknownForm formId={props.formId} component="ProgressiveForm" />
+  )
+}
+
+function KnownForm({ formId, onSubmitted, submitLabel, className }: ProgressiveFormProps) {
   const { components } = useTrickle()
   const { plan, form, submit, status, error, known, startOver, config, locale, messages } =
     useProgressiveForm(formId, onSubmitted ? { onSubmitted } : {})

@@ -19,6 +19,7 @@ import { useForm, type UseFormReturn } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
 import { draftDependencies } from './draftDependencies'
 import type { Messages } from './messages'
+import type { FormId } from './register'
 import { planResolver, validationText } from './planResolver'
 import { hasProfile, useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
@@ -80,10 +81,12 @@ function inputOf(values: TrickleFormValues, plan: VisitPlan): SubmissionInput {
 /**
  * The headless form of `formId`: the plan, a react-hook-form instance validated by the core's
  * schema, and `submit`. Only the answers and consents the plan depends on re-plan while typing
- * (see `draftDependencies`), and the form re-renders only when the plan changes.
+ * (see `draftDependencies`), and the form re-renders only when the plan changes. Throws for a
+ * form id the config does not define (`<ProgressiveForm>` and `<GatedDownload>` check it first
+ * and render a message instead).
  */
 export function useProgressiveForm(
-  formId: string,
+  formId: FormId,
   options: UseProgressiveFormOptions = {},
 ): ProgressiveFormApi {
   const { trickle, locale, messages } = useTrickle()

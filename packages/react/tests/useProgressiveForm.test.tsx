@@ -123,6 +123,7 @@ test('useProgressiveForm outside a TrickleProvider says how to fix it', () => {
 test('an unknown form id names the forms of the config', () => {
   const trickle = visit(fixtureConfig())
   function Typo() {
+    // @ts-expect-error: with the config registered (register.test-d.ts), a typo is a type error.
     useProgressiveForm('whitepapr')
     return null
   }
