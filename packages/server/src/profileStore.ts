@@ -54,29 +54,35 @@ export async function loadProfile(
 }
 
 /**
- * Locks the visitor's row for a submission until the transaction ends, creating it when
- * missing. Two submissions of one visitor (two tabs) thus run one after the other, and the
- * second sees the first.
+ * Locks the visitor's row for a submission until the transaction ends. Two submissions of one
+ * visitor (two tabs) thus run one after the other, and the second sees the first; an erasure
+ * (which locks the row too) runs before or after a submission, never in between.
  *
- * A row created here already counts the submission about to be recorded (`visits` = 1; when
- * the submission is refused, the transaction rolls back and the row with it). Answers and
- * consent events reference the row, so a new row means an empty profile: a first visit reads
- * nothing back. Until the transaction commits nobody else sees the new row, and an insert of
- * the same id waits for it: that is the lock.
+ * With `create` (a new visitor, no cookie yet) the row is created. A row created here already
+ * counts the submission about to be recorded (`visits` = 1; when the submission is refused,
+ * the transaction rolls back and the row with it). Answers and consent events reference the
+ * row, so a new row means an empty profile: a first visit reads nothing back. Until the
+ * transaction commits nobody else sees the new row, and an insert of the same id waits for it.
+ *
+ * Without `create` (a returning visitor) a missing row is never created again: it was erased
+ * (`exists` is false), and the caller refuses the submission rather than store answers under
+ * an identifier whose data the visitor asked to erase.
  */
 export async function lockVisitor(
   tx: TrickleDb,
   config: Config,
   visitorId: string,
-  options: { now: Date; log: (line: string) => void },
+  options: { now: Date; log: (line: string) => void; create: boolean },
 ): Promise<StoredProfile> {
-  const [created] = await tx
-    .insert(visitors)
-    .values({ id: visitorId, createdAt: options.now, visits: 1 })
-    .onConflictDoNothing({ target: visitors.id })
-    .returning({ id: visitors.id })
-  if (created) return { profile: emptyProfile(visitorId), exists: true, created: true }
-  return loadProfile(tx, config, visitorId, { ...options, lock: true })
+  if (options.create) {
+    const [created] = await tx
+      .insert(visitors)
+      .values({ id: visitorId, createdAt: options.now, visits: 1 })
+      .onConflictDoNothing({ target: visitors.id })
+      .returning({ id: visitors.id })
+    if (created) return { profile: emptyProfile(visitorId), exists: true, created: true }
+  }
+  return loadProfile(tx, config, visitorId, { now: options.now, log: options.log, lock: true })
 }
 
 type FieldRow = typeof fieldValues.$inferSelect

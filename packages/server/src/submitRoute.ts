@@ -22,7 +22,7 @@ import {
 } from './profileStore'
 import { readJsonBody } from './readJsonBody'
 import type { AppEnv, ServerContext } from './serverContext'
-import { rememberVisitor } from './visitorCookie'
+import { forgetVisitor, rememberVisitor } from './visitorCookie'
 
 interface Accepted {
   submissionId: string
@@ -53,8 +53,14 @@ export function submitRoute(
     const values = answersOf(body)
     const input = { values, consents: body.consents }
 
-    const accepted = await ctx.database.db.transaction(async (tx): Promise<Accepted> => {
-      const stored = await lockVisitor(tx, config, visitor.id, { now, log: ctx.log })
+    const accepted = await ctx.database.db.transaction(async (tx): Promise<Accepted | null> => {
+      const stored = await lockVisitor(tx, config, visitor.id, {
+        now,
+        log: ctx.log,
+        create: visitor.isNew,
+      })
+      // A valid cookie without a row: the visitor was erased (maybe a moment ago, in another tab).
+      if (!stored.exists) return null
       // A visitor row created just now has no earlier submission to find.
       const earlier = stored.created
         ? undefined
@@ -108,6 +114,14 @@ export function submitRoute(
         textHashes,
       }
     })
+    if (accepted === null) {
+      forgetVisitor(c, ctx.isHttps(c))
+      throw new ApiError(
+        410,
+        'profile-erased',
+        'The data of this browser was erased, so this submission was not stored. Send the form again to start anew.',
+      )
+    }
     for (const hash of accepted.textHashes) ctx.storedTexts.add(hash)
 
     rememberVisitor(c, ctx.signer, visitor.id, ctx.isHttps(c))
