@@ -46,6 +46,9 @@ export function installPackedApp(dir: string, workspaces: readonly string[]): vo
   const appPackages: Record<string, LockEntry> = {}
   const direct: Record<string, string> = {}
   const pending: string[] = []
+  const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' })
+    .trim()
+    .replace(/\/?$/, '/')
   // Where each workspace sits in the repository's tree, and where it lands in the app's.
   const moved = new Map<string, string>()
 
@@ -91,9 +94,9 @@ export function installPackedApp(dir: string, workspaces: readonly string[]): vo
         if (found.startsWith(`${source}/`)) target = destination + found.slice(source.length)
       }
       const dependency = lock.packages[found] as LockEntry
-      // Entries written offline may lack the address: it is the registry's usual one.
+      // The repository's lockfile leaves out registry addresses: the tarball's usual one.
       const tarballName = name.slice(name.lastIndexOf('/') + 1)
-      dependency.resolved ??= `https://registry.npmjs.org/${name}/-/${tarballName}-${dependency.version}.tgz`
+      dependency.resolved ??= `${registry}${name}/-/${tarballName}-${dependency.version}.tgz`
       appPackages[target] = dependency
       pending.push(found)
     }
