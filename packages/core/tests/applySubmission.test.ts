@@ -455,7 +455,7 @@ const allValuesArb = (config: Config, complete: boolean) =>
     .map((values) => Object.fromEntries(config.fields.map((f, i) => [f.id, values[i]])))
 
 describe('applySubmission invariants (random valid configs, profiles, answers and clocks)', () => {
-  it('never grants a consent without an explicit true', () => {
+  it('never grants a consent without an explicit true', { timeout: 60_000 }, () => {
     const consentValue = fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom(true, false, undefined) },
       { weight: 1, arbitrary: fc.constantFrom(null, 'true', 'on', 1, 0, 'yes', [true]) },
@@ -504,7 +504,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
     expect(granted).toBeGreaterThan(50)
   })
 
-  it('never accepts a field outside the plan', () => {
+  it('never accepts a field outside the plan', { timeout: 60_000 }, () => {
     const arb = scenarioArb().chain((s) => {
       const visit = planVisit(s.config, s.profile, { formId: s.formId, now: s.now })
       const planned = new Set(visit.fields.map((f) => f.id))
@@ -546,7 +546,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
     )
   })
 
-  it('does not ask again in the next plan what was just answered', () => {
+  it('does not ask again in the next plan what was just answered', { timeout: 60_000 }, () => {
     const arb = scenarioArb().chain((s) =>
       fc.record({
         s: fc.constant(s),
@@ -594,53 +594,57 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
     expect(answeredOutsideAlways).toBeGreaterThan(300)
   })
 
-  it('lets a visitor who answers everything finish a sequence of n fields in ceil(n / perVisit) visits', () => {
-    const arb = configArb({ unconditioned: true }).chain((config) =>
-      fc.record({
-        config: fc.constant(config),
-        formId: fc.constantFrom(...config.forms.map((f) => f.id)),
-        now: fc.date({
-          min: new Date('2021-01-01T00:00:00.000Z'),
-          max: new Date('2029-01-01T00:00:00.000Z'),
-          noInvalidDate: true,
+  it(
+    'lets a visitor who answers everything finish a sequence of n fields in ceil(n / perVisit) visits',
+    { timeout: 60_000 },
+    () => {
+      const arb = configArb({ unconditioned: true }).chain((config) =>
+        fc.record({
+          config: fc.constant(config),
+          formId: fc.constantFrom(...config.forms.map((f) => f.id)),
+          now: fc.date({
+            min: new Date('2021-01-01T00:00:00.000Z'),
+            max: new Date('2029-01-01T00:00:00.000Z'),
+            noInvalidDate: true,
+          }),
+          values: allValuesArb(config, true),
         }),
-        values: allValuesArb(config, true),
-      }),
-    )
-    let multiVisit = 0
-    fc.assert(
-      fc.property(arb, ({ config, formId, now, values }) => {
-        const form = config.forms.find((f) => f.id === formId)!
-        const consents = Object.fromEntries(form.offerConsents.map((id) => [id, true]))
-        let profile = emptyProfile('v')
-        let visits = 0
-        for (;;) {
-          const when = new Date(now.getTime() + visits * 3_600_000)
-          const draft = { values, consents }
-          const visit = planVisit(config, profile, { formId, now: when, draft })
-          const fresh = visit.fields.filter((f) => f.reason !== 'always')
-          if (fresh.length === 0) break
-          visits += 1
-          const remaining = form.sequence.length - (visits - 1) * form.perVisit
-          expect(fresh.length).toBe(Math.min(form.perVisit, remaining))
-          const answers = Object.fromEntries(visit.fields.map((f) => [f.id, values[f.id]]))
-          const offered = Object.fromEntries(visit.consents.map((c) => [c.purposeId, true]))
-          const result = applySubmission(
-            config,
-            profile,
-            visit,
-            { values: answers, consents: offered },
-            { now: when },
-          )
-          if (!result.ok) throw new Error(JSON.stringify(result.errors))
-          profile = result.profile
-        }
-        expect(visits).toBe(Math.ceil(form.sequence.length / form.perVisit))
-        if (visits > 1) multiVisit += 1
-      }),
-      runs,
-    )
-    // Only meaningful when many visitors needed several visits.
-    expect(multiVisit).toBeGreaterThan(200)
-  })
+      )
+      let multiVisit = 0
+      fc.assert(
+        fc.property(arb, ({ config, formId, now, values }) => {
+          const form = config.forms.find((f) => f.id === formId)!
+          const consents = Object.fromEntries(form.offerConsents.map((id) => [id, true]))
+          let profile = emptyProfile('v')
+          let visits = 0
+          for (;;) {
+            const when = new Date(now.getTime() + visits * 3_600_000)
+            const draft = { values, consents }
+            const visit = planVisit(config, profile, { formId, now: when, draft })
+            const fresh = visit.fields.filter((f) => f.reason !== 'always')
+            if (fresh.length === 0) break
+            visits += 1
+            const remaining = form.sequence.length - (visits - 1) * form.perVisit
+            expect(fresh.length).toBe(Math.min(form.perVisit, remaining))
+            const answers = Object.fromEntries(visit.fields.map((f) => [f.id, values[f.id]]))
+            const offered = Object.fromEntries(visit.consents.map((c) => [c.purposeId, true]))
+            const result = applySubmission(
+              config,
+              profile,
+              visit,
+              { values: answers, consents: offered },
+              { now: when },
+            )
+            if (!result.ok) throw new Error(JSON.stringify(result.errors))
+            profile = result.profile
+          }
+          expect(visits).toBe(Math.ceil(form.sequence.length / form.perVisit))
+          if (visits > 1) multiVisit += 1
+        }),
+        runs,
+      )
+      // Only meaningful when many visitors needed several visits.
+      expect(multiVisit).toBeGreaterThan(200)
+    },
+  )
 })

@@ -86,18 +86,23 @@ const ledgerArb = fc
   .map((events) => [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)))
 
 describe('mergeConsentEvents: properties', () => {
-  it('is idempotent: merging the same events again adds nothing and changes nothing', () => {
-    fc.assert(
-      fc.property(ledgerArb, ledgerArb, (local, incoming) => {
-        const once = mergeConsentEvents(local, incoming).events
-        const twice = mergeConsentEvents(once, incoming)
-        expect(twice.added).toEqual([])
-        expect(twice.events).toEqual(once)
-      }),
-    )
-  })
+  it(
+    'is idempotent: merging the same events again adds nothing and changes nothing',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(ledgerArb, ledgerArb, (local, incoming) => {
+          const once = mergeConsentEvents(local, incoming).events
+          const twice = mergeConsentEvents(once, incoming)
+          expect(twice.added).toEqual([])
+          expect(twice.events).toEqual(once)
+        }),
+        { numRuns: 100 },
+      )
+    },
+  )
 
-  it('never drops a local event and keeps the local order', () => {
+  it('never drops a local event and keeps the local order', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(ledgerArb, ledgerArb, (local, incoming) => {
         const { events, added } = mergeConsentEvents(local, incoming)
@@ -105,10 +110,11 @@ describe('mergeConsentEvents: properties', () => {
         const kept = events.filter((item) => local.includes(item))
         expect(kept).toEqual(local)
       }),
+      { numRuns: 100 },
     )
   })
 
-  it('orders the merged ledger by time and holds every incoming event', () => {
+  it('orders the merged ledger by time and holds every incoming event', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(ledgerArb, ledgerArb, (local, incoming) => {
         const { events } = mergeConsentEvents(local, incoming)
@@ -122,6 +128,7 @@ describe('mergeConsentEvents: properties', () => {
           expect(count(events, key(item))).toBeGreaterThanOrEqual(count(incoming, key(item)))
         }
       }),
+      { numRuns: 100 },
     )
   })
 })

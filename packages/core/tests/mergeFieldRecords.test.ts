@@ -57,28 +57,33 @@ describe('mergeFieldRecords', () => {
     expect(taken).toEqual([])
   })
 
-  it('never removes a local record, never carries a value and changes neither input', () => {
-    const records = fc.dictionary(
-      fc.constantFrom('email', 'company', 'jobRole', 'phone'),
-      fc.record({ day: fc.integer({ min: 1, max: 28 }), value: fc.string() }),
-    )
-    fc.assert(
-      fc.property(records, records, (localSpec, incomingSpec) => {
-        const build = (spec: typeof localSpec) =>
-          Object.fromEntries(
-            Object.entries(spec).map(([id, { day, value }]) => [id, record(day, { value })]),
-          )
-        const local = build(localSpec)
-        const incoming = build(incomingSpec)
-        const copies = structuredClone([local, incoming])
-        const { fields, taken } = mergeFieldRecords(local, incoming)
-        expect([local, incoming]).toEqual(copies)
-        for (const id of Object.keys(local)) expect(fields[id]).toBeDefined()
-        for (const id of taken) expect(fields[id]).not.toHaveProperty('value')
-        for (const [id, mine] of Object.entries(local)) {
-          if (!taken.includes(id)) expect(fields[id]).toBe(mine)
-        }
-      }),
-    )
-  })
+  it(
+    'never removes a local record, never carries a value and changes neither input',
+    { timeout: 60_000 },
+    () => {
+      const records = fc.dictionary(
+        fc.constantFrom('email', 'company', 'jobRole', 'phone'),
+        fc.record({ day: fc.integer({ min: 1, max: 28 }), value: fc.string() }),
+      )
+      fc.assert(
+        fc.property(records, records, (localSpec, incomingSpec) => {
+          const build = (spec: typeof localSpec) =>
+            Object.fromEntries(
+              Object.entries(spec).map(([id, { day, value }]) => [id, record(day, { value })]),
+            )
+          const local = build(localSpec)
+          const incoming = build(incomingSpec)
+          const copies = structuredClone([local, incoming])
+          const { fields, taken } = mergeFieldRecords(local, incoming)
+          expect([local, incoming]).toEqual(copies)
+          for (const id of Object.keys(local)) expect(fields[id]).toBeDefined()
+          for (const id of taken) expect(fields[id]).not.toHaveProperty('value')
+          for (const [id, mine] of Object.entries(local)) {
+            if (!taken.includes(id)) expect(fields[id]).toBe(mine)
+          }
+        }),
+        { numRuns: 100 },
+      )
+    },
+  )
 })

@@ -240,7 +240,7 @@ const configish = fc.letrec((tie) => ({
 })).value
 
 describe('parseConfig: property-based', () => {
-  it('returns well-formed results for 10,000 arbitrary JSON values', { timeout: 60_000 }, () => {
+  it('returns well-formed results for 10,000 arbitrary JSON values', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), configish), (value) => {
         const input: unknown = JSON.parse(JSON.stringify(value) ?? 'null')
@@ -355,7 +355,7 @@ describe('parseConfig: property-based', () => {
   it(
     'keeps every issue inside the input for 10,000 random mutations of the fixture',
     {
-      timeout: 60_000,
+      timeout: 120_000,
     },
     () => {
       let valid = 0

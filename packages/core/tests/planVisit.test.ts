@@ -372,7 +372,7 @@ describe('planVisit invariants (random valid configs, profiles, drafts and clock
     fc.record({ scenario: fc.constant(scenario), draft: draftArb(scenario.config) }),
   )
 
-  it('never asks more than perVisit new fields', () => {
+  it('never asks more than perVisit new fields', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
         const plan = planVisit(config, profile, { formId, now, draft })
@@ -385,29 +385,33 @@ describe('planVisit invariants (random valid configs, profiles, drafts and clock
     )
   })
 
-  it('never asks a field whose consent purpose is not granted (or ticked in this form)', () => {
-    fc.assert(
-      fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
-        const plan = planVisit(config, profile, { formId, now, draft })
-        const offeredIds = new Set(plan.consents.map((c) => c.purposeId))
-        for (const { field } of plan.fields) {
-          for (const purposeId of field.purposes) {
-            const purpose = config.purposes.find((p) => p.id === purposeId)!
-            if (purpose.basis !== 'consent') continue
-            const state = consentState(config, profile, purposeId, now)
-            const ticked =
-              offeredIds.has(purposeId) &&
-              !purpose.doubleOptIn &&
-              draft.consents[purposeId] === true
-            expect(state === 'granted' || ticked).toBe(true)
+  it(
+    'never asks a field whose consent purpose is not granted (or ticked in this form)',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
+          const plan = planVisit(config, profile, { formId, now, draft })
+          const offeredIds = new Set(plan.consents.map((c) => c.purposeId))
+          for (const { field } of plan.fields) {
+            for (const purposeId of field.purposes) {
+              const purpose = config.purposes.find((p) => p.id === purposeId)!
+              if (purpose.basis !== 'consent') continue
+              const state = consentState(config, profile, purposeId, now)
+              const ticked =
+                offeredIds.has(purposeId) &&
+                !purpose.doubleOptIn &&
+                draft.consents[purposeId] === true
+              expect(state === 'granted' || ticked).toBe(true)
+            }
           }
-        }
-      }),
-      runs,
-    )
-  })
+        }),
+        runs,
+      )
+    },
+  )
 
-  it('never asks a known, fresh field outside always', () => {
+  it('never asks a known, fresh field outside always', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
         const plan = planVisit(config, profile, { formId, now, draft })
@@ -421,20 +425,24 @@ describe('planVisit invariants (random valid configs, profiles, drafts and clock
     )
   })
 
-  it('gives every field of the form exactly one decision, consistent with the plan', () => {
-    fc.assert(
-      fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
-        const plan = planVisit(config, profile, { formId, now, draft })
-        const form = config.forms.find((f) => f.id === formId)!
-        const ids = plan.decisions.map((d) => d.fieldId)
-        expect(ids).toEqual([...form.always, ...form.sequence])
-        expect(plan.decisions.filter((d) => d.ask).map((d) => d.fieldId)).toEqual(asked(plan))
-      }),
-      runs,
-    )
-  })
+  it(
+    'gives every field of the form exactly one decision, consistent with the plan',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
+          const plan = planVisit(config, profile, { formId, now, draft })
+          const form = config.forms.find((f) => f.id === formId)!
+          const ids = plan.decisions.map((d) => d.fieldId)
+          expect(ids).toEqual([...form.always, ...form.sequence])
+          expect(plan.decisions.filter((d) => d.ask).map((d) => d.fieldId)).toEqual(asked(plan))
+        }),
+        runs,
+      )
+    },
+  )
 
-  it('gives an equal plan for the same inputs', () => {
+  it('gives an equal plan for the same inputs', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(withDraft, ({ scenario: { config, formId, profile, now }, draft }) => {
         const first = planVisit(config, profile, { formId, now, draft })

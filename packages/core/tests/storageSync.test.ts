@@ -212,87 +212,95 @@ describe('hydration recovers from corrupt storage', () => {
     expect(state.unlocked).toEqual({ whitepaper: at })
   })
 
-  it('never throws and always yields a valid profile for random bytes in storage', () => {
-    const storage = memoryStorage()
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.boolean(), (bytes, asUtf8) => {
-        const raw = asUtf8 ? new TextDecoder().decode(bytes) : String.fromCharCode(...bytes)
-        storage.setItem(key, raw)
-        const trickle = createTrickle({ config, storage, now })
-        expectValidProfile(trickle.getState().profile)
-      }),
-      { numRuns: 300 },
-    )
-  })
+  it(
+    'never throws and always yields a valid profile for random bytes in storage',
+    { timeout: 60_000 },
+    () => {
+      const storage = memoryStorage()
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 300 }), fc.boolean(), (bytes, asUtf8) => {
+          const raw = asUtf8 ? new TextDecoder().decode(bytes) : String.fromCharCode(...bytes)
+          storage.setItem(key, raw)
+          const trickle = createTrickle({ config, storage, now })
+          expectValidProfile(trickle.getState().profile)
+        }),
+        { numRuns: 300 },
+      )
+    },
+  )
 
-  it('never throws and always yields a valid profile for random JSON in storage', () => {
-    const storage = memoryStorage()
-    const fieldId = fc.oneof(
-      fc.constantFrom(
-        ...config.fields.map((field) => field.id),
-        '__proto__',
-        'constructor',
-        'toString',
-      ),
-      fc.string(),
-    )
-    const time = fc.oneof(
-      fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-      fc.constantFrom(at, future),
-      fc.anything(),
-    )
-    const record = fc.record(
-      {
-        value: fc.oneof(
-          fc.string(),
-          fc.integer(),
-          fc.boolean(),
-          fc.array(fc.string()),
-          fc.anything(),
+  it(
+    'never throws and always yields a valid profile for random JSON in storage',
+    { timeout: 60_000 },
+    () => {
+      const storage = memoryStorage()
+      const fieldId = fc.oneof(
+        fc.constantFrom(
+          ...config.fields.map((field) => field.id),
+          '__proto__',
+          'constructor',
+          'toString',
         ),
-        collectedAt: time,
-        formId: fc.oneof(fc.constantFrom('whitepaper', 'checklist'), fc.anything()),
-        declined: fc.oneof(fc.boolean(), fc.anything()),
-      },
-      { requiredKeys: [] },
-    )
-    const event = fc.record(
-      {
-        purposeId: fc.oneof(
-          fc.constantFrom('newsletter', 'sales', 'delivery', 'cookies'),
-          fc.anything(),
-        ),
-        decision: fc.oneof(
-          fc.constantFrom('granted', 'denied', 'withdrawn', 'confirmed'),
-          fc.anything(),
-        ),
-        version: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.anything()),
-        at: time,
-      },
-      { requiredKeys: [] },
-    )
-    const envelope = fc.record(
-      {
-        v: fc.oneof(fc.constant(1), fc.anything()),
-        visitorId: fc.oneof(fc.uuid(), fc.anything()),
-        fields: fc.oneof(fc.dictionary(fieldId, fc.oneof(record, fc.anything())), fc.anything()),
-        consents: fc.oneof(fc.array(fc.oneof(event, fc.anything())), fc.anything()),
-        unlocked: fc.oneof(
-          fc.dictionary(fc.constantFrom('whitepaper', 'ebook'), time),
-          fc.anything(),
-        ),
-      },
-      { requiredKeys: [] },
-    )
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), envelope), (data) => {
-        storage.setItem(key, JSON.stringify(data) ?? 'undefined')
-        const trickle = createTrickle({ config, storage, now })
-        expectValidProfile(trickle.getState().profile)
-      }),
-      { numRuns: 500 },
-    )
-  })
+        fc.string(),
+      )
+      const time = fc.oneof(
+        fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        fc.constantFrom(at, future),
+        fc.anything(),
+      )
+      const record = fc.record(
+        {
+          value: fc.oneof(
+            fc.string(),
+            fc.integer(),
+            fc.boolean(),
+            fc.array(fc.string()),
+            fc.anything(),
+          ),
+          collectedAt: time,
+          formId: fc.oneof(fc.constantFrom('whitepaper', 'checklist'), fc.anything()),
+          declined: fc.oneof(fc.boolean(), fc.anything()),
+        },
+        { requiredKeys: [] },
+      )
+      const event = fc.record(
+        {
+          purposeId: fc.oneof(
+            fc.constantFrom('newsletter', 'sales', 'delivery', 'cookies'),
+            fc.anything(),
+          ),
+          decision: fc.oneof(
+            fc.constantFrom('granted', 'denied', 'withdrawn', 'confirmed'),
+            fc.anything(),
+          ),
+          version: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.anything()),
+          at: time,
+        },
+        { requiredKeys: [] },
+      )
+      const envelope = fc.record(
+        {
+          v: fc.oneof(fc.constant(1), fc.anything()),
+          visitorId: fc.oneof(fc.uuid(), fc.anything()),
+          fields: fc.oneof(fc.dictionary(fieldId, fc.oneof(record, fc.anything())), fc.anything()),
+          consents: fc.oneof(fc.array(fc.oneof(event, fc.anything())), fc.anything()),
+          unlocked: fc.oneof(
+            fc.dictionary(fc.constantFrom('whitepaper', 'ebook'), time),
+            fc.anything(),
+          ),
+        },
+        { requiredKeys: [] },
+      )
+      fc.assert(
+        fc.property(fc.oneof(fc.jsonValue(), envelope), (data) => {
+          storage.setItem(key, JSON.stringify(data) ?? 'undefined')
+          const trickle = createTrickle({ config, storage, now })
+          expectValidProfile(trickle.getState().profile)
+        }),
+        { numRuns: 500 },
+      )
+    },
+  )
 })
 
 describe('storage that fails', () => {

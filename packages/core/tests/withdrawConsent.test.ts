@@ -111,37 +111,42 @@ describe('withdrawConsent', () => {
 })
 
 describe('withdrawConsent invariant (random valid configs, profiles, drafts and clocks)', () => {
-  it('afterwards, no field of that purpose is asked, and none is kept without a usable purpose', () => {
-    const arb = scenarioArb()
-      .filter((s) => s.config.purposes.some((p) => p.basis === 'consent'))
-      .chain((s) =>
-        fc.record({
-          s: fc.constant(s),
-          purposeId: fc.constantFrom(
-            ...s.config.purposes.filter((p) => p.basis === 'consent').map((p) => p.id),
-          ),
-          draft: draftArb(s.config),
+  it(
+    'afterwards, no field of that purpose is asked, and none is kept without a usable purpose',
+    { timeout: 60_000 },
+    () => {
+      const arb = scenarioArb()
+        .filter((s) => s.config.purposes.some((p) => p.basis === 'consent'))
+        .chain((s) =>
+          fc.record({
+            s: fc.constant(s),
+            purposeId: fc.constantFrom(
+              ...s.config.purposes.filter((p) => p.basis === 'consent').map((p) => p.id),
+            ),
+            draft: draftArb(s.config),
+          }),
+        )
+      fc.assert(
+        fc.property(arb, ({ s: { config, profile, now }, purposeId, draft }) => {
+          const { profile: after, erased } = withdrawConsent(config, profile, purposeId, { now })
+          const usable = (id: string) => {
+            const state = consentState(config, after, id, now)
+            return state === 'granted' || state === 'not-required'
+          }
+          for (const field of config.fields) {
+            const kept = Object.hasOwn(after.fields, field.id)
+            if (kept) expect(field.purposes.some(usable)).toBe(true)
+            if (erased.includes(field.id))
+              expect(Object.hasOwn(profile.fields, field.id)).toBe(true)
+          }
+          for (const form of config.forms) {
+            const plan = planVisit(config, after, { formId: form.id, now, draft })
+            for (const { field } of plan.fields) expect(field.purposes).not.toContain(purposeId)
+            expect(plan.consents.map((c) => c.purposeId)).not.toContain(purposeId)
+          }
         }),
+        { numRuns: 1000 },
       )
-    fc.assert(
-      fc.property(arb, ({ s: { config, profile, now }, purposeId, draft }) => {
-        const { profile: after, erased } = withdrawConsent(config, profile, purposeId, { now })
-        const usable = (id: string) => {
-          const state = consentState(config, after, id, now)
-          return state === 'granted' || state === 'not-required'
-        }
-        for (const field of config.fields) {
-          const kept = Object.hasOwn(after.fields, field.id)
-          if (kept) expect(field.purposes.some(usable)).toBe(true)
-          if (erased.includes(field.id)) expect(Object.hasOwn(profile.fields, field.id)).toBe(true)
-        }
-        for (const form of config.forms) {
-          const plan = planVisit(config, after, { formId: form.id, now, draft })
-          for (const { field } of plan.fields) expect(field.purposes).not.toContain(purposeId)
-          expect(plan.consents.map((c) => c.purposeId)).not.toContain(purposeId)
-        }
-      }),
-      { numRuns: 1000 },
-    )
-  })
+    },
+  )
 })

@@ -419,7 +419,7 @@ describeDatabases('hostile input', (kind) => {
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined()
     expect(t.logs.filter((line) => line.includes(' 500 '))).toEqual([])
     if (process.env.TRICKLE_TEST_VERBOSE) console.log(kind.name, Object.fromEntries(statuses))
-  })
+  }, 120_000)
 
   /** Text PostgreSQL cannot store: NUL (text and jsonb refuse it) and lone UTF-16 surrogates. */
   const unstorable = ['Ada\u0000', '\u0000', '\ud800', 'x\udc00y', 'broken \ud83d']
