@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { parseConfig, type Config } from '@trickle/core'
+import { assertConsentTexts } from './checkConsentTexts'
 import { compileLinearPattern } from './compileLinearPattern'
 import { createTrickleServer, type TrickleServer } from './createTrickleServer'
 import { consoleMailer, fileMailer } from './mailer'
@@ -45,7 +46,8 @@ export const defaultPort = 8787
 
 /**
  * Starts the server from environment variables: PGlite in TRICKLE_DATA_DIR (default
- * `.trickle-data`) or PostgreSQL with DATABASE_URL; migrations run before it listens.
+ * `.trickle-data`) or PostgreSQL with DATABASE_URL; migrations run before it listens. It refuses
+ * to start when a consent text differs from the one recorded for the same version.
  * Used by the `trickle-server` bin, the root `npm start` and `trickle serve`.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
@@ -60,6 +62,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir })
   let server: TrickleServer
   try {
+    // A consent text edited without a version bump must not be covered by the old consents.
+    await assertConsentTexts(database.db, config)
     server = createTrickleServer({
       config,
       database,
