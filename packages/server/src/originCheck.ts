@@ -15,8 +15,8 @@ export interface OriginCheckOptions {
  * (a browser always writes the real one) with the scheme the visitor used.
  *
  * `X-Forwarded-Host` never counts, with or without `trustProxy`: proxies pass on a value the
- * client sent (a Next.js rewrite keeps it, nginx appends to it), so it would let any site in.
- * Behind a proxy that rewrites `Host` (a Next.js rewrite, Vite with `changeOrigin: true`,
+ * client sent (a Next.js rewrite keeps it, nginx passes it on unless told otherwise), so it
+ * would let any site in. Behind a proxy that rewrites `Host` (a Next.js rewrite, Vite with `changeOrigin: true`,
  * nginx's default), list the site's origin in `allowedOrigins`.
  */
 export function originAllowed(c: Context, origin: string, options: OriginCheckOptions): boolean {

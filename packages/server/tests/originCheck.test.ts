@@ -19,7 +19,7 @@ describe('origin check behind a trusted proxy (trustProxy)', () => {
   const t = useServer(pglite, { trustProxy: true })
 
   it('never lets X-Forwarded-Host make a foreign Origin pass', async () => {
-    // A proxy that keeps the client's X-Forwarded-Host (a Next.js rewrite does) or appends to it.
+    // A proxy that keeps the client's X-Forwarded-Host (a Next.js rewrite does) or adds to it.
     for (const forwardedHost of ['evil.example', 'evil.example, trickle.test']) {
       const response = await post(t, 'http://trickle.test/v1/submissions', {
         origin: 'https://evil.example',
