@@ -108,12 +108,7 @@ export function applySubmission(
 
   // Every applicable id, with its own value only: a field named `toString` left out is empty.
   const answers = Object.fromEntries(applicable.map(({ id }) => [id, own(values, id)]))
-  const schema = submissionSchema(
-    config,
-    { ...plan, fields: applicable },
-    locale,
-    options.compilePattern === undefined ? {} : { compilePattern: options.compilePattern },
-  )
+  const schema = submissionSchema(config, { ...plan, fields: applicable }, locale, options)
   const parsed = schema.safeParse(answers)
   for (const issue of parsed.error?.issues ?? []) {
     errors.push({

@@ -161,17 +161,13 @@ function checkPattern(
     return
   }
   const unsupported = unsupportedPatternSyntax(pattern)
-  if (unsupported !== undefined) {
+  const engineReason =
+    unsupported === undefined && compilePattern !== undefined
+      ? compileError(compilePattern, source)
+      : undefined
+  if (unsupported !== undefined || engineReason !== undefined) {
     report(
-      `The pattern of ${name} uses ${unsupported}, which the server's linear-time engine (RE2) cannot run. Rewrite the pattern without it, or check the answer another way (e.g. minLength).`,
-    )
-    return
-  }
-  if (compilePattern === undefined) return
-  const engineReason = compileError(compilePattern, source)
-  if (engineReason !== undefined) {
-    report(
-      `The pattern of ${name} cannot be run by the linear-time engine (RE2) that checks answers on the server (${engineReason}). Simplify it.`,
+      `The pattern of ${name} ${unsupported === undefined ? `is refused (${engineReason})` : `uses ${unsupported}`}, which the linear-time engine of the server (RE2) cannot run. Rewrite it without that.`,
     )
   }
 }

@@ -27,9 +27,10 @@ export interface FieldEntry extends Entry {
 
 /**
  * What the meaning checks read from a config that may be broken anywhere. A list is `complete`
- * when every entry has a well-formed id. A list is `listed` when it is a list at all: only then
- * can a reference be called unknown. The malformed ids of a list (`"last name"`, `"constructor"`)
- * are kept, so that a reference meant for one of them is not reported twice.
+ * when every entry has a well-formed id. `malformedIds` has an entry for each referenced list
+ * that is a list at all (only then can a reference be called unknown): the ids of its entries
+ * that are text but no id (`"last name"`, `"constructor"`), so that a reference meant for one of
+ * them is not reported twice.
  */
 export interface ConfigCatalog {
   root: JsonRecord
@@ -43,10 +44,8 @@ export interface ConfigCatalog {
   fieldList: FieldEntry[]
   fields: Map<string, FieldEntry>
   fieldsComplete: boolean
-  /** Whether `purposes` and `fields` are lists (their entries may still be broken). */
-  listed: Record<ReferencedSection, boolean>
-  /** The ids of purposes and fields that are text but not well-formed ids. */
-  malformedIds: Record<ReferencedSection, string[]>
+  /** Per readable `purposes` and `fields` list: the ids that are text but not well-formed. */
+  malformedIds: Map<ReferencedSection, string[]>
   formList: Entry[]
   formsComplete: boolean
   errors: ConfigIssue[]
@@ -68,8 +67,9 @@ export function namesNothing(
   id: string,
 ): boolean {
   const known = section === 'purposes' ? catalog.purposes : catalog.fields
-  if (known.has(id) || !catalog.listed[section]) return false
-  return !catalog.malformedIds[section].some(
+  const malformed = catalog.malformedIds.get(section)
+  if (known.has(id) || malformed === undefined) return false
+  return !malformed.some(
     (malformed) => malformed === id || didYouMean(id, [malformed]) !== undefined,
   )
 }
@@ -93,8 +93,7 @@ export function readConfigCatalog(root: JsonRecord): ConfigCatalog {
     fieldsComplete: false,
     formList: [],
     formsComplete: false,
-    listed: { purposes: false, fields: false },
-    malformedIds: { purposes: [], fields: [] },
+    malformedIds: new Map(),
     errors: [],
     warnings: [],
   }
@@ -156,7 +155,8 @@ function readList<T extends Entry>(
 ): boolean {
   const list = own(catalog.root, section)
   if (!Array.isArray(list)) return false
-  if (section !== 'forms') catalog.listed[section] = true
+  const malformed: string[] = []
+  if (section !== 'forms') catalog.malformedIds.set(section, malformed)
   let complete = true
   list.forEach((record: unknown, index) => {
     if (!isRecord(record)) {
@@ -168,7 +168,7 @@ function readList<T extends Entry>(
     const id = own(record, 'id')
     if (!isId(id)) {
       complete = false
-      if (section !== 'forms' && typeof id === 'string') catalog.malformedIds[section].push(id)
+      if (typeof id === 'string') malformed.push(id)
       return
     }
     const first = byId.get(id)

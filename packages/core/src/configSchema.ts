@@ -302,23 +302,11 @@ export const formSchema = z
 
 const linkAddress = z
   .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(maxLinkLength),
-    z.regex(linkPattern),
-    d('https://..., http://..., mailto:... or a path on this site such as "/privacy".'),
-  )
+  .check(z.minLength(1), z.maxLength(maxLinkLength), z.regex(linkPattern))
 
-/** A link: one address, or one per configured locale. Only web, mail and same-site addresses. */
+/** A link: one address, or one per configured locale; https://, http://, mailto: or "/path". */
 const link = (description: string) =>
-  z
-    .union([
-      linkAddress,
-      z
-        .record(localeCode, linkAddress)
-        .check(d('One address per language: {"en": "/privacy", "de": "/datenschutz"}.')),
-    ])
-    .check(d(description))
+  z.union([linkAddress, z.record(localeCode, linkAddress)]).check(d(description))
 
 export const linksSchema = z
   .strictObject({

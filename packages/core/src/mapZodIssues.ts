@@ -259,7 +259,7 @@ function mapFormat(
     return createIssue(
       path,
       'invalid-link',
-      `${where} is ${quote(value)}, which is not allowed as a link. Use an address that starts with https://, http:// or mailto:, or a path on this site such as "/privacy" (no spaces). Other addresses, such as javascript:, could run code in the visitor's browser.`,
+      `${where} is ${quote(value)}: use https://, http://, mailto: or a path on this site such as "/privacy" (no spaces). Other links, such as javascript:, could run code in the browser.`,
     )
   }
   if (pattern === String(localePattern)) {
