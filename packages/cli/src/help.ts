@@ -21,7 +21,7 @@ Examples
   trickle schema > trickle.schema.json
 `
 
-export const validateHelp = `trickle validate <config.json> [--json]
+export const validateHelp = `trickle validate <config.json> [--json] [--against <database>]
 
 Checks a config: JSON syntax, the shape of every property, and the meaning (unknown or duplicate
 ids, missing consent texts, askIf cycles...). Prints every problem at once with its line:column,
@@ -29,11 +29,15 @@ a code frame and what to change. Exits 0 when the config is valid (warnings allo
 has errors, 2 when the command itself is wrong.
 
 Options
-  --json   machine-readable result, for CI: { file, valid, errors, warnings }
+  --json               machine-readable result, for CI: { file, valid, errors, warnings }
+  --against <database> also compare the consent texts with those recorded in the server's
+                       database (a PostgreSQL URL or the data folder): a text edited without
+                       raising its purpose's version is an error
 
 Examples
   trickle validate trickle.config.json
   trickle validate trickle.config.json --json
+  trickle validate trickle.config.json --against .trickle-data
 `
 
 export const simulateHelp = `trickle simulate <config.json> [options]

@@ -12,7 +12,10 @@ type Options = NonNullable<ParseArgsConfig['options']>
 const help = { help: { type: 'boolean', short: 'h' } } satisfies Options
 
 const commands = {
-  validate: { help: validateHelp, options: { ...help, json: { type: 'boolean' } } },
+  validate: {
+    help: validateHelp,
+    options: { ...help, json: { type: 'boolean' }, against: { type: 'string' } },
+  },
   simulate: {
     help: simulateHelp,
     options: {
@@ -120,7 +123,10 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
 
   switch (name) {
     case 'validate':
-      return validateCommand(io, onePath(name, positionals), { json: values.json === true })
+      return validateCommand(io, onePath(name, positionals), {
+        json: values.json === true,
+        against: flag('against'),
+      })
     case 'simulate': {
       const start = flag('start') ? new Date(`${flag('start')}T00:00:00Z`) : new Date()
       if (Number.isNaN(start.getTime())) throw new CliError('--start takes a date like 2026-01-31.')

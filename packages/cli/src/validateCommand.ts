@@ -1,10 +1,18 @@
-import type { ConfigIssue } from '@trickle/core'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Config, ConfigIssue } from '@trickle/core'
+import type { ConsentTextChange } from '@trickle/server'
 import { codeFrame } from './codeFrame'
-import type { CliIo } from './io'
+import { CliError, type CliIo } from './io'
 import { locatePointer, type SourceLocation } from './jsonSourceMap'
 import { readConfigFile } from './readConfigFile'
 
-export interface LocatedIssue extends ConfigIssue {
+/** A problem of the config, or (with `--against`) of its texts against the recorded ones. */
+export type CheckIssue = Omit<ConfigIssue, 'code'> & {
+  code: ConfigIssue['code'] | 'consent-text-changed'
+}
+
+export interface LocatedIssue extends CheckIssue {
   severity: 'error' | 'warning'
   line: number
   column: number
@@ -14,7 +22,7 @@ export interface LocatedIssue extends ConfigIssue {
 const keyCodes = new Set(['unknown-property', 'reserved-key'])
 
 function locate(
-  issues: ConfigIssue[],
+  issues: CheckIssue[],
   severity: LocatedIssue['severity'],
   pointers: Map<string, SourceLocation>,
 ): LocatedIssue[] {
@@ -28,11 +36,15 @@ function locate(
   })
 }
 
-/** `trickle validate <config.json> [--json]`: 0 when valid, 1 on errors. */
+/**
+ * `trickle validate <config.json> [--json] [--against <DATABASE_URL | data folder>]`: 0 when
+ * valid, 1 on errors. With `--against`, a consent text that differs from the text recorded in
+ * that database for the same purpose, version and locale is an error too.
+ */
 export async function validateCommand(
   io: CliIo,
   path: string,
-  options: { json: boolean },
+  options: { json: boolean; against?: string | undefined },
 ): Promise<number> {
   const result = await readConfigFile(io.cwd, path)
   const { colors: c } = io
@@ -54,22 +66,27 @@ export async function validateCommand(
     return 1
   }
 
-  const errors = result.ok ? [] : locate(result.issues, 'error', result.pointers)
+  const textIssues =
+    result.ok && options.against !== undefined
+      ? await recordedTextIssues(io.cwd, options.against, result.config)
+      : []
+  const errors = locate(result.ok ? textIssues : result.issues, 'error', result.pointers)
   const warnings = locate(result.warnings, 'warning', result.pointers)
+  const valid = result.ok && errors.length === 0
 
   if (options.json) {
     const strip = ({ severity: _severity, ...issue }: LocatedIssue) => issue
     io.stdout(
       `${JSON.stringify(
-        { file: path, valid: result.ok, errors: errors.map(strip), warnings: warnings.map(strip) },
+        { file: path, valid, errors: errors.map(strip), warnings: warnings.map(strip) },
         null,
         2,
       )}\n`,
     )
-    return result.ok ? 0 : 1
+    return valid ? 0 : 1
   }
 
-  const out = result.ok ? io.stdout : io.stderr
+  const out = valid ? io.stdout : io.stderr
   const blocks = [...errors, ...warnings].map((issue) => {
     const label = issue.severity === 'error' ? c.red('error') : c.yellow('warning')
     const hint =
@@ -85,7 +102,7 @@ export async function validateCommand(
   if (blocks.length > 0) out(`${blocks.join('\n\n')}\n\n`)
 
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  if (result.ok) {
+  if (valid) {
     const { config } = result
     io.stdout(
       `${c.green('✔')} ${path} is valid: ${count(config.forms.length, 'form')}, ` +
@@ -99,4 +116,59 @@ export async function validateCommand(
       `${warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : ''} in ${path}.\n`,
   )
   return 1
+}
+
+/**
+ * The consent texts of `config` that differ from the texts recorded in the database (a
+ * PostgreSQL URL or an embedded data folder) for the same purpose, version and locale.
+ */
+async function recordedTextIssues(
+  cwd: string,
+  against: string,
+  config: Config,
+): Promise<CheckIssue[]> {
+  const isUrl = /^postgres(ql)?:\/\//i.test(against)
+  const folder = resolve(cwd, against)
+  if (!isUrl && !existsSync(join(folder, 'pglite'))) {
+    throw new CliError(
+      `No Trickle data folder at ${folder} (it has no pglite folder). Give the server's data folder or a PostgreSQL URL.`,
+    )
+  }
+  const { describeConsentTextChange, findConsentTextChanges, openDatabase } =
+    await import('@trickle/server')
+  let changes: ConsentTextChange[]
+  try {
+    const database = await openDatabase(
+      isUrl ? { url: against, migrate: false } : { dataDir: folder, migrate: false },
+    )
+    try {
+      changes = await findConsentTextChanges(database.db, config).catch((error: unknown) => {
+        // A database the server never started on has recorded nothing.
+        if (errorCode(error) === '42P01') return []
+        throw error
+      })
+    } finally {
+      await database.close()
+    }
+  } catch (error) {
+    const where = isUrl ? 'the database' : folder
+    throw new CliError(`Could not read the consent texts in ${where}: ${(error as Error).message}`)
+  }
+  return changes.map((change) => {
+    const text = config.purposes[change.purposeIndex]?.text
+    const pointer = `/purposes/${change.purposeIndex}/text`
+    return {
+      path: typeof text === 'object' ? `${pointer}/${change.locale}` : pointer,
+      code: 'consent-text-changed',
+      message: describeConsentTextChange(change),
+    }
+  })
+}
+
+/** The SQLSTATE of a database error, also when wrapped (`cause`). */
+function errorCode(error: unknown): unknown {
+  for (let e = error; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
+    if ('code' in e && typeof e.code === 'string') return e.code
+  }
+  return undefined
 }

@@ -5,6 +5,12 @@ export type { OpenDatabaseOptions, TrickleDatabase, TrickleDb } from './openData
 export { startServer, loadConfig, defaultPort } from './startServer'
 export type { RunningServer, StartServerOptions, TrickleServerEnv } from './startServer'
 export { resolveSecret } from './secret'
+export {
+  assertConsentTexts,
+  describeConsentTextChange,
+  findConsentTextChanges,
+} from './checkConsentTexts'
+export type { ConsentTextChange } from './checkConsentTexts'
 export type { ResolveSecretOptions } from './secret'
 export { consoleMailer, fileMailer } from './mailer'
 export type { ConfirmationMail, Mailer } from './mailer'

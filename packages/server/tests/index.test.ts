@@ -4,10 +4,13 @@ import * as server from '../src/index'
 describe('@trickle/server exports', () => {
   it('exports exactly the public API', () => {
     expect(Object.keys(server).sort()).toEqual([
+      'assertConsentTexts',
       'consoleMailer',
       'createTrickleServer',
       'defaultPort',
+      'describeConsentTextChange',
       'fileMailer',
+      'findConsentTextChanges',
       'loadConfig',
       'migrationsFolder',
       'openDatabase',
