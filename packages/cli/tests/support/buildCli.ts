@@ -3,11 +3,11 @@ import { resolve } from 'node:path'
 
 /**
  * The CLI tests run the built binary, as a user would. Build the core (the binary imports its
- * dist), the server (the packed-install test ships it) and the CLI once before the suite.
+ * dist) and the CLI once before the suite.
  */
 export function setup(): void {
   const root = resolve(import.meta.dirname, '../../../..')
-  for (const workspace of ['@trickle/core', '@trickle/server', '@trickle/cli']) {
+  for (const workspace of ['@trickle/core', '@trickle/cli']) {
     execFileSync('npm', ['run', 'build', '--silent', '-w', workspace], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
