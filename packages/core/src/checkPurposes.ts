@@ -4,7 +4,12 @@ import { capitalize, createIssue, listSome, quote } from './configIssue'
 import { isPositiveInteger, own } from './jsonValue'
 
 /** Settings that only mean something for consent purposes. */
-const consentOnly = ['requireVersion', 'refreshAfterDays', 'doubleOptIn'] as const
+const consentOnly = [
+  'requireVersion',
+  'refreshAfterDays',
+  'doubleOptIn',
+  'confirmWithinDays',
+] as const
 
 /** Consent texts, versions, and consent settings on purposes that need no consent. */
 export function checkPurposes(catalog: ConfigCatalog): void {

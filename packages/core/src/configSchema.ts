@@ -170,6 +170,11 @@ export const purposeSchema = z
         ),
       false,
     ),
+    confirmWithinDays: z.optional(
+      positiveInt(
+        'With doubleOptIn: days the confirmation link works; an unconfirmed consent then lapses and is offered again. Default 30.',
+      ),
+    ),
   })
   .check(d('Why data is processed, with its legal basis.'))
 

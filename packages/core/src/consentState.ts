@@ -8,8 +8,9 @@ import type { ConsentEvent, ConsentState, Config, Profile, Purpose } from './typ
  * - without a granted, denied or withdrawn event it is `none`;
  * - otherwise the last of those decides: `withdrawn`, `denied`, or for a grant
  *   `outdated` (given on a version below `requireVersion`, which defaults to `version`),
- *   `pending` (double opt-in without a later `confirmed`),
- *   `expired` (`refreshAfterDays` passed since the grant, or since its confirmation),
+ *   `pending` (double opt-in without a later `confirmed`, for up to `confirmWithinDays`),
+ *   `expired` (`refreshAfterDays` passed since the grant, or since its confirmation, or a
+ *   double opt-in grant waited longer than `confirmWithinDays` for its confirmation),
  *   else `granted`.
  * The ledger order decides, not the timestamps: events are appended as they happen.
  */
@@ -31,7 +32,11 @@ export function consentStateOf(
     if (event.decision !== 'granted') return event.decision
     if (event.version < (purpose.requireVersion ?? purpose.version)) return 'outdated'
     const effectiveAt = purpose.doubleOptIn ? confirmedAt : event.at
-    if (effectiveAt === undefined) return 'pending'
+    if (effectiveAt === undefined) {
+      // A confirmation that never came lapses, so the consent can be offered again.
+      const waited = now.getTime() - Date.parse(event.at)
+      return waited <= confirmWithinDays(purpose) * dayMs ? 'pending' : 'expired'
+    }
     // An unreadable timestamp (NaN) cannot prove a fresh consent: ask again.
     const age = now.getTime() - Date.parse(effectiveAt)
     return purpose.refreshAfterDays === undefined || age <= purpose.refreshAfterDays * dayMs
@@ -39,6 +44,14 @@ export function consentStateOf(
       : 'expired'
   }
   return 'none'
+}
+
+/** Default of `confirmWithinDays`: how long a double opt-in confirmation may take. */
+export const defaultConfirmWithinDays = 30
+
+/** Days a double opt-in confirmation may take for `purpose`. */
+export function confirmWithinDays(purpose: Purpose): number {
+  return purpose.confirmWithinDays ?? defaultConfirmWithinDays
 }
 
 /**

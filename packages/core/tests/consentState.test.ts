@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { configSchema } from '../src/configSchema'
 import { consentState } from '../src/consentState'
+import { planVisit } from '../src/planVisit'
 import type { ConsentEvent, Profile } from '../src/types'
 import { dayMs } from './arbitraries'
 import fixture from './fixtures/b2b-whitepaper.json'
@@ -67,6 +68,30 @@ describe('consentState', () => {
       event('newsletter', 'granted', 5),
     )
     expect(consentState(config, regranted, 'newsletter', day(6))).toBe('pending')
+  })
+
+  it('lets a confirmation that never came lapse after confirmWithinDays (default 30): expired, offered again', () => {
+    const requested = ledger(event('newsletter', 'granted', 0))
+    expect(consentState(config, requested, 'newsletter', day(30))).toBe('pending')
+    expect(consentState(config, requested, 'newsletter', day(30.01))).toBe('expired')
+    const plan = (at: Date) =>
+      planVisit(config, requested, { formId: 'whitepaper', now: at }).consents.map(
+        (c) => `${c.purposeId}:${c.reason}`,
+      )
+    expect(plan(day(29))).not.toContain('newsletter:expired')
+    expect(plan(day(31))).toContain('newsletter:expired')
+
+    const quick = configSchema.parse({
+      ...fixture,
+      purposes: fixture.purposes.map((p) =>
+        p.id === 'newsletter' ? { ...p, confirmWithinDays: 7 } : p,
+      ),
+    })
+    expect(consentState(quick, requested, 'newsletter', day(7))).toBe('pending')
+    expect(consentState(quick, requested, 'newsletter', day(8))).toBe('expired')
+    // A confirmation in time keeps counting after the window.
+    const confirmed = ledger(event('newsletter', 'granted', 0), event('newsletter', 'confirmed', 6))
+    expect(consentState(quick, confirmed, 'newsletter', day(60))).toBe('granted')
   })
 
   it('is outdated when granted on a version below requireVersion', () => {

@@ -15,6 +15,7 @@ describe('@trickle/core exports', () => {
         "configIssueCodes",
         "configJsonSchema",
         "configSchema",
+        "confirmWithinDays",
         "consentState",
         "consentTextHash",
         "countryCodes",
