@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   HttpTransportError,
+  createTrickle,
   httpTransport,
+  memoryStorage,
   sha256,
   type Submission,
   type VisitPlan,
@@ -436,6 +438,27 @@ describeDatabases('the core httpTransport', (kind) => {
         fields: { id: string; value?: unknown }[]
       }
       expect(exported.fields.find((f) => f.id === 'company')?.value).toBe(values.company)
+    })
+
+    it('tells the slower of two tabs that the plan changed, not that its answers are wrong', async () => {
+      // Two tabs of one browser (one cookie), each with its own store, show the same first plan.
+      const tab = t.browser()
+      const [a, b] = [0, 1].map(() =>
+        createTrickle({ config: t.config, transport: transportFor(tab), storage: memoryStorage() }),
+      )
+      const input = {
+        values: firstVisit('two-tabs@example.com').values,
+        consents: { newsletter: false, sales: false },
+      }
+      expect((await a!.submit('whitepaper', input, { locale: 'en' })).ok).toBe(true)
+      const late = await b!.submit('whitepaper', input, { locale: 'en' })
+      expect(!late.ok && late.error.code).toBe('plan-changed')
+      // Its errors name only answers it sent, never a field of the new plan.
+      const shown = [
+        ...Object.keys(input.values).map((id) => `/values/${id}`),
+        ...Object.keys(input.consents).map((id) => `/consents/${id}`),
+      ]
+      for (const error of (!late.ok && late.error.errors) || []) expect(shown).toContain(error.path)
     })
 
     it('rejects with the server reason and the paths of the answers to fix', async () => {
