@@ -137,6 +137,63 @@ export const erasures = pgTable('erasures', {
   submissions: integer('submissions').notNull(),
 })
 
+/**
+ * The outbox of the hand-off to CRMs: one row per event and destination, written in the same
+ * transaction as the change it reports. No personal values: the payload names submission,
+ * field ids and consent rows; values are read from the profile when the row is delivered, so a
+ * value withdrawn or erased before then is never sent. `visitor_id` is deliberately no foreign
+ * key: an erasure must still reach the destinations that received the visitor's data.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    /** The same for every destination of one event: the receiver's de-duplication key. */
+    eventId: text('event_id').notNull(),
+    destinationId: text('destination_id').notNull(),
+    /** `submission.created` | `consent.changed` | `profile.erased`. */
+    type: text('type').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    formId: text('form_id'),
+    payload: jsonb<DeliveryPayload>('payload').notNull(),
+    /** `pending` | `delivered` | `dead` | `skipped`. */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    /** A worker's claim; another worker takes the row only after it lapsed. */
+    lockedUntil: at('locked_until'),
+    lastError: text('last_error'),
+    lastStatus: integer('last_status'),
+    /** Field ids actually sent, so an erasure knows which destinations received which fields. */
+    deliveredFields: jsonb<string[]>('delivered_fields'),
+    createdAt: at('created_at').notNull(),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [
+    index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('deliveries_visitor_idx').on(t.visitorId),
+  ],
+)
+
+/** What an outbox row refers to; never a personal value (`hutk` is an opaque cookie id). */
+export interface DeliveryPayload {
+  submissionId?: string
+  fieldIds?: string[]
+  consentSeqs?: number[]
+  erasedFieldIds?: string[]
+  pageUri?: string
+  pageName?: string
+  /** HubSpot's visitor cookie; dropped when the delivery ends. */
+  hutk?: string
+}
+
+/** A destination switched off (a webhook answered 410) until an admin enables it again. */
+export const destinationStates = pgTable('destination_states', {
+  destinationId: text('destination_id').primaryKey(),
+  disabledAt: at('disabled_at'),
+  disabledReason: text('disabled_reason'),
+})
+
 export const tables = {
   visitors,
   fieldValues,
@@ -145,4 +202,6 @@ export const tables = {
   submissions,
   downloads,
   erasures,
+  deliveries,
+  destinationStates,
 }
