@@ -320,6 +320,69 @@ export const linksSchema = z
   })
   .check(d('Links shown with the forms.'))
 
+/** What a destination may be sent: new submissions, consent changes, erasures. */
+export const destinationEventKinds = ['submission', 'consent', 'erasure'] as const
+
+/** Keys of maps whose keys are ids (forms, fields, purposes): never `__proto__` and friends. */
+const idKey = z.string().check(z.regex(idPattern))
+
+const destinationShape = {
+  id: id('Destination id'),
+  purposes: z
+    .array(id('Purpose id'))
+    .check(
+      z.minLength(1),
+      d(
+        "Purposes this service is used for. A value is sent only while one of its field's purposes is in this list and usable (not consent-based, or consented).",
+      ),
+    ),
+  events: z._default(
+    z
+      .array(z.enum(destinationEventKinds))
+      .check(
+        z.minLength(1),
+        d('What is sent: "submission", "consent" (changes), "erasure". Default all three.'),
+      ),
+    [...destinationEventKinds],
+  ),
+}
+
+export const webhookDestinationSchema = z
+  .strictObject({
+    ...destinationShape,
+    type: z.literal('webhook').check(d('Signed HTTPS POSTs (Standard Webhooks).')),
+  })
+  .check(d('A webhook. URL and secret come from TRICKLE_DESTINATION_<ID>_URL and _SECRET.'))
+
+export const hubspotDestinationSchema = z
+  .strictObject({
+    ...destinationShape,
+    type: z.literal('hubspot').check(d('HubSpot: Forms Submission API v3.')),
+    portalId: z.string().check(z.regex(/^\d{1,20}$/), d('The HubSpot account id (digits).')),
+    forms: z
+      .record(idKey, z.string().check(z.minLength(1), z.maxLength(100)))
+      .check(d('Trickle form id -> HubSpot form GUID.')),
+    fields: z
+      .record(idKey, z.string().check(z.minLength(1), z.maxLength(100)))
+      .check(d('Trickle field id -> HubSpot property name; map an email field.')),
+    subscriptions: z.optional(
+      z
+        .record(idKey, positiveInt('A HubSpot subscription type id.'))
+        .check(d('Consent purpose id -> HubSpot subscription type id.')),
+    ),
+    linkVisitorIdWith: z.optional(
+      id('Consent purpose id').check(
+        d('Send the hubspotutk cookie only while this consent purpose is granted.'),
+      ),
+    ),
+  })
+  .check(d('HubSpot. The token comes from TRICKLE_DESTINATION_<ID>_SECRET.'))
+
+export const destinationSchema = z.discriminatedUnion('type', [
+  webhookDestinationSchema,
+  hubspotDestinationSchema,
+])
+
 export const configSchema = z
   .strictObject({
     $schema: z.optional(
@@ -345,6 +408,11 @@ export const configSchema = z
     purposes: z.array(purposeSchema).check(d('Why data is processed.')),
     fields: z.array(fieldSchema).check(d('The field catalogue.')),
     forms: z.array(formSchema).check(d('The forms (gates) and their progressive sequences.')),
+    destinations: z.optional(
+      z
+        .array(destinationSchema)
+        .check(d('Services (CRMs, webhooks) that receive leads and consent changes.')),
+    ),
   })
   .check(d('A Trickle progressive profiling config.'))
 
@@ -359,3 +427,7 @@ export type FieldOption = z.output<typeof optionSchema>
 export type Form = z.output<typeof formSchema>
 export type LegalBasis = (typeof legalBases)[number]
 export type Text = z.output<typeof textSchema>
+export type Destination = z.output<typeof destinationSchema>
+export type WebhookDestination = z.output<typeof webhookDestinationSchema>
+export type HubspotDestination = z.output<typeof hubspotDestinationSchema>
+export type DestinationEventKind = (typeof destinationEventKinds)[number]

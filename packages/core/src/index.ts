@@ -21,6 +21,10 @@ export type { ApplySubmissionOptions } from './applySubmission'
 export { confirmWithinDays, consentState } from './consentState'
 export { consentTextHash, shownConsentText } from './consentTextHash'
 export type { ShownConsentText } from './consentTextHash'
+export { destinationEnv } from './destinationEnv'
+export type { DestinationEnvNames } from './destinationEnv'
+export { destinationRecord } from './destinationRecord'
+export type { DestinationRecord, DestinationRecordOptions } from './destinationRecord'
 export { emptyProfile } from './emptyProfile'
 export { exportProfile, profileExportFormat } from './exportProfile'
 export type {
@@ -34,6 +38,7 @@ export type {
 export { fieldFreshness, isKnown } from './isKnown'
 export type { FieldFreshness } from './isKnown'
 export { planVisit } from './planVisit'
+export { purposeUsable } from './purposeUsable'
 export { sha256 } from './sha256'
 export { countryCodes } from './countryCodes'
 export { submissionSchema } from './submissionSchema'
@@ -86,6 +91,8 @@ export type {
   ConsentOfferReason,
   ConsentState,
   Decision,
+  Destination,
+  DestinationEventKind,
   Draft,
   Field,
   FieldOption,
@@ -94,6 +101,7 @@ export type {
   FieldType,
   FieldValue,
   Form,
+  HubspotDestination,
   LegalBasis,
   PlanOptions,
   PlannedConsent,
@@ -105,4 +113,5 @@ export type {
   SubmissionInput,
   Text,
   VisitPlan,
+  WebhookDestination,
 } from './types'

@@ -4,13 +4,17 @@ export type {
   Condition,
   Config,
   ConfigInput,
+  Destination,
+  DestinationEventKind,
   Field,
   FieldOption,
   FieldType,
   Form,
+  HubspotDestination,
   LegalBasis,
   Purpose,
   Text,
+  WebhookDestination,
 } from './configSchema'
 
 /** An answer: text-like fields give strings, number fields numbers, checkboxes booleans, multiselects string arrays. */
