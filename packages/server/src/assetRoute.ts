@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { sql } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
-import { downloads } from './schema'
+import { recordDownload } from './profileStore'
 import type { AppEnv, ServerContext } from './serverContext'
 
 /**
@@ -41,9 +40,9 @@ export function assetRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
       )
     }
     const visitor = c.get('visitor')
-    await ctx.database.db.insert(downloads).values({
-      // Linked only to a visitor who still exists (an erased one may hold an old link).
-      visitorId: visitor.isNew ? null : sql`(select id from visitors where id = ${visitor.id})`,
+    // Linked only to a visitor who still exists (an erased one may hold an old link).
+    await recordDownload(ctx.database.db, {
+      visitorId: visitor.isNew ? null : visitor.id,
       formId,
       via: via === 'open-gate' ? 'open-gate' : 'form',
       at: now,

@@ -11,7 +11,15 @@ import {
 } from '@trickle/core'
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
-import { consentEvents, consentTexts, erasures, fieldValues, submissions, visitors } from './schema'
+import {
+  consentEvents,
+  consentTexts,
+  downloads,
+  erasures,
+  fieldValues,
+  submissions,
+  visitors,
+} from './schema'
 
 /**
  * The bridge between the tables and the core's `Profile`: the server keeps one row per field
@@ -290,6 +298,29 @@ export async function findSubmission(
       and(eq(submissions.visitorId, visitorId), eq(submissions.idempotencyKey, idempotencyKey)),
     )
   return row
+}
+
+/**
+ * Counts a delivered file, linked to the visitor only while the visitor's row exists. The row is
+ * locked (FOR KEY SHARE) for the insert, so an erasure at the same moment either waits and then
+ * unlinks this download with the others, or came first and the download is counted anonymously.
+ */
+export async function recordDownload(
+  db: TrickleDb,
+  download: { visitorId: string | null; formId: string; via: 'form' | 'open-gate'; at: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    let visitorId: string | null = null
+    if (download.visitorId !== null) {
+      const [row] = await tx
+        .select({ id: visitors.id })
+        .from(visitors)
+        .where(eq(visitors.id, download.visitorId))
+        .for('key share')
+      visitorId = row?.id ?? null
+    }
+    await tx.insert(downloads).values({ ...download, visitorId })
+  })
 }
 
 export interface ErasureCounts {

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import { expect, it } from 'vitest'
-import { parsed } from './support/fixtures'
+import { afterAll, expect, it } from 'vitest'
+import { firstVisit, parsed } from './support/fixtures'
 import { describeDatabases, query, useServer } from './support/testServer'
 
 const visitorOf = (cookie: string | undefined) => cookie?.split('.')[0] ?? ''
@@ -101,4 +104,45 @@ describeDatabases('erasure racing a submission', (kind) => {
     expect((await other.post('/v1/submissions', submission('late@example.com'))).status).toBe(201)
     expect(visitorOf(other.cookie)).not.toBe(id)
   })
+})
+
+const assetsDir = mkdtempSync(join(tmpdir(), 'trickle-erasure-'))
+writeFileSync(join(assetsDir, 'whitepaper.pdf'), '%PDF-1.4 erasure\n')
+afterAll(() => rmSync(assetsDir, { recursive: true, force: true }))
+
+describeDatabases('erasure racing a download', (kind) => {
+  const t = useServer(kind, { assetsDir }, { poolSize: 10 })
+  const pairs = 100
+
+  it(`delivers the file and keeps the count, never linked to the erased visitor (${pairs} pairs), never a 5xx`, async () => {
+    const erased: string[] = []
+    for (let pair = 0; pair < pairs; pair++) {
+      const tab = t.browser()
+      const signedUp = await tab.post('/v1/submissions', firstVisit(`file${pair}@example.com`))
+      const { download } = (await signedUp.json()) as { download: { url: string } }
+      erased.push(visitorOf(tab.cookie))
+      const other = t.browser()
+      other.cookie = tab.cookie
+      const later = <T>(delayed: boolean, send: () => Promise<T>) =>
+        delayed ? new Promise((resolve) => setTimeout(resolve, pair % 5)).then(send) : send()
+      const [erasure, file] = await Promise.all([
+        later(pair % 2 === 0, () => tab.delete('/v1/me')),
+        later(pair % 2 === 1, () => other.get(download.url)),
+      ])
+      expect(erasure.status).toBe(200)
+      expect(file.status, await file.text()).toBe(200)
+    }
+    expect(t.logs.filter((line) => line.includes(' 500 '))).toEqual([])
+    const ids = sql.join(
+      erased.map((id) => sql`${id}`),
+      sql`, `,
+    )
+    const [counts] = await query<{ all: number; linked: number }>(
+      t.database,
+      sql`select count(*)::int as all, (count(*) filter (where visitor_id in (${ids})))::int as linked
+        from downloads`,
+    )
+    expect(Number(counts?.all)).toBe(pairs)
+    expect(Number(counts?.linked)).toBe(0)
+  }, 120_000)
 })
