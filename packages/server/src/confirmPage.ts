@@ -7,7 +7,7 @@ import { html, raw } from 'hono/html'
  */
 
 /** What a final page says (the page with the button shows a `ConfirmForm`). */
-export type ConfirmOutcome = 'confirmed' | 'already' | 'invalid' | 'expired' | 'gone'
+export type ConfirmOutcome = 'confirmed' | 'already' | 'invalid' | 'expired' | 'gone' | 'changed'
 
 export type PageLanguage = 'en' | 'de'
 
@@ -25,6 +25,7 @@ const statusOf = {
   invalid: 400,
   expired: 410,
   gone: 410,
+  changed: 410,
 } as const
 
 const texts = {
@@ -43,6 +44,10 @@ const texts = {
     gone: [
       'Nothing to confirm',
       'This consent was withdrawn, changed or erased in the meantime, so it cannot be confirmed any more.',
+    ],
+    changed: [
+      'Address changed',
+      'The e-mail address was changed after this link was sent, so it cannot confirm the new one. A new link was sent to the current address.',
     ],
   },
   de: {
@@ -66,6 +71,10 @@ const texts = {
     gone: [
       'Nichts zu bestätigen',
       'Diese Einwilligung wurde inzwischen widerrufen, geändert oder gelöscht und kann nicht mehr bestätigt werden.',
+    ],
+    changed: [
+      'Adresse geändert',
+      'Die E-Mail-Adresse wurde geändert, nachdem dieser Link verschickt wurde; er kann die neue Adresse nicht bestätigen. An die aktuelle Adresse ging ein neuer Link.',
     ],
   },
 } as const satisfies Record<PageLanguage, Record<ConfirmOutcome | 'ask', readonly [string, string]>>

@@ -1,4 +1,5 @@
 import {
+  confirmWithinDays,
   consentState,
   shownConsentText,
   type Config,
@@ -9,14 +10,37 @@ import {
 import type { Context, Hono } from 'hono'
 import { describeUnexpected } from './apiError'
 import { confirmPage, pageLanguage, type ConfirmOutcome } from './confirmPage'
-import { appendConsentEvents, loadProfile, type StoredProfile } from './profileStore'
-import { confirmationTtlMs, type AppEnv, type ServerContext } from './serverContext'
+import { loadProfile, type StoredProfile } from './profileStore'
+import { consentEvents } from './schema'
+import type { AppEnv, ServerContext } from './serverContext'
 
 /**
  * Double opt-in (German practice for e-mail marketing): a consent to a purpose with
  * `doubleOptIn` stays `pending` until the visitor opens the link in the mail and presses the
  * button on its page; then a `confirmed` event is appended. Both steps are in the ledger.
+ *
+ * The link proves the address it was mailed to: it carries the keyed hash of that address and
+ * the time it was sent, and confirms only while the profile's address is still that one and no
+ * later grant replaced the one it was mailed for. A new address gets a new grant and a new mail
+ * (`rebindConfirmations`). A link works for the purpose's `confirmWithinDays` (default 30); then
+ * the unconfirmed consent lapses and the form offers it again.
  */
+
+const dayMs = 24 * 60 * 60 * 1000
+
+/** The spelling that names one mailbox for us: Unicode NFC, no outer spaces, lower case. */
+export function normaliseAddress(address: string): string {
+  return address.normalize('NFC').trim().toLowerCase()
+}
+
+/**
+ * The keyed hash of an address (HMAC-SHA256 with a key derived from the server secret), so the
+ * ledger can prove which address confirmed without holding it, and a guessed address cannot be
+ * checked against the database alone.
+ */
+function addressHash(ctx: Pick<ServerContext, 'signer'>, address: string): string {
+  return ctx.signer.digest('address', normaliseAddress(address))
+}
 
 type MailContext = Pick<ServerContext, 'config' | 'signer' | 'mailer' | 'log'> & {
   publicUrl: string | undefined
@@ -47,10 +71,18 @@ export async function sendConfirmations(
       continue
     }
     const locale = event.locale ?? ctx.config.locales[0] ?? 'en'
-    const expiresAt = new Date(now.getTime() + confirmationTtlMs)
+    // The link works as long as the consent waits for it.
+    const expiresAt = new Date(now.getTime() + confirmWithinDays(purpose) * dayMs)
     const token = ctx.signer.seal(
       'doi',
-      { v: profile.visitorId, p: purpose.id, n: event.version, l: locale },
+      {
+        v: profile.visitorId,
+        p: purpose.id,
+        n: event.version,
+        l: locale,
+        a: addressHash(ctx, to),
+        s: now.getTime(),
+      },
       expiresAt,
     )
     const base = (ctx.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '')
@@ -73,6 +105,51 @@ export async function sendConfirmations(
   return pending
 }
 
+/**
+ * A double opt-in confirms an address. When a submission changes the profile's address while a
+ * double opt-in consent is granted or waits for its confirmation, that consent is granted anew
+ * for the new address (source `address-changed`, the version of the grant it continues): it is
+ * pending again, and `sendConfirmations` mails the new address. Links mailed before stop working.
+ */
+export function rebindConfirmations(
+  config: Config,
+  before: Profile,
+  after: { profile: Profile; events: ConsentEvent[] },
+  options: { now: Date; formId: string },
+): { profile: Profile; events: ConsentEvent[] } {
+  const was = emailOf({ config }, before)
+  const is = emailOf({ config }, after.profile)
+  if (is === undefined || (was !== undefined && normaliseAddress(was) === normaliseAddress(is))) {
+    return after
+  }
+  const regranted: ConsentEvent[] = []
+  for (const purpose of config.purposes) {
+    if (!purpose.doubleOptIn || purpose.basis !== 'consent') continue
+    // Decided in this very submission: its own grant is mailed to the new address anyway.
+    if (after.events.some((event) => event.purposeId === purpose.id)) continue
+    const state = consentState(config, before, purpose.id, options.now)
+    if (state !== 'granted' && state !== 'pending') continue
+    const grant = before.consents.findLast(
+      (event) => event.purposeId === purpose.id && event.decision === 'granted',
+    )
+    if (!grant) continue
+    regranted.push({
+      purposeId: purpose.id,
+      decision: 'granted',
+      version: grant.version,
+      at: options.now.toISOString(),
+      formId: options.formId,
+      ...(grant.locale === undefined ? {} : { locale: grant.locale }),
+      source: 'address-changed',
+    })
+  }
+  if (regranted.length === 0) return after
+  return {
+    profile: { ...after.profile, consents: [...after.profile.consents, ...regranted] },
+    events: [...after.events, ...regranted],
+  }
+}
+
 /** The first answered field of type `email`. */
 function emailOf(ctx: Pick<ServerContext, 'config'>, profile: Profile): string | undefined {
   for (const field of ctx.config.fields) {
@@ -91,36 +168,59 @@ function shownLabel(config: Config, purpose: Purpose, locale: string | undefined
 /** What a confirmation link names, once its signature, expiry and purpose are checked. */
 type OpenedLink =
   | { ok: false; outcome: 'invalid' | 'expired' | 'gone'; locale?: unknown }
-  | { ok: true; visitorId: string; purpose: Purpose; version: number; locale: unknown }
+  | {
+      ok: true
+      visitorId: string
+      purpose: Purpose
+      version: number
+      locale: unknown
+      /** The keyed hash of the address the link was mailed to. */
+      address: string
+      /** When it was mailed. */
+      sentAt: Date
+    }
 
 function openLink(ctx: ServerContext, token: unknown, now: Date): OpenedLink {
   const opened = ctx.signer.open('doi', token, now)
   if (!opened.ok) return { ok: false, outcome: opened.reason }
-  const { v: visitorId, p: purposeId, n: version, l: locale } = opened.payload
+  const { v: visitorId, p: purposeId, n: version, l: locale, a: address, s: sent } = opened.payload
   const purpose = ctx.config.purposes.find((item) => item.id === purposeId)
-  if (typeof visitorId !== 'string' || typeof version !== 'number' || !purpose) {
+  if (
+    typeof visitorId !== 'string' ||
+    typeof version !== 'number' ||
+    typeof address !== 'string' ||
+    typeof sent !== 'number' ||
+    !purpose
+  ) {
+    // Also a link from before links named their address: it proves nothing, a new grant mails anew.
     return { ok: false, outcome: 'gone', locale }
   }
-  return { ok: true, visitorId, purpose, version, locale }
+  return { ok: true, visitorId, purpose, version, locale, address, sentAt: new Date(sent) }
 }
 
 /**
- * Whether the linked consent waits for its confirmation: `pending` when the latest grant of
- * the purpose is still the one the link was mailed for, `already` when it was confirmed.
+ * Whether the linked consent waits for this confirmation: `pending` when the latest grant of
+ * the purpose is the one the link was mailed for (same version, granted no later than the mail)
+ * and the profile's address is still the mailed one; `already` when it was confirmed; `changed`
+ * when the address changed since (the new address got its own mail).
  */
 function linkState(
-  config: Config,
+  ctx: Pick<ServerContext, 'config' | 'signer'>,
   stored: StoredProfile,
-  link: { purpose: Purpose; version: number },
+  link: { purpose: Purpose; version: number; address: string; sentAt: Date },
   now: Date,
-): 'pending' | 'already' | 'gone' {
+): 'pending' | 'already' | 'gone' | 'changed' {
   // The visitor was erased after the mail was sent.
   if (!stored.exists) return 'gone'
-  const state = consentState(config, stored.profile, link.purpose.id, now)
+  const state = consentState(ctx.config, stored.profile, link.purpose.id, now)
   const lastGrant = stored.profile.consents.findLast(
     (event) => event.purposeId === link.purpose.id && event.decision !== 'confirmed',
   )
   if (lastGrant?.decision !== 'granted' || lastGrant.version !== link.version) return 'gone'
+  const email = emailOf(ctx, stored.profile)
+  if (email === undefined || addressHash(ctx, email) !== link.address) return 'changed'
+  // A later grant (the consent given again, or a new address that changed back) has its own mail.
+  if (Date.parse(lastGrant.at) > link.sentAt.getTime()) return 'gone'
   if (state === 'granted') return 'already'
   return state === 'pending' ? 'pending' : 'gone'
 }
@@ -154,7 +254,7 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
       now,
       log: ctx.log,
     })
-    const state = linkState(ctx.config, stored, link, now)
+    const state = linkState(ctx, stored, link, now)
     if (state !== 'pending') return confirmPage(c, language, state)
     const locale = typeof link.locale === 'string' ? link.locale : undefined
     return confirmPage(c, language, {
@@ -173,17 +273,20 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
     const outcome = await ctx.database.db.transaction(async (tx): Promise<ConfirmOutcome> => {
       // Under the visitor's lock, so a double click records one confirmation.
       const stored = await loadProfile(tx, ctx.config, visitorId, { now, log: ctx.log, lock: true })
-      const state = linkState(ctx.config, stored, link, now)
+      const state = linkState(ctx, stored, link, now)
       if (state !== 'pending') return state
-      const event: ConsentEvent = {
+      // The proof: which address (its keyed hash) confirmed, and when the link was mailed.
+      await tx.insert(consentEvents).values({
+        visitorId,
         purposeId: purpose.id,
         decision: 'confirmed',
         version,
-        at: now.toISOString(),
-        ...(typeof locale === 'string' ? { locale } : {}),
+        at: now,
+        locale: typeof locale === 'string' ? locale : null,
         source: 'double-opt-in',
-      }
-      await appendConsentEvents(tx, ctx.config, visitorId, [event], { now })
+        addressHash: link.address,
+        mailedAt: link.sentAt,
+      })
       return 'confirmed'
     })
     return confirmPage(c, language, outcome)

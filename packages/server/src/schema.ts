@@ -72,6 +72,12 @@ export const consentEvents = pgTable(
     locale: text('locale'),
     textHash: text('text_hash'),
     source: text('source'),
+    /**
+     * A double opt-in confirmation: the keyed hash (HMAC-SHA-256 with the server secret) of the
+     * normalised address the link was mailed to, and when it was mailed. Never the address.
+     */
+    addressHash: text('address_hash'),
+    mailedAt: at('mailed_at'),
   },
   (t) => [index('consent_events_visitor_idx').on(t.visitorId, t.seq)],
 )

@@ -34,5 +34,3 @@ export interface ServerContext {
 
 /** How long a download link works. */
 export const downloadTtlMs = 10 * 60 * 1000
-/** How long a double opt-in confirmation link works. */
-export const confirmationTtlMs = 7 * 24 * 60 * 60 * 1000

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 /** What a signature is for. Each use gets its own key, so a token of one kind never passes as another. */
-export type SignaturePurpose = 'visitor' | 'download' | 'doi'
+export type SignaturePurpose = 'visitor' | 'download' | 'doi' | 'address'
 
 export type OpenedToken =
   { ok: true; payload: Record<string, unknown> } | { ok: false; reason: 'invalid' | 'expired' }
@@ -15,6 +15,8 @@ export interface Signer {
   seal(purpose: SignaturePurpose, payload: Record<string, unknown>, expiresAt: Date): string
   /** The payload of an intact token that has not expired at `now`. */
   open(purpose: SignaturePurpose, token: unknown, now: Date): OpenedToken
+  /** The keyed hash (HMAC-SHA256, base64url) of `value`: the same value gives the same hash. */
+  digest(purpose: SignaturePurpose, value: string): string
 }
 
 /** Shortest accepted secret. 32 random characters hold enough entropy for HMAC-SHA256. */
@@ -59,6 +61,7 @@ export function createSigner(secret: string): Signer {
   return {
     sign,
     verify,
+    digest: (purpose, value) => mac(purpose, value).toString('base64url'),
     seal(purpose, payload, expiresAt) {
       const body = Buffer.from(JSON.stringify({ ...payload, exp: expiresAt.getTime() }))
       return sign(purpose, body.toString('base64url'))

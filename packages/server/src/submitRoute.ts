@@ -10,7 +10,7 @@ import {
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { compileLinearPattern } from './compileLinearPattern'
-import { sendConfirmations } from './doubleOptIn'
+import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
 import { describeIssues, parseSubmissionBody, type SubmissionBody } from './parseSubmissionBody'
 import {
@@ -94,8 +94,13 @@ export function submitRoute(
         compilePattern: compileLinearPattern,
       })
       if (!result.ok) throw rejection(config, stored.profile, body, now, result.errors)
-      await saveFields(tx, stored, result.profile)
-      const textHashes = await appendConsentEvents(tx, config, visitor.id, result.events, {
+      // A new e-mail address needs its own double opt-in confirmation.
+      const { profile, events } = rebindConfirmations(config, stored.profile, result, {
+        now,
+        formId: body.formId,
+      })
+      await saveFields(tx, stored, profile)
+      const textHashes = await appendConsentEvents(tx, config, visitor.id, events, {
         now,
         storedTexts: ctx.storedTexts,
       })
@@ -109,8 +114,8 @@ export function submitRoute(
         submissionId: id,
         visit,
         replayed: false,
-        profile: result.profile,
-        events: result.events,
+        profile,
+        events,
         textHashes,
       }
     })

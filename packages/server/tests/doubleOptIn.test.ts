@@ -135,7 +135,8 @@ describeDatabases('double opt-in', (kind) => {
     })
     expect(empty.status).toBe(400)
 
-    t.advance(8 * day)
+    // The link works as long as the consent waits for it: confirmWithinDays, 30 by default.
+    t.advance(31 * day)
     try {
       const expired = await t.browser().get(link)
       expect(expired.status).toBe(410)
@@ -144,7 +145,7 @@ describeDatabases('double opt-in', (kind) => {
       expect(expiredPost.status).toBe(410)
       expect(await expiredPost.text()).toContain('expired')
     } finally {
-      t.advance(-8 * day)
+      t.advance(-31 * day)
     }
     expect(await stateOf(tab)).toBe('pending')
 
@@ -166,6 +167,98 @@ describeDatabases('double opt-in', (kind) => {
       sql`select count(*)::int as n from visitors where id = ${visitorOf(link)}`,
     )
     expect(Number(rows[0]!.n)).toBe(0)
+  })
+
+  /** A second whitepaper visit of `tab` that types `email` (the form asks for it every visit). */
+  const secondVisit = (tab: ReturnType<typeof t.browser>, email: string) =>
+    tab.post('/v1/submissions', {
+      formId: 'whitepaper',
+      idempotencyKey: crypto.randomUUID(),
+      locale: 'en',
+      values: { email, jobRole: 'head', industry: 'it', companySize: '50-249' },
+    })
+  const pageOf = async (response: Response) => ({
+    status: response.status,
+    text: await response.text(),
+  })
+
+  it('confirms only the address the link was mailed to (a link to attacker@ never confirms victim@)', async () => {
+    const { tab, link: attackerLink } = await subscribe('attacker@evil.example')
+    const sent = t.mailer.sent.length
+    // A later visit types someone else's address; the attacker still holds the first link.
+    const changed = await secondVisit(tab, 'victim@example.org')
+    expect(changed.status).toBe(201)
+    expect(((await changed.json()) as { pending: string[] }).pending).toEqual(['newsletter'])
+    expect(t.mailer.sent).toHaveLength(sent + 1)
+    const toVictim = t.mailer.sent.at(-1)!
+    expect(toVictim.to).toBe('victim@example.org')
+    expect(await stateOf(tab)).toBe('pending')
+
+    const page = await pageOf(await t.browser().get(attackerLink))
+    expect(page.status).toBe(410)
+    expect(page.text).toContain('address was changed')
+    expect(page.text).not.toContain('<form')
+    const pressed = await pageOf(await postToken(tokenOf(attackerLink)))
+    expect(pressed.status).toBe(410)
+    expect(pressed.text).toContain('address was changed')
+    expect(await stateOf(tab)).toBe('pending')
+    expect((await confirmedRows(tab)).map((row) => row.decision)).toEqual(['granted', 'granted'])
+
+    // The victim's own link confirms, and the ledger keeps which address and when it was mailed.
+    const victimLink = toVictim.confirmUrl.slice(origin.length)
+    expect((await postToken(tokenOf(victimLink))).status).toBe(200)
+    expect(await stateOf(tab)).toBe('granted')
+    const [proof] = await query<{ address_hash: string | null; mailed_at: unknown }>(
+      t.database,
+      sql`select address_hash, mailed_at from consent_events where visitor_id = ${visitorOf(tab.cookie)} and decision = 'confirmed'`,
+    )
+    expect(proof?.address_hash).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(proof?.address_hash).not.toContain('victim')
+    expect(new Date(proof!.mailed_at as string).getTime()).toBe(
+      Date.parse(toVictim.expiresAt) - 30 * day,
+    )
+  })
+
+  it('asks a confirmed consent again for a new address, but not for the same address in other case', async () => {
+    const { tab, link } = await subscribe('first@example.com')
+    expect((await postToken(tokenOf(link))).status).toBe(200)
+    expect(await stateOf(tab)).toBe('granted')
+
+    const sent = t.mailer.sent.length
+    expect((await secondVisit(tab, ' First@Example.COM ')).status).toBe(201)
+    expect(t.mailer.sent).toHaveLength(sent)
+    expect(await stateOf(tab)).toBe('granted')
+
+    const moved = await tab.post('/v1/submissions', {
+      formId: 'whitepaper',
+      idempotencyKey: crypto.randomUUID(),
+      locale: 'en',
+      values: { email: 'second@example.com' },
+    })
+    expect(moved.status).toBe(201)
+    expect(t.mailer.sent).toHaveLength(sent + 1)
+    expect(t.mailer.sent.at(-1)!.to).toBe('second@example.com')
+    expect(await stateOf(tab)).toBe('pending')
+    // The old link, mailed before the new grant, does not confirm the new address.
+    expect((await postToken(tokenOf(link))).status).toBe(410)
+    expect(await stateOf(tab)).toBe('pending')
+  })
+
+  it('lets an unconfirmed consent lapse after 30 days, so the form offers it again', async () => {
+    const { tab, link } = await subscribe('doi-lapsed@example.com')
+    t.advance(31 * day)
+    try {
+      expect(await stateOf(tab)).toBe('expired')
+      expect((await postToken(tokenOf(link))).status).toBe(410)
+      const plan = (await (await tab.get('/v1/plan?form=whitepaper')).json()) as {
+        plan: { consents: { purposeId: string; reason: string }[] }
+      }
+      expect(plan.plan.consents).toContainEqual(
+        expect.objectContaining({ purposeId: 'newsletter', reason: 'expired' }),
+      )
+    } finally {
+      t.advance(-31 * day)
+    }
   })
 
   it("answers in the consent's language, else in the browser's (German or English)", async () => {

@@ -58,6 +58,15 @@ describe('createSigner', () => {
     })
   })
 
+  it('digests a value with a key of its own: stable, and unlike another secret or purpose', () => {
+    const hash = signer.digest('address', 'ada@example.com')
+    expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(signer.digest('address', 'ada@example.com')).toBe(hash)
+    expect(signer.digest('address', 'bob@example.com')).not.toBe(hash)
+    expect(signer.digest('doi', 'ada@example.com')).not.toBe(hash)
+    expect(createSigner('t'.repeat(32)).digest('address', 'ada@example.com')).not.toBe(hash)
+  })
+
   it('refuses a short secret and says how to make one', () => {
     expect(() => createSigner('short')).toThrow(/at least 32 characters.*openssl rand/)
   })
