@@ -1,8 +1,7 @@
-import { timingSafeEqual, createHash } from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
 import type { Hono } from 'hono'
-import { ApiError } from './apiError'
+import { requireAdmin } from './requireAdmin'
 import type { AppEnv, ServerContext } from './serverContext'
 
 export interface FieldRate {
@@ -45,29 +44,9 @@ export interface Report {
 /** `GET /v1/report` with `Authorization: Bearer <admin token>`. No personal data in it. */
 export function reportRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/report', async (c) => {
-    checkAdmin(ctx.adminToken, c.req.header('authorization'))
+    requireAdmin(ctx, c)
     return c.json(await buildReport(ctx))
   })
-}
-
-function checkAdmin(adminToken: string | undefined, header: string | undefined): void {
-  if (!adminToken) {
-    throw new ApiError(
-      404,
-      'admin-disabled',
-      'The report is disabled: start the server with an admin token (TRICKLE_ADMIN_TOKEN).',
-    )
-  }
-  const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? ''
-  // Compare digests: equal length, constant time, whatever was sent.
-  const digest = (value: string) => createHash('sha256').update(value).digest()
-  if (!given || !timingSafeEqual(digest(given), digest(adminToken))) {
-    throw new ApiError(
-      401,
-      'unauthorized',
-      'Send the admin token as "Authorization: Bearer <token>".',
-    )
-  }
 }
 
 const rate = (part: number, whole: number) =>

@@ -1,0 +1,277 @@
+import { expect, it } from 'vitest'
+import type { Config } from '@trickle/core'
+import { createTrickleServer } from '../../src/createTrickleServer'
+import type {
+  DeliveryList,
+  DeliverySummary,
+  DestinationSummary,
+} from '../../src/delivery/deliveryAdminRoutes'
+import { deliveries, destinationStates } from '../../src/schema'
+import { adminToken, parsed, testSecret, whitepaperConfig } from '../support/fixtures'
+import { describeDatabases, useServer } from '../support/testServer'
+
+/** The whitepaper config with a webhook and a HubSpot destination. */
+function configWithDestinations(): Config {
+  const base = whitepaperConfig()
+  return parsed({
+    ...base,
+    destinations: [
+      { id: 'crm', type: 'webhook', purposes: ['delivery', 'sales'] },
+      {
+        id: 'hub-spot',
+        type: 'hubspot',
+        purposes: ['delivery'],
+        portalId: '1234567',
+        forms: { whitepaper: '00000000-0000-0000-0000-000000000000' },
+        fields: { email: 'email' },
+      },
+    ],
+  })
+}
+
+/** Receivers that are down: nothing inserted here is ever delivered while a test looks at it. */
+const down = {
+  deliver: async () => ({ ok: false as const, error: 'receiver down (test)', retry: true }),
+}
+
+const hour = 60 * 60 * 1000
+
+describeDatabases('delivery admin routes', (kind) => {
+  const t = useServer(kind, {
+    config: configWithDestinations(),
+    // The engine's options (F2); the routes under test read only the tables.
+    ...({
+      destinations: {
+        crm: { url: 'http://127.0.0.1:9/hook', secret: 'whsec_dGVzdA==', adapter: down },
+        'hub-spot': { secret: 'pat-test', adapter: down },
+      },
+    } as object),
+  })
+  const admin = (path: string, init: RequestInit = {}) =>
+    t.server.app.request(`http://trickle.test/v1/admin${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${adminToken}`, ...init.headers },
+    })
+  const post = (path: string) => admin(path, { method: 'POST' })
+
+  let seeded = false
+  /** Rows of every status, created a minute apart (the newest is `pending-crm`). */
+  async function seed(): Promise<void> {
+    if (seeded) return
+    seeded = true
+    const now = t.now().getTime()
+    const row = (
+      id: string,
+      destinationId: string,
+      status: string,
+      minutesAgo: number,
+      extra: Partial<typeof deliveries.$inferInsert> = {},
+    ): typeof deliveries.$inferInsert => ({
+      id,
+      eventId: `event-${id}`,
+      destinationId,
+      type: 'submission.created',
+      visitorId: 'visitor-personal-9f1c',
+      formId: 'whitepaper',
+      payload: {
+        submissionId: 'sub-1',
+        fieldIds: ['email'],
+        pageUri: 'https://www.example.com/lp?mail=ada%40example.com',
+        hutk: 'hutk-cookie-5e2a',
+      },
+      status,
+      attempts: 0,
+      // Far in the future: the worker leaves pending rows alone while the test runs.
+      nextAttemptAt: new Date(now + 24 * hour),
+      createdAt: new Date(now - minutesAgo * 60_000),
+      ...extra,
+    })
+    await t.database.db.insert(deliveries).values([
+      row('delivered-crm', 'crm', 'delivered', 5, {
+        attempts: 1,
+        lastStatus: 200,
+        deliveredAt: new Date(now - 4 * 60_000),
+        deliveredFields: ['email'],
+      }),
+      row('dead-crm', 'crm', 'dead', 4, {
+        attempts: 12,
+        lastStatus: 500,
+        lastError: 'HTTP 500',
+      }),
+      row('skipped-hub', 'hub-spot', 'skipped', 3),
+      row('dead-hub', 'hub-spot', 'dead', 2, { attempts: 12, lastError: 'HTTP 503' }),
+      row('pending-crm', 'crm', 'pending', 1, { attempts: 3, lastStatus: 500 }),
+    ])
+    await t.database.db.insert(destinationStates).values({
+      destinationId: 'crm',
+      disabledAt: new Date(now),
+      disabledReason: 'The webhook answered 410 Gone.',
+    })
+  }
+
+  it('is closed without the admin token', async () => {
+    for (const [method, path] of [
+      ['GET', '/v1/admin/deliveries'],
+      ['POST', '/v1/admin/deliveries/dead-crm/retry'],
+      ['POST', '/v1/admin/destinations/crm/enable'],
+    ] as const) {
+      const none = await t.server.app.request(`http://trickle.test${path}`, { method })
+      expect(none.status, `${method} ${path}`).toBe(401)
+      const wrong = await t.server.app.request(`http://trickle.test${path}`, {
+        method,
+        headers: { authorization: 'Bearer not-the-token' },
+      })
+      expect(wrong.status, `${method} ${path}`).toBe(401)
+      expect(((await wrong.json()) as { message: string }).message).toContain(
+        'Authorization: Bearer',
+      )
+    }
+  })
+
+  it('lists recent deliveries, newest first, with the destinations and their state', async () => {
+    await seed()
+    const response = await admin('/deliveries')
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as DeliveryList
+    expect(body.deliveries.map((d) => d.id)).toEqual([
+      'pending-crm',
+      'dead-hub',
+      'skipped-hub',
+      'dead-crm',
+      'delivered-crm',
+    ])
+    const pending = body.deliveries[0]!
+    expect(pending).toEqual({
+      id: 'pending-crm',
+      eventId: 'event-pending-crm',
+      destinationId: 'crm',
+      type: 'submission.created',
+      status: 'pending',
+      attempts: 3,
+      lastStatus: 500,
+      lastError: null,
+      nextAttemptAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      deliveredAt: null,
+    } satisfies DeliverySummary)
+    expect(body.deliveries.find((d) => d.id === 'delivered-crm')?.deliveredAt).toMatch(/T/)
+    expect(body.destinations).toEqual([
+      {
+        id: 'crm',
+        type: 'webhook',
+        disabled: true,
+        disabledReason: 'The webhook answered 410 Gone.',
+      },
+      { id: 'hub-spot', type: 'hubspot', disabled: false, disabledReason: null },
+    ] satisfies DestinationSummary[])
+  })
+
+  it('never shows the visitor id, the page address or the HubSpot cookie', async () => {
+    await seed()
+    const text = await (await admin('/deliveries')).text()
+    expect(text).not.toMatch(/visitor-personal|example\.com|hutk|payload|sub-1/)
+  })
+
+  it('filters by status and destination, and limits the count', async () => {
+    await seed()
+    const ids = async (query: string) =>
+      ((await (await admin(`/deliveries?${query}`)).json()) as DeliveryList).deliveries.map(
+        (d) => d.id,
+      )
+    expect(await ids('status=dead')).toEqual(['dead-hub', 'dead-crm'])
+    expect(await ids('destination=crm')).toEqual(['pending-crm', 'dead-crm', 'delivered-crm'])
+    expect(await ids('status=dead&destination=hub-spot')).toEqual(['dead-hub'])
+    expect(await ids('limit=2')).toEqual(['pending-crm', 'dead-hub'])
+  })
+
+  it('answers a wrong filter with 400 and the reason', async () => {
+    for (const [query, code] of [
+      ['status=lost', 'invalid-query'],
+      ['limit=0', 'invalid-query'],
+      ['limit=1001', 'invalid-query'],
+      ['limit=ten', 'invalid-query'],
+      ['destination=__proto__', 'invalid-query'],
+      ['status=dead&status=pending', 'invalid-query'],
+    ] as const) {
+      const response = await admin(`/deliveries?${query}`)
+      expect(response.status, query).toBe(400)
+      const body = (await response.json()) as { error: string; message: string }
+      expect(body.error, query).toBe(code)
+      expect(body.message.length, query).toBeGreaterThan(10)
+    }
+  })
+
+  it('retries a dead delivery now, and refuses to retry a delivered or skipped one', async () => {
+    await seed()
+    const before = t.now().getTime()
+    const response = await post('/deliveries/dead-hub/retry')
+    expect(response.status).toBe(200)
+    const retried = (await response.json()) as DeliverySummary
+    expect(retried).toMatchObject({ id: 'dead-hub', status: 'pending', attempts: 12 })
+    expect(Date.parse(retried.nextAttemptAt!)).toBeLessThanOrEqual(t.now().getTime())
+    expect(Date.parse(retried.nextAttemptAt!)).toBeGreaterThanOrEqual(before - 1000)
+
+    // A pending row waiting for its next try is moved to now.
+    const soon = (await (await post('/deliveries/pending-crm/retry')).json()) as DeliverySummary
+    expect(soon.status).toBe('pending')
+    expect(Date.parse(soon.nextAttemptAt!)).toBeLessThanOrEqual(t.now().getTime())
+
+    for (const id of ['delivered-crm', 'skipped-hub']) {
+      const refused = await post(`/deliveries/${id}/retry`)
+      expect(refused.status, id).toBe(409)
+      expect(((await refused.json()) as { error: string }).error).toBe('not-retryable')
+    }
+    const unknown = await post(`/deliveries/${crypto.randomUUID()}/retry`)
+    expect(unknown.status).toBe(404)
+    expect(((await unknown.json()) as { error: string }).error).toBe('unknown-delivery')
+    expect((await post(`/deliveries/${'x'.repeat(300)}/retry`)).status).toBe(404)
+  })
+
+  it('enables a disabled destination, and says which destinations exist', async () => {
+    await seed()
+    const response = await post('/destinations/crm/enable')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      id: 'crm',
+      type: 'webhook',
+      disabled: false,
+      disabledReason: null,
+    } satisfies DestinationSummary)
+    const list = (await (await admin('/deliveries')).json()) as DeliveryList
+    expect(list.destinations.find((d) => d.id === 'crm')?.disabled).toBe(false)
+    // Enabling an enabled destination changes nothing and is fine.
+    expect((await post('/destinations/hub-spot/enable')).status).toBe(200)
+    const unknown = await post('/destinations/mailchimp/enable')
+    expect(unknown.status).toBe(404)
+    const body = (await unknown.json()) as { error: string; message: string }
+    expect(body.error).toBe('unknown-destination')
+    expect(body.message).toContain('crm, hub-spot')
+  })
+
+  it('logs what an admin did, without personal values', async () => {
+    await seed()
+    expect(t.logs.join('\n')).toMatch(/dead-hub.*retried|retried.*dead-hub/)
+    expect(t.logs.join('\n')).toMatch(/crm.*enabled|enabled.*crm/)
+    expect(t.logs.join('\n')).not.toMatch(/visitor-personal|example\.com|hutk-cookie/)
+  })
+})
+
+describeDatabases('delivery admin routes without an admin token', (kind) => {
+  const t = useServer(kind)
+
+  it('do not exist, and say how to switch them on', async () => {
+    const off = createTrickleServer({
+      config: t.config,
+      database: t.database,
+      secret: testSecret,
+      log: () => {},
+    })
+    const response = await off.app.request('http://trickle.test/v1/admin/deliveries', {
+      headers: { authorization: 'Bearer anything' },
+    })
+    expect(response.status).toBe(404)
+    expect(((await response.json()) as { message: string }).message).toContain(
+      'TRICKLE_ADMIN_TOKEN',
+    )
+  })
+})
