@@ -5,14 +5,36 @@ import type { ConfigInput, fieldSchema, formSchema, purposeSchema } from './conf
 type NoExtraKeys<T, Shape> = T & { [K in Exclude<keyof T, keyof Shape>]: never }
 type NoExtraKeysEach<T, Shape> = { [I in keyof T]: NoExtraKeys<T[I], Shape> }
 
+/** The ids a config defines: literal unions when written with `defineConfig`, else `string`. */
+type FieldIds<T extends ConfigInput> = T['fields'][number]['id']
+type PurposeIds<T extends ConfigInput> = T['purposes'][number]['id']
+
+/** Each element of `List` without unknown properties and with `References` (a homomorphic map). */
+type CheckEach<List, Shape, References> = {
+  [I in keyof List]: NoExtraKeys<List[I], Shape> & References
+}
+
 /**
  * Rejects unknown properties (`perVist`) at the top level and in purposes, fields and forms,
- * which inference alone would let through.
+ * which inference alone would let through, and references to ids the config does not define:
+ * a field's `purposes`, a form's `always`, `sequence` and `offerConsents`.
  */
 type StrictConfig<T extends ConfigInput> = NoExtraKeys<T, ConfigInput> & {
   purposes: NoExtraKeysEach<T['purposes'], z.input<typeof purposeSchema>>
-  fields: NoExtraKeysEach<T['fields'], z.input<typeof fieldSchema>>
-  forms: NoExtraKeysEach<T['forms'], z.input<typeof formSchema>>
+  fields: CheckEach<
+    T['fields'],
+    z.input<typeof fieldSchema>,
+    { purposes: readonly PurposeIds<T>[] }
+  >
+  forms: CheckEach<
+    T['forms'],
+    z.input<typeof formSchema>,
+    {
+      always?: readonly FieldIds<T>[]
+      sequence?: readonly FieldIds<T>[]
+      offerConsents?: readonly PurposeIds<T>[]
+    }
+  >
 }
 
 /**

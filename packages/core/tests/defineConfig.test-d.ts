@@ -64,3 +64,46 @@ describe('defineConfig', () => {
     })
   })
 })
+
+describe('defineConfig references', () => {
+  it('rejects a field purpose, a form field or an offered consent the config does not define', () => {
+    const purposes = [
+      { id: 'delivery', basis: 'contract', label: 'Sending you the download' },
+      { id: 'newsletter', basis: 'consent', label: 'Newsletter', text: 'Yes, send it.' },
+    ] as const
+    defineConfig({
+      version: 1,
+      purposes: [...purposes],
+      fields: [
+        // @ts-expect-error: "delivry" is not a purpose of this config.
+        { id: 'email', type: 'email', label: 'E-mail', purposes: ['delivry'] },
+      ],
+      forms: [],
+    })
+    defineConfig({
+      version: 1,
+      purposes: [...purposes],
+      fields: [{ id: 'email', type: 'email', label: 'E-mail', purposes: ['delivery'] }],
+      forms: [
+        // @ts-expect-error: "emial" is not a field of this config.
+        { id: 'whitepaper', always: ['emial'] },
+      ],
+    })
+    defineConfig({
+      version: 1,
+      purposes: [...purposes],
+      fields: [{ id: 'email', type: 'email', label: 'E-mail', purposes: ['delivery'] }],
+      forms: [
+        // @ts-expect-error: "newsleter" is not a purpose of this config.
+        { id: 'whitepaper', always: ['email'], offerConsents: ['newsleter'] },
+      ],
+    })
+    const valid = defineConfig({
+      version: 1,
+      purposes: [...purposes],
+      fields: [{ id: 'email', type: 'email', label: 'E-mail', purposes: ['delivery'] }],
+      forms: [{ id: 'whitepaper', always: ['email'], sequence: [], offerConsents: ['newsletter'] }],
+    })
+    expectTypeOf(valid.forms[0].id).toEqualTypeOf<'whitepaper'>()
+  })
+})
