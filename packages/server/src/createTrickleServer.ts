@@ -8,6 +8,8 @@ import { assertLinearPatterns } from './compileLinearPattern'
 import { consentTextGuard } from './checkConsentTexts'
 import { resolveAssets, type AssetOptions } from './assets'
 import { deliveryAdminRoutes } from './delivery/deliveryAdminRoutes'
+import { createDeliveryWorker } from './delivery/createDeliveryWorker'
+import { createDestinationAdapters, type DestinationOptions } from './delivery/destinationAdapters'
 import { confirmRoute } from './doubleOptIn'
 import { consoleMailer, type Mailer } from './mailer'
 import { meRoutes } from './meRoutes'
@@ -61,12 +63,31 @@ export interface TrickleServerOptions {
   now?: (() => Date) | undefined
   /** Where server log lines go (default `console.error`). Lines never contain personal values. */
   log?: ((line: string) => void) | undefined
+  /**
+   * How each destination of the config is reached, by destination id: `url` and `secret`
+   * (`startServer` reads them from `TRICKLE_DESTINATION_<ID>_URL` / `_SECRET`), or your own
+   * `adapter`. A destination without its secret (or a webhook without its URL) is refused.
+   */
+  destinations?: Record<string, DestinationOptions | undefined> | undefined
+  /** The delivery worker (hand-off to destinations). */
+  delivery?:
+    | {
+        /** Waits after failed attempts, in ms (default 2 s, 10 s, 1 min, ... about 24 h). */
+        retrySchedule?: readonly number[] | undefined
+        /** How often to look for due deliveries (default 1000 ms). */
+        pollIntervalMs?: number | undefined
+        /** Time allowed per attempt (default 10 s). */
+        attemptTimeoutMs?: number | undefined
+        /** The fetch the built-in adapters use (default the global one). */
+        fetch?: typeof fetch | undefined
+      }
+    | undefined
 }
 
 export interface TrickleServer {
   /** The Hono app: `serve({ fetch: app.fetch })`, or mount it in another Hono app. */
   app: Hono<AppEnv>
-  /** Closes the database. */
+  /** Stops the delivery worker (releasing its claims), then closes the database. */
   close(): Promise<void>
 }
 
@@ -119,6 +140,19 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     publicUrl,
   }
+  // Before anything runs: a destination that cannot be reached stops the start.
+  const adapters = createDestinationAdapters(config, options.destinations, options.delivery?.fetch)
+  const delivery = createDeliveryWorker({
+    database,
+    config,
+    adapters,
+    retrySchedule: options.delivery?.retrySchedule,
+    pollIntervalMs: options.delivery?.pollIntervalMs,
+    attemptTimeoutMs: options.delivery?.attemptTimeoutMs,
+    now: ctx.now,
+    log,
+  })
+  ctx.delivery = delivery
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit)
 
   const api = new Hono<AppEnv>()
@@ -195,6 +229,9 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
 
   return {
     app,
-    close: () => database.close(),
+    close: async () => {
+      await delivery.close()
+      await database.close()
+    },
   }
 }

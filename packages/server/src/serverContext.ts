@@ -30,6 +30,8 @@ export interface ServerContext {
   storedTexts: Set<string>
   /** Whether a request came over HTTPS (directly or, with trustProxy, through a proxy). */
   isHttps: (c: Context) => boolean
+  /** The delivery worker: `kick()` after a transaction that enqueued deliveries committed. */
+  delivery?: { kick(): void } | undefined
 }
 
 /** How long a download link works. */

@@ -10,6 +10,8 @@ import {
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { compileLinearPattern } from './compileLinearPattern'
+import { enqueueDeliveries } from './delivery/enqueueDeliveries'
+import { outboxRequestContext } from './delivery/outboxRequestContext'
 import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
 import { describeIssues, parseSubmissionBody, type SubmissionBody } from './parseSubmissionBody'
@@ -32,6 +34,8 @@ interface Accepted {
   events: ConsentEvent[]
   /** Consent texts this submission wrote to the database (remembered once committed). */
   textHashes: string[]
+  /** Outbox rows written with it (the delivery worker is kicked once committed). */
+  enqueued: number
 }
 
 /**
@@ -81,6 +85,7 @@ export function submitRoute(
           profile: stored.profile,
           events: [],
           textHashes: [],
+          enqueued: 0,
         }
       }
       const plan = planVisit(config, stored.profile, {
@@ -110,6 +115,22 @@ export function submitRoute(
         result.submission,
         body.idempotencyKey,
       )
+      // The hand-off to destinations, in this transaction: committed with the submission.
+      const declined = new Set(result.submission.declined)
+      const enqueued = await enqueueDeliveries(
+        tx,
+        config,
+        {
+          kind: 'submission',
+          visitorId: visitor.id,
+          formId: body.formId,
+          submissionId: id,
+          fieldIds: result.submission.fieldIds.filter((fieldId) => !declined.has(fieldId)),
+          consentEvents: events,
+          ...outboxRequestContext(c),
+        },
+        now,
+      )
       return {
         submissionId: id,
         visit,
@@ -117,6 +138,7 @@ export function submitRoute(
         profile,
         events,
         textHashes,
+        enqueued,
       }
     })
     if (accepted === null) {
@@ -128,6 +150,7 @@ export function submitRoute(
       )
     }
     for (const hash of accepted.textHashes) ctx.storedTexts.add(hash)
+    if (accepted.enqueued > 0) ctx.delivery?.kick()
 
     rememberVisitor(c, ctx.signer, visitor.id, ctx.isHttps(c))
     const pending = await sendConfirmations(ctx, c, accepted.profile, accepted.events, now)

@@ -1,0 +1,272 @@
+/*
+ * Queue choice: our own outbox table (`deliveries`), claimed with FOR UPDATE SKIP LOCKED.
+ * Evaluated first:
+ * - pg-boss 12 needs Node >= 22.12 (we support Node 20.19), talks to PostgreSQL through its own
+ *   `pg` pool, and builds its schema from partitioned tables and PL/pgSQL functions; it cannot
+ *   run on the embedded PGlite in the same process.
+ * - graphile-worker 0.18 needs a `pg` Pool or a connection string and a dedicated LISTEN
+ *   connection; PGlite has no pool or wire protocol in process (only through a socket server).
+ *   Its `add_job()` could be called inside our transaction on PostgreSQL, but not on PGlite.
+ * Neither runs on both databases, so the outbox rows are written with drizzle in the change's
+ * own transaction and this worker claims them: right after a commit (in-process kick) and on a
+ * short poll (other instances' rows, retries).
+ */
+import type { Config, Destination } from '@trickle/core'
+import { eq, inArray, sql } from 'drizzle-orm'
+import type { TrickleDatabase } from '../openDatabase'
+import { deliveries, destinationStates, type DeliveryPayload } from '../schema'
+import { buildDeliveryEvent } from './buildDeliveryEvent'
+import type { DeliveryOutcome, DestinationAdapter } from './destinationAdapter'
+import { defaultRetrySchedule, retryDelay } from './retryDelay'
+
+export interface DeliveryWorkerOptions {
+  database: TrickleDatabase
+  config: Config
+  /** The adapter of every configured destination, by destination id. */
+  adapters: ReadonlyMap<string, DestinationAdapter>
+  /** Waits after failed attempts, in ms (default `defaultRetrySchedule`, about 24 h). */
+  retrySchedule?: readonly number[] | undefined
+  /** How often to look for due rows besides the kick after a commit (default 1000 ms). */
+  pollIntervalMs?: number | undefined
+  /** Time allowed per attempt (default 10 s). */
+  attemptTimeoutMs?: number | undefined
+  /** Rows claimed at once (default 10). */
+  batchSize?: number | undefined
+  /** The clock consents are judged by (the server's). Scheduling uses the wall clock. */
+  now: () => Date
+  log: (line: string) => void
+  random?: (() => number) | undefined
+}
+
+export interface DeliveryWorker {
+  /** Look for due rows now (after a commit that enqueued). */
+  kick(): void
+  /** Runs until no row is due; resolves when done (tests, the CLI). */
+  drain(): Promise<void>
+  /** Stops polling, aborts attempts in flight and releases their claims. */
+  close(): Promise<void>
+}
+
+type DeliveryRow = typeof deliveries.$inferSelect
+
+/**
+ * Delivers the outbox: claims due rows (several instances on one PostgreSQL each take other
+ * rows), builds each event from the current profile, hands it to the destination's adapter
+ * and records the outcome: delivered, retried after the schedule's next wait (with jitter),
+ * dead after the last, or its destination disabled (a webhook's 410).
+ */
+export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const { database, config, adapters, log } = options
+  const db = database.db
+  const schedule = options.retrySchedule ?? defaultRetrySchedule
+  const timeoutMs = options.attemptTimeoutMs ?? 10_000
+  const batchSize = options.batchSize ?? 10
+  const random = options.random ?? Math.random
+  // A claim outlives an attempt; a killed instance's rows are taken over after it lapses.
+  const leaseMs = timeoutMs * 2 + 30_000
+  const destinations = new Map<string, Destination>(
+    (config.destinations ?? []).flatMap((d) => (adapters.has(d.id) ? [[d.id, d]] : [])),
+  )
+  const stopping = new AbortController()
+  let running: Promise<void> | null = null
+  let again = false
+  let closed = false
+
+  const timer =
+    destinations.size === 0
+      ? undefined
+      : setInterval(() => worker.kick(), options.pollIntervalMs ?? 1_000)
+  timer?.unref()
+
+  async function claim(): Promise<{ rows: DeliveryRow[]; lease: Date }> {
+    const now = new Date()
+    const lease = new Date(now.getTime() + leaseMs)
+    const ids = [...destinations.keys()]
+    const result = (await db.execute(sql`
+      update ${deliveries} set locked_until = ${lease}, attempts = attempts + 1
+      where id in (
+        select id from ${deliveries}
+        where status = 'pending' and next_attempt_at <= ${now}
+          and (locked_until is null or locked_until < ${now})
+          and destination_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+          and destination_id not in (
+            select destination_id from ${destinationStates} where disabled_at is not null)
+        order by next_attempt_at
+        limit ${batchSize}
+        for update skip locked)
+      returning id`)) as unknown as { rows: { id: string }[] }
+    const claimed = result.rows.map((row) => row.id)
+    if (claimed.length === 0) return { rows: [], lease }
+    const rows = await db.select().from(deliveries).where(inArray(deliveries.id, claimed))
+    return { rows, lease }
+  }
+
+  async function attempt(row: DeliveryRow, lease: Date): Promise<void> {
+    const destination = destinations.get(row.destinationId)
+    const adapter = adapters.get(row.destinationId)
+    if (!destination || !adapter) return
+    let outcome: DeliveryOutcome
+    let sentFields: string[] = []
+    try {
+      const built = await buildDeliveryEvent(db, config, destination, row, {
+        now: options.now(),
+        log,
+      })
+      if (built === null) {
+        await finish(row, lease, { status: 'skipped', lastError: 'the profile was erased' })
+        return
+      }
+      sentFields = Object.keys(built.event.data.fields)
+      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)])
+      outcome = await adapter.deliver(built.event, built.context, signal)
+    } catch (error) {
+      outcome = {
+        ok: false,
+        retry: true,
+        error: `the adapter failed: ${error instanceof Error ? error.name : 'unknown error'}`,
+      }
+    }
+    if (stopping.signal.aborted && !outcome.ok) {
+      // Shut down mid-attempt: the row goes back as it was, for this or another instance.
+      await release(row, lease)
+      return
+    }
+    if (outcome.ok) {
+      await finish(row, lease, { status: 'delivered', deliveredFields: sentFields })
+      return
+    }
+    const lastStatus = outcome.status ?? null
+    const lastError = outcome.error.slice(0, 500)
+    if (outcome.disable) {
+      await db
+        .insert(destinationStates)
+        .values({
+          destinationId: row.destinationId,
+          disabledAt: new Date(),
+          disabledReason: lastError,
+        })
+        .onConflictDoUpdate({
+          target: destinationStates.destinationId,
+          set: { disabledAt: new Date(), disabledReason: lastError },
+        })
+      log(`[trickle] destination "${row.destinationId}" disabled: ${lastError}`)
+      // Its rows wait (this attempt does not count) until an admin enables it again.
+      await update(row, lease, {
+        attempts: Math.max(0, row.attempts - 1),
+        lockedUntil: null,
+        nextAttemptAt: new Date(),
+        lastError,
+        lastStatus,
+      })
+      return
+    }
+    const delay = outcome.retry ? retryDelay(schedule, row.attempts, random) : null
+    if (delay === null) {
+      log(
+        `[trickle] delivery ${row.id} to "${row.destinationId}" is dead after ${row.attempts} attempts: ${lastError}`,
+      )
+      await finish(row, lease, { status: 'dead', lastError, lastStatus })
+      return
+    }
+    await update(row, lease, {
+      lockedUntil: null,
+      nextAttemptAt: new Date(Date.now() + delay),
+      lastError,
+      lastStatus,
+    })
+  }
+
+  /** Ends a row; the HubSpot cookie id leaves the payload with it. */
+  function finish(
+    row: DeliveryRow,
+    lease: Date,
+    end: {
+      status: 'delivered' | 'dead' | 'skipped'
+      deliveredFields?: string[]
+      lastError?: string
+      lastStatus?: number | null
+    },
+  ) {
+    const { hutk: _hutk, ...payload } = row.payload
+    return update(row, lease, {
+      status: end.status,
+      lockedUntil: null,
+      payload: payload satisfies DeliveryPayload,
+      ...(end.status === 'delivered'
+        ? { deliveredAt: new Date(), deliveredFields: end.deliveredFields ?? [], lastError: null }
+        : {}),
+      ...(end.lastError === undefined ? {} : { lastError: end.lastError }),
+      ...(end.lastStatus === undefined ? {} : { lastStatus: end.lastStatus }),
+    })
+  }
+
+  function release(row: DeliveryRow, lease: Date) {
+    return update(row, lease, { attempts: Math.max(0, row.attempts - 1), lockedUntil: null })
+  }
+
+  /** Writes only while this worker still holds the claim. */
+  async function update(
+    row: DeliveryRow,
+    lease: Date,
+    set: Partial<typeof deliveries.$inferInsert>,
+  ): Promise<void> {
+    await db
+      .update(deliveries)
+      .set(set)
+      .where(sql`${eq(deliveries.id, row.id)} and ${deliveries.lockedUntil} = ${lease}`)
+  }
+
+  async function run(): Promise<void> {
+    do {
+      again = false
+      for (;;) {
+        if (closed) return
+        const { rows, lease } = await claim()
+        if (rows.length === 0) break
+        await Promise.all(rows.map((row) => attempt(row, lease)))
+      }
+    } while (again && !closed)
+  }
+
+  function start(): Promise<void> {
+    if (running) {
+      again = true
+      return running
+    }
+    running = run()
+      .catch((error: unknown) => {
+        log(
+          `[trickle] delivery worker: ${error instanceof Error ? error.message.slice(0, 300) : 'error'}`,
+        )
+      })
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
+
+  const worker: DeliveryWorker = {
+    kick() {
+      if (closed || destinations.size === 0) return
+      void start()
+    },
+    async drain() {
+      if (destinations.size === 0) return
+      while (!closed) {
+        await start()
+        if (!running) break
+      }
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      if (timer) clearInterval(timer)
+      stopping.abort()
+      await running
+    },
+  }
+  return worker
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto'
+import type { Config, ConsentEvent, Destination, DestinationEventKind } from '@trickle/core'
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { TrickleDb } from '../openDatabase'
+import { consentEvents, deliveries, type DeliveryPayload } from '../schema'
+import type { DeliveryEventType } from './destinationAdapter'
+
+/**
+ * The outbox writer: called inside the transaction that makes a change, so the events of the
+ * change are committed with it or not at all (a crash after the commit loses nothing; the
+ * worker finds the rows). One row per event and destination; the rows of one event share its
+ * id. No personal values are written: values are read from the profile at delivery time.
+ */
+
+/** What changed, as the routes know it. */
+export type OutboxChange =
+  | {
+      kind: 'submission'
+      visitorId: string
+      formId: string
+      submissionId: string
+      /** Field ids of the submission's answers. */
+      fieldIds: readonly string[]
+      /** The consent events the submission has just appended (in order). */
+      consentEvents: readonly Pick<ConsentEvent, 'purposeId'>[]
+      pageUri?: string | undefined
+      pageName?: string | undefined
+      /** HubSpot's visitor cookie, as the request carried it. */
+      hutk?: string | undefined
+    }
+  | {
+      /** A withdrawal, a double opt-in confirmation: events just appended (in order). */
+      kind: 'consent'
+      visitorId: string
+      formId?: string | undefined
+      consentEvents: readonly Pick<ConsentEvent, 'purposeId'>[]
+    }
+  | {
+      /**
+       * Values erased: by a withdrawal (`fieldIds`), or the whole profile (`'all'`). Only
+       * destinations that received some of them hear of it.
+       */
+      kind: 'erasure'
+      visitorId: string
+      fieldIds: readonly string[] | 'all'
+    }
+
+/** Destinations that receive `kind` (their `events`). */
+export function destinationsFor(config: Config, kind: DestinationEventKind): Destination[] {
+  return (config.destinations ?? []).filter((destination) => destination.events.includes(kind))
+}
+
+/** Writes the outbox rows of a change; returns how many (0: nothing to kick). */
+export async function enqueueDeliveries(
+  tx: TrickleDb,
+  config: Config,
+  change: OutboxChange,
+  now: Date,
+): Promise<number> {
+  if ((config.destinations ?? []).length === 0) return 0
+  const rows: (typeof deliveries.$inferInsert)[] = []
+  const add = (
+    type: DeliveryEventType,
+    targets: readonly { destination: Destination; payload: DeliveryPayload }[],
+    formId: string | undefined,
+  ) => {
+    const eventId = randomUUID()
+    for (const { destination, payload } of targets) {
+      rows.push({
+        id: randomUUID(),
+        eventId,
+        destinationId: destination.id,
+        type,
+        visitorId: change.visitorId,
+        formId: formId ?? null,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        createdAt: now,
+      })
+    }
+  }
+
+  if (change.kind === 'erasure') {
+    add('profile.erased', await erasureTargets(tx, config, change), undefined)
+  } else {
+    const seqs = await appendedSeqs(tx, change.visitorId, change.consentEvents.length)
+    if (change.kind === 'submission') {
+      const hubspot = (config.destinations ?? []).some((d) => d.type === 'hubspot')
+      const payload: DeliveryPayload = {
+        submissionId: change.submissionId,
+        fieldIds: [...change.fieldIds],
+        consentSeqs: seqs,
+        ...(change.pageUri ? { pageUri: change.pageUri } : {}),
+        ...(change.pageName ? { pageName: change.pageName } : {}),
+        ...(hubspot && change.hutk ? { hutk: change.hutk } : {}),
+      }
+      add(
+        'submission.created',
+        destinationsFor(config, 'submission').map((destination) => ({
+          destination,
+          // The cookie id goes only to HubSpot destinations that may link it.
+          payload:
+            destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
+              ? payload
+              : withoutHutk(payload),
+        })),
+        change.formId,
+      )
+    }
+    const purposes = new Set(change.consentEvents.map((event) => event.purposeId))
+    if (purposes.size > 0) {
+      const targets = destinationsFor(config, 'consent')
+        .map((destination) => {
+          const served = new Set(destination.purposes)
+          const mine = seqs.filter((_, i) => served.has(change.consentEvents[i]?.purposeId ?? ''))
+          return { destination, payload: { consentSeqs: mine } }
+        })
+        .filter((target) => target.payload.consentSeqs.length > 0)
+      add('consent.changed', targets, change.formId)
+    }
+  }
+  if (rows.length === 0) return 0
+  await tx.insert(deliveries).values(rows)
+  return rows.length
+}
+
+function withoutHutk(payload: DeliveryPayload): DeliveryPayload {
+  const { hutk: _hutk, ...rest } = payload
+  return rest
+}
+
+/** The `seq` of the `count` consent events just appended for the visitor (under its lock). */
+async function appendedSeqs(tx: TrickleDb, visitorId: string, count: number): Promise<number[]> {
+  if (count === 0) return []
+  const rows = await tx
+    .select({ seq: consentEvents.seq })
+    .from(consentEvents)
+    .where(eq(consentEvents.visitorId, visitorId))
+    .orderBy(desc(consentEvents.seq))
+    .limit(count)
+  return rows.map((row) => row.seq).reverse()
+}
+
+/**
+ * Destinations that received some of the erased fields (their delivered rows record which),
+ * each with the field ids it has to erase. For a whole profile: every destination that
+ * received anything from the visitor, or has a delivery of the visitor in flight.
+ */
+async function erasureTargets(
+  tx: TrickleDb,
+  config: Config,
+  change: Extract<OutboxChange, { kind: 'erasure' }>,
+): Promise<{ destination: Destination; payload: DeliveryPayload }[]> {
+  const rows = await tx
+    .select({
+      destinationId: deliveries.destinationId,
+      status: deliveries.status,
+      deliveredFields: deliveries.deliveredFields,
+      payload: deliveries.payload,
+    })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.visitorId, change.visitorId),
+        sql`(${deliveries.status} = 'delivered' or (${deliveries.status} = 'pending' and ${deliveries.lockedUntil} is not null))`,
+      ),
+    )
+  const received = new Map<string, Set<string>>()
+  for (const row of rows) {
+    const fields =
+      row.status === 'delivered' ? (row.deliveredFields ?? []) : (row.payload.fieldIds ?? [])
+    const set = received.get(row.destinationId) ?? new Set<string>()
+    for (const id of fields) set.add(id)
+    received.set(row.destinationId, set)
+  }
+  const erased = change.fieldIds === 'all' ? null : new Set(change.fieldIds)
+  const targets: { destination: Destination; payload: DeliveryPayload }[] = []
+  for (const destination of destinationsFor(config, 'erasure')) {
+    const got = received.get(destination.id)
+    if (got === undefined) continue
+    const fieldIds = [...got].filter((id) => erased === null || erased.has(id)).sort()
+    if (erased !== null && fieldIds.length === 0) continue
+    targets.push({ destination, payload: { erasedFieldIds: fieldIds } })
+  }
+  return targets
+}
