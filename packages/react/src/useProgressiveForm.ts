@@ -21,10 +21,14 @@ import { draftDependencies } from './draftDependencies'
 import type { Messages } from './messages'
 import type { FormId } from './register'
 import { planResolver, validationText } from './planResolver'
+import { hasForm } from './UnknownForm'
 import { hasProfile, useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
 
 export type SubmitSuccess = Extract<SubmitResult, { ok: true }>
+
+// Replaced by bundlers: production builds keep only the quiet path for an unknown form.
+declare const process: { env: { NODE_ENV?: string } }
 
 export interface UseProgressiveFormOptions {
   /** Called after a successful submission (the transport resolved, the profile is updated). */
@@ -81,9 +85,9 @@ function inputOf(values: TrickleFormValues, plan: VisitPlan): SubmissionInput {
 /**
  * The headless form of `formId`: the plan, a react-hook-form instance validated by the core's
  * schema, and `submit`. Only the answers and consents the plan depends on re-plan while typing
- * (see `draftDependencies`), and the form re-renders only when the plan changes. Throws for a
- * form id the config does not define (`<ProgressiveForm>` and `<GatedDownload>` check it first
- * and render a message instead).
+ * (see `draftDependencies`), and the form re-renders only when the plan changes. For a form id
+ * the config does not define it throws while developing; in production it plans nothing, sends
+ * nothing and reports `unknown-form` through `onEvent`.
  */
 export function useProgressiveForm(
   formId: FormId,
@@ -91,6 +95,14 @@ export function useProgressiveForm(
 ): ProgressiveFormApi {
   const { trickle, locale, messages } = useTrickle()
   const { config } = trickle
+  // An id the config does not define: while developing, the core's error says so; in production
+  // the form plans nothing, sends nothing and reports it (`unknown-form`), never unmounting the page.
+  const defined = hasForm(config, formId)
+  const unknownPlan = useMemo<VisitPlan>(
+    () => ({ formId, fields: [], consents: [], decisions: [], complete: true }),
+    [formId],
+  )
+  if (!defined && process.env.NODE_ENV !== 'production') trickle.plan(formId)
   const formState = useStoreValue(trickle, (state) => state.forms[formId])
   const known = useStoreValue(trickle, hasProfile)
 
@@ -99,8 +111,11 @@ export function useProgressiveForm(
   const form = useForm<TrickleFormValues>({
     defaultValues,
     resolver: useMemo(
-      () => planResolver(trickle, formId, locale, messages),
-      [trickle, formId, locale, messages],
+      () =>
+        defined
+          ? planResolver(trickle, formId, locale, messages)
+          : (values: TrickleFormValues) => ({ values, errors: {} }),
+      [trickle, formId, defined, locale, messages],
     ),
     shouldUnregister: true,
   })
@@ -123,12 +138,13 @@ export function useProgressiveForm(
     },
     [trickle, form, watched],
   )
-  const getPlan = () => trickle.plan(formId, form.getValues())
+  const getPlan = () => (defined ? trickle.plan(formId, form.getValues()) : unknownPlan)
   const plan = useSyncExternalStore(subscribe, getPlan, getPlan)
 
   useEffect(() => {
-    trickle.markShown(plan)
-  }, [trickle, plan])
+    if (defined) trickle.markShown(plan)
+    else trickle.reportUnknownForm(formId)
+  }, [trickle, plan, defined, formId])
 
   // Empties the form. The memoised rows do not re-render on a reset, so they keep their
   // registration (`keepFieldsRef`); react-hook-form sets their inputs to the empty values.
@@ -142,6 +158,7 @@ export function useProgressiveForm(
   const submit = useMemo(
     () =>
       form.handleSubmit(async (values) => {
+        if (!defined) return
         const result = await trickle.submit(formId, inputOf(values, plan), { locale })
         if (result.ok) {
           reset()
@@ -160,7 +177,7 @@ export function useProgressiveForm(
           focus &&= !planned
         }
       }),
-    [trickle, formId, form, plan, locale, messages, onSubmitted, reset],
+    [trickle, formId, defined, form, plan, locale, messages, onSubmitted, reset],
   )
 
   const startOver = useCallback(() => {

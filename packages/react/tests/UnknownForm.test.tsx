@@ -1,7 +1,7 @@
 import type { TrickleEvent } from '@trickle/core'
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
-import { GatedDownload, ProgressiveForm } from '../src/index'
+import { GatedDownload, ProgressiveForm, useProgressiveForm } from '../src/index'
 import { fixtureConfig, visit, withProvider } from './helpers'
 
 afterEach(() => {
@@ -60,3 +60,32 @@ test.each(['gate', 'form'] as const)(
     expect(events).toEqual([{ type: 'unknown-form', formId: 'ebok' }])
   },
 )
+
+test('in production useProgressiveForm with a wrong form id plans nothing, sends nothing and reports it', async () => {
+  vi.stubEnv('NODE_ENV', 'production')
+  const events: TrickleEvent[] = []
+  const transport = vi.fn(async () => undefined)
+  const trickle = visit(fixtureConfig(), undefined, {
+    onEvent: (event) => events.push(event),
+    transport,
+  })
+  function CustomForm() {
+    // @ts-expect-error: "ebok" is not a form of the registered config.
+    const { plan, submit } = useProgressiveForm('ebok')
+    return (
+      <form aria-label="custom" onSubmit={submit}>
+        {plan.fields.map(({ id }) => (
+          <input key={id} name={id} />
+        ))}
+        <button type="submit">Send</button>
+      </form>
+    )
+  }
+  render(withProvider({ trickle, locale: 'en' }, <CustomForm />))
+  expect(screen.getByRole('form', { name: 'custom' }).querySelectorAll('input')).toHaveLength(0)
+  screen.getByRole('button', { name: 'Send' }).click()
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  expect(transport).not.toHaveBeenCalled()
+  expect(trickle.getState().forms).toEqual({})
+  expect(events).toEqual([{ type: 'unknown-form', formId: 'ebok' }])
+})
