@@ -54,8 +54,9 @@ export interface TrickleServerOptions {
    */
   publicUrl?: string | undefined
   /**
-   * Trust `X-Forwarded-For` (client address) and `X-Forwarded-Proto` (HTTPS) from a reverse proxy
-   * that overwrites them. `X-Forwarded-Host` is never trusted: list the site in `allowedOrigins`.
+   * Trust the last entry of `X-Forwarded-For` (client address) and `X-Forwarded-Proto` (HTTPS),
+   * the ones the reverse proxy in front wrote. `X-Forwarded-Host` is never trusted: list the site
+   * in `allowedOrigins`.
    * Default false.
    */
   trustProxy?: boolean | undefined
@@ -112,7 +113,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   }
   const trustProxy = options.trustProxy === true
   const forwarded = (c: Context, name: string) =>
-    trustProxy ? c.req.header(name)?.split(',')[0]?.trim() || undefined : undefined
+    trustProxy ? c.req.header(name)?.split(',').at(-1)?.trim() || undefined : undefined
   const isHttps = (c: Context): boolean =>
     (forwarded(c, 'x-forwarded-proto') ?? new URL(c.req.url).protocol.slice(0, -1)) === 'https'
   const { publicUrl } = options
