@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, expect, it } from 'vitest'
 import { defaultBodyLimit } from '../src/readJsonBody'
-import { firstVisit } from './support/fixtures'
+import { adminToken, firstVisit } from './support/fixtures'
 import { describeDatabases, rowCounts, useServer } from './support/testServer'
 
 /**
@@ -502,6 +502,23 @@ describeDatabases('hostile input', (kind) => {
     }
     expect(await rowCounts(t.database)).toEqual(before)
     expect(t.logs.filter((line) => line.includes(' 500 '))).toEqual([])
+  })
+
+  it('refuses such text in path parameters with 422 too', async () => {
+    const admin = { authorization: `Bearer ${adminToken}` }
+    for (const [method, path] of [
+      ['POST', '/v1/admin/deliveries/%00/retry'],
+      ['POST', '/v1/admin/destinations/a%00b/enable'],
+      ['POST', '/v1/consents/news%00letter/withdraw'],
+      ['GET', '/v1/assets/white%00paper?token=x'],
+    ] as const) {
+      const response = await returning.request(path, { method, headers: { ...json, ...admin } })
+      const text = await response.text()
+      expect(response.status, `${path}: ${text.slice(0, 300)}`).toBe(422)
+      const error = JSON.parse(text) as { error: string; issues: { path: string }[] }
+      expect(error.error).toBe('invalid-text')
+      expect(error.issues[0]?.path).toBe(path.split('?')[0])
+    }
   })
 
   it('refuses such text in query parameters with 422 too', async () => {
