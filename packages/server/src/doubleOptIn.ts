@@ -10,6 +10,7 @@ import {
 import type { Context, Hono } from 'hono'
 import { describeUnexpected } from './apiError'
 import { confirmPage, pageLanguage, type ConfirmOutcome } from './confirmPage'
+import { enqueueDeliveries } from './delivery/enqueueDeliveries'
 import { loadProfile, type StoredProfile } from './profileStore'
 import { consentEvents } from './schema'
 import type { AppEnv, ServerContext } from './serverContext'
@@ -270,6 +271,7 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
     const language = pageLanguage(link.locale, c.req.header('accept-language'))
     if (!link.ok) return confirmPage(c, language, link.outcome)
     const { visitorId, purpose, version, locale } = link
+    let enqueued = 0
     const outcome = await ctx.database.db.transaction(async (tx): Promise<ConfirmOutcome> => {
       // Under the visitor's lock, so a double click records one confirmation.
       const stored = await loadProfile(tx, ctx.config, visitorId, { now, log: ctx.log, lock: true })
@@ -287,8 +289,16 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
         addressHash: link.address,
         mailedAt: link.sentAt,
       })
+      // The hand-off, committed with the confirmation.
+      enqueued = await enqueueDeliveries(
+        tx,
+        ctx.config,
+        { kind: 'consent', visitorId, consentEvents: [{ purposeId: purpose.id }] },
+        now,
+      )
       return 'confirmed'
     })
+    if (enqueued > 0) ctx.delivery?.kick()
     return confirmPage(c, language, outcome)
   })
 }

@@ -2,6 +2,7 @@ import { emptyProfile, exportProfile } from '@trickle/core'
 import { inArray } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
+import { enqueueDeliveries } from './delivery/enqueueDeliveries'
 import { describeIssues, pointer } from './parseSubmissionBody'
 import { eraseVisitor, loadProfile } from './profileStore'
 import { readJsonBody } from './readJsonBody'
@@ -69,9 +70,21 @@ export function meRoutes(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimit: nu
   app.delete('/me', async (c) => {
     const visitor = c.get('visitor')
     const now = ctx.now()
+    let enqueued = 0
     const erased = visitor.isNew
       ? { fields: 0, consentEvents: 0, submissions: 0 }
-      : await ctx.database.db.transaction((tx) => eraseVisitor(tx, visitor.id, now))
+      : await ctx.database.db.transaction(async (tx) => {
+          const counts = await eraseVisitor(tx, visitor.id, now)
+          // Committed with the erasure: every destination that received something is told.
+          enqueued = await enqueueDeliveries(
+            tx,
+            ctx.config,
+            { kind: 'erasure', visitorId: visitor.id, fieldIds: 'all' },
+            now,
+          )
+          return counts
+        })
+    if (enqueued > 0) ctx.delivery?.kick()
     forgetVisitor(c, ctx.isHttps(c))
     return c.json({ erased })
   })

@@ -1,6 +1,7 @@
 import { consentState, idPattern, planVisit, withdrawConsent } from '@trickle/core'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
+import { enqueueDeliveries } from './delivery/enqueueDeliveries'
 import { appendConsentEvents, loadProfile, saveFields } from './profileStore'
 import { readJsonBody } from './readJsonBody'
 import type { AppEnv, ServerContext } from './serverContext'
@@ -47,8 +48,25 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
       const events = profile.consents.slice(stored.profile.consents.length)
       await appendConsentEvents(tx, ctx.config, visitor.id, events, { now })
       await saveFields(tx, stored, profile)
-      return { profile, erased }
+      // The hand-off, committed with the withdrawal: the change, and the erasure where values went.
+      const enqueued =
+        (await enqueueDeliveries(
+          tx,
+          ctx.config,
+          { kind: 'consent', visitorId: visitor.id, formId, consentEvents: events },
+          now,
+        )) +
+        (erased.length === 0
+          ? 0
+          : await enqueueDeliveries(
+              tx,
+              ctx.config,
+              { kind: 'erasure', visitorId: visitor.id, fieldIds: erased },
+              now,
+            ))
+      return { profile, erased, enqueued }
     })
+    if (result.enqueued > 0) ctx.delivery?.kick()
     return c.json({
       purposeId: purpose.id,
       state: consentState(ctx.config, result.profile, purpose.id, now),

@@ -1,6 +1,6 @@
 import type { Config } from '@trickle/core'
 import { sql } from 'drizzle-orm'
-import { afterEach, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createTrickleServer, type TrickleServer } from '../../src/createTrickleServer'
 import type { TrickleDatabase } from '../../src/openDatabase'
 import { browser } from '../support/browser'
@@ -59,6 +59,7 @@ interface Harness {
   crm: Receiver
   news: Receiver
   logs: string[]
+  mailer: ReturnType<typeof memoryMailer>
   browser(): ReturnType<typeof browser>
 }
 
@@ -83,12 +84,13 @@ function harness(kind: TestDatabaseKind) {
     const news = await startReceiver(secrets.news, answers.news)
     const database = await kind.open()
     const logs: string[] = []
+    const mailer = memoryMailer()
     const server = createTrickleServer({
       config: configWithWebhooks(),
       database,
       secret: testSecret,
       adminToken,
-      mailer: memoryMailer(),
+      mailer,
       rateLimit: false,
       log: (line) => logs.push(line),
       destinations: {
@@ -97,7 +99,7 @@ function harness(kind: TestDatabaseKind) {
       },
       delivery: { retrySchedule, pollIntervalMs: 25 },
     })
-    const h = { server, database, crm, news, logs, browser: () => browser(server.app) }
+    const h = { server, database, crm, news, logs, mailer, browser: () => browser(server.app) }
     open.push(h)
     return h
   }
@@ -170,5 +172,192 @@ describeDatabases('webhook delivery', (kind) => {
       sql`select status, count(*)::int as n from deliveries group by status`,
     )
     expect(rows).toEqual([{ status: 'delivered', n: 24 }])
+  })
+
+  it('a withdrawal sends consent.changed and profile.erased with the erased field ids to every destination that had them; a full erasure reaches every destination', async () => {
+    const h = await start()
+    const b = h.browser()
+    const visit = (values: Record<string, string>, consents: Record<string, boolean> = {}) =>
+      b.post('/v1/submissions', {
+        formId: 'whitepaper',
+        idempotencyKey: crypto.randomUUID(),
+        locale: 'en',
+        values,
+        consents,
+      })
+    expect(
+      (
+        await visit(
+          { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', company: 'Navy' },
+          { newsletter: false, sales: true },
+        )
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await visit({
+          email: 'grace@example.com',
+          jobRole: 'head',
+          industry: 'it',
+          companySize: '50-249',
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (await visit({ email: 'grace@example.com', budget: '>50k', phone: '+4930123456' })).status,
+    ).toBe(201)
+    const settled = async () =>
+      vi.waitFor(async () => {
+        const rows = await query<{ n: number }>(
+          h.database,
+          sql`select count(*)::int as n from deliveries where status <> 'delivered'`,
+        )
+        expect(rows[0]?.n).toBe(0)
+      }, waitLong)
+    await settled()
+    const crmFields = new Set(h.crm.acknowledged().flatMap((r) => Object.keys(r.event.data.fields)))
+    expect([...crmFields].sort()).toEqual(['budget', 'email', 'phone'])
+
+    const withdrawn = await b.post('/v1/consents/sales/withdraw')
+    expect(withdrawn.status).toBe(200)
+    expect(((await withdrawn.json()) as { erased: string[] }).erased.sort()).toEqual([
+      'budget',
+      'phone',
+    ])
+    await vi.waitFor(() => {
+      expect(h.crm.acknowledged().filter((r) => r.event.type === 'profile.erased')).toHaveLength(1)
+    }, waitLong)
+    await settled()
+    const changed = h.crm.acknowledged().filter((r) => r.event.type === 'consent.changed')
+    expect(changed.at(-1)?.event.data.consents.map((e) => [e.purposeId, e.decision])).toEqual([
+      ['sales', 'withdrawn'],
+    ])
+    const erased = h.crm.acknowledged().find((r) => r.event.type === 'profile.erased')
+    expect(erased?.event.data.erasedFieldIds).toEqual(['budget', 'phone'])
+    expect(erased?.event.data.fields).toEqual({})
+    // The newsletter tool never had budget or phone, and does not serve sales: nothing for it.
+    expect(
+      h.news.requests.filter(
+        (r) => r.event.type !== 'submission.created' && r.event.type !== 'consent.changed',
+      ),
+    ).toEqual([])
+    expect(
+      h.news.requests.some((r) => r.event.data.consents.some((e) => e.purposeId === 'sales')),
+    ).toBe(false)
+
+    // The whole profile: every destination that received something hears of it.
+    expect((await b.delete('/v1/me')).status).toBe(200)
+    await vi.waitFor(() => {
+      expect(h.crm.acknowledged().filter((r) => r.event.type === 'profile.erased')).toHaveLength(2)
+      expect(h.news.acknowledged().filter((r) => r.event.type === 'profile.erased')).toHaveLength(1)
+    }, waitLong)
+    const all = h.crm.acknowledged().filter((r) => r.event.type === 'profile.erased')[1]
+    expect(all?.event.data.erasedFieldIds).toEqual(['budget', 'email', 'phone'])
+    const news = h.news.acknowledged().find((r) => r.event.type === 'profile.erased')
+    expect(news?.event.data.erasedFieldIds).toEqual([
+      'company',
+      'companySize',
+      'firstName',
+      'industry',
+      'jobRole',
+      'lastName',
+    ])
+    // The same event id for both destinations of one erasure.
+    expect(news?.id).toBe(all?.id)
+  }, 120_000)
+
+  it('a double opt-in confirmation is a consent change for the destinations serving its purpose', async () => {
+    const h = await start()
+    const b = h.browser()
+    const visit = firstVisit()
+    const response = await b.post('/v1/submissions', {
+      ...visit,
+      consents: { newsletter: true, sales: false },
+    })
+    expect(response.status).toBe(201)
+    const link = h.mailer.sent.at(-1)?.confirmUrl ?? ''
+    const token = new URL(link).searchParams.get('token') ?? ''
+    const confirmed = await b.request('/v1/doi/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    })
+    expect(confirmed.status).toBe(200)
+    await vi.waitFor(() => {
+      const decisions = h.news
+        .acknowledged()
+        .filter((r) => r.event.type === 'consent.changed')
+        .map((r) => r.event.data.consents.map((e) => `${e.purposeId}:${e.decision}`).join())
+      expect(decisions.sort()).toEqual(['newsletter:confirmed', 'newsletter:granted'])
+    }, waitLong)
+    // The CRM does not serve the newsletter: it heard only of its own purpose (sales).
+    expect(
+      h.crm.requests.some((r) => r.event.data.consents.some((e) => e.purposeId === 'newsletter')),
+    ).toBe(false)
+  }, 120_000)
+
+  it('a 410 disables the destination: its deliveries wait, nothing is dropped', async () => {
+    const h = await start({ crm: () => 410 })
+    expect((await h.browser().post('/v1/submissions', firstVisit())).status).toBe(201)
+    await vi.waitFor(async () => {
+      const states = await query<{ destination_id: string; disabled_reason: string }>(
+        h.database,
+        sql`select destination_id, disabled_reason from destination_states where disabled_at is not null`,
+      )
+      expect(states.map((s) => s.destination_id)).toEqual(['crm'])
+    }, waitLong)
+    // The newsletter tool is not affected.
+    await vi.waitFor(() => expect(h.news.acknowledged()).toHaveLength(2), waitLong)
+    const seen = h.crm.requests.length
+    const rows = await query<{ status: string; type: string }>(
+      h.database,
+      sql`select status, type from deliveries where destination_id = 'crm' order by type`,
+    )
+    expect(rows.map((r) => r.status)).toEqual(['pending', 'pending'])
+    // Another kick and poll rounds: a disabled destination is not called again.
+    expect((await h.browser().post('/v1/submissions', firstVisit('b@example.com'))).status).toBe(
+      201,
+    )
+    await vi.waitFor(() => expect(h.news.acknowledged()).toHaveLength(4), waitLong)
+    expect(h.crm.requests.length).toBe(seen)
+    expect(seen).toBeLessThanOrEqual(2)
+  })
+
+  it('retries by the schedule, then the delivery is dead', async () => {
+    const h = await start({ crm: () => 503 }, [10, 10, 10])
+    expect((await h.browser().post('/v1/submissions', firstVisit())).status).toBe(201)
+    await vi.waitFor(async () => {
+      const rows = await query<{ status: string; attempts: number; last_status: number }>(
+        h.database,
+        sql`select status, attempts, last_status from deliveries where destination_id = 'crm'`,
+      )
+      expect(rows).toEqual([
+        { status: 'dead', attempts: 4, last_status: 503 },
+        { status: 'dead', attempts: 4, last_status: 503 },
+      ])
+    }, waitLong)
+    // One first attempt and three retries per event, each with its event's id.
+    const byId = groupById(h.crm.requests)
+    expect([...byId.values()].map((attempts) => attempts.length)).toEqual([4, 4])
+  })
+})
+
+describe('destination endpoints', () => {
+  it('refuses to start without a webhook URL or secret, naming the variable', async () => {
+    const base = {
+      config: configWithWebhooks(),
+      database: {} as TrickleDatabase,
+      secret: testSecret,
+    }
+    expect(() => createTrickleServer(base)).toThrow(/TRICKLE_DESTINATION_CRM_URL/)
+    expect(() =>
+      createTrickleServer({
+        ...base,
+        destinations: {
+          crm: { url: 'https://crm.example/hook' },
+          news: { adapter: { deliver: async () => ({ ok: true }) } },
+        },
+      }),
+    ).toThrow(/TRICKLE_DESTINATION_CRM_SECRET/)
   })
 })
