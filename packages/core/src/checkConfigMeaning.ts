@@ -1,4 +1,5 @@
 import { checkConditions } from './checkConditions'
+import { checkDestinations } from './checkDestinations'
 import { checkFields } from './checkFields'
 import { checkForms } from './checkForms'
 import { checkPurposes } from './checkPurposes'
@@ -16,7 +17,7 @@ export interface MeaningIssues {
 
 /**
  * The checks a schema cannot express: unique ids, references between purposes, fields and
- * forms, askIf cycles, consent texts, options, patterns, and warnings for settings that are
+ * forms, askIf cycles, consent texts, options, patterns, destinations, and warnings for settings that are
  * lawful but probably not meant. They run on whatever parts of the input are readable, so a
  * marketer sees every problem at once, even while the shape still has errors.
  */
@@ -28,6 +29,7 @@ export function checkConfigMeaning(input: unknown, compilePattern?: CompilePatte
   checkConditions(catalog)
   checkForms(catalog)
   checkTexts(catalog)
+  checkDestinations(catalog)
   warnAboutUnused(catalog)
   return { errors: catalog.errors, warnings: catalog.warnings }
 }

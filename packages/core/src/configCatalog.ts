@@ -44,16 +44,17 @@ export interface ConfigCatalog {
   fieldList: FieldEntry[]
   fields: Map<string, FieldEntry>
   fieldsComplete: boolean
-  /** Per readable `purposes` and `fields` list: the ids that are text but not well-formed. */
+  /** Per readable `purposes`, `fields` and `forms` list: the ids that are text but not well-formed. */
   malformedIds: Map<ReferencedSection, string[]>
   formList: Entry[]
+  forms: Map<string, Entry>
   formsComplete: boolean
   errors: ConfigIssue[]
   warnings: ConfigIssue[]
 }
 
 /** The lists that other parts of a config refer to by id. */
-export type ReferencedSection = 'purposes' | 'fields'
+export type ReferencedSection = 'purposes' | 'fields' | 'forms'
 
 /**
  * Whether a reference to `id` names nothing in `section`. Not when the list is unreadable (its
@@ -66,7 +67,7 @@ export function namesNothing(
   section: ReferencedSection,
   id: string,
 ): boolean {
-  const known = section === 'purposes' ? catalog.purposes : catalog.fields
+  const known = catalog[section]
   const malformed = catalog.malformedIds.get(section)
   if (known.has(id) || malformed === undefined) return false
   return !malformed.some(
@@ -92,6 +93,7 @@ export function readConfigCatalog(root: JsonRecord): ConfigCatalog {
     fields: new Map(),
     fieldsComplete: false,
     formList: [],
+    forms: new Map(),
     formsComplete: false,
     malformedIds: new Map(),
     errors: [],
@@ -118,7 +120,13 @@ export function readConfigCatalog(root: JsonRecord): ConfigCatalog {
     catalog.fieldList,
     catalog.fields,
   )
-  catalog.formsComplete = readList(catalog, 'forms', (entry) => entry, catalog.formList, new Map())
+  catalog.formsComplete = readList(
+    catalog,
+    'forms',
+    (entry) => entry,
+    catalog.formList,
+    catalog.forms,
+  )
   return catalog
 }
 
@@ -148,7 +156,7 @@ function readLocales(catalog: ConfigCatalog): readonly string[] | undefined {
 
 function readList<T extends Entry>(
   catalog: ConfigCatalog,
-  section: 'purposes' | 'fields' | 'forms',
+  section: ReferencedSection,
   toEntry: (entry: Entry) => T,
   all: T[],
   byId: Map<string, T>,
@@ -156,7 +164,7 @@ function readList<T extends Entry>(
   const list = own(catalog.root, section)
   if (!Array.isArray(list)) return false
   const malformed: string[] = []
-  if (section !== 'forms') catalog.malformedIds.set(section, malformed)
+  catalog.malformedIds.set(section, malformed)
   let complete = true
   list.forEach((record: unknown, index) => {
     if (!isRecord(record)) {

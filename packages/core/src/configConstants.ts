@@ -42,3 +42,9 @@ export const fieldTypes = [
 export const optionFieldTypes = ['select', 'radio', 'multiselect'] as const
 
 export const legalBases = ['consent', 'contract', 'legitimate-interest'] as const
+
+/** The kinds of destination a config can name. */
+export const destinationTypes = ['webhook', 'hubspot'] as const
+
+/** A HubSpot account (portal) id: digits only. */
+export const portalIdPattern = /^\d{1,20}$/

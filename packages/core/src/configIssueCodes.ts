@@ -26,6 +26,7 @@ export const configIssueCodes = [
   'unknown-field',
   'unknown-purpose',
   'unknown-option',
+  'unknown-form',
   'field-twice-in-form',
   'not-a-consent-purpose',
   'condition-self-reference',
@@ -38,6 +39,9 @@ export const configIssueCodes = [
   'duplicate-option',
   'min-above-max',
   'invalid-pattern',
+  'duplicate-env-name',
+  'missing-email-field',
+  'purpose-not-served',
   // Warnings: lawful, but probably not what was meant
   'consent-not-offered',
   'sequence-needs-consent',
@@ -47,6 +51,7 @@ export const configIssueCodes = [
   'condition-on-sensitive-field',
   'unused-field',
   'unused-purpose',
+  'field-never-sent',
   // The config could not be checked at all (a value no JSON parser produces, such as a getter that throws)
   'unreadable',
 ] as const

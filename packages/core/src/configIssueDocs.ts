@@ -85,7 +85,7 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
   'duplicate-id': {
     severity: 'error',
     meaning:
-      'Two purposes, two fields or two forms share an id. Reported at the second one; rename one of them.',
+      'Two purposes, fields, forms or destinations share an id. Reported at the second one; rename one of them.',
   },
   'duplicate-locale': {
     severity: 'error',
@@ -99,17 +99,22 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
   'unknown-field': {
     severity: 'error',
     meaning:
-      'A form (`always`, `sequence`) or a condition names a field that is not in `fields`. Did-you-mean suggests the closest id.',
+      'A form (`always`, `sequence`), a condition or a HubSpot destination (`fields`) names a field that is not in `fields`. Did-you-mean suggests the closest id.',
   },
   'unknown-purpose': {
     severity: 'error',
     meaning:
-      'A field (`purposes`), a form (`offerConsents`) or a condition (`consented`) names a purpose that is not in `purposes`.',
+      'A field (`purposes`), a form (`offerConsents`), a condition (`consented`) or a destination (`purposes`, `subscriptions`, `linkVisitorIdWith`) names a purpose that is not in `purposes`.',
   },
   'unknown-option': {
     severity: 'error',
     meaning:
       'A condition compares a select, radio or multiselect field with a value that is none of its options, so it can never be true.',
+  },
+  'unknown-form': {
+    severity: 'error',
+    meaning:
+      "A destination's `forms` map names a form that is not in `forms`. Did-you-mean suggests the closest id.",
   },
   'field-twice-in-form': {
     severity: 'error',
@@ -119,7 +124,7 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
   'not-a-consent-purpose': {
     severity: 'error',
     meaning:
-      'A form offers a consent checkbox for, or a condition tests consent to, a purpose whose basis is not `consent`.',
+      'A form offers a consent checkbox for, a condition tests consent to, or a HubSpot destination subscribes or links its cookie by (`subscriptions`, `linkVisitorIdWith`) a purpose whose basis is not `consent`.',
   },
   'condition-self-reference': {
     severity: 'error',
@@ -165,6 +170,21 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
     meaning:
       "A field's `pattern` is not a valid regular expression (it is compiled with the `u`, Unicode, flag), or uses what the server's linear-time engine (RE2) cannot run, such as a lookahead `(?=` or a backreference `\\1` (see Patterns above).",
   },
+  'duplicate-env-name': {
+    severity: 'error',
+    meaning:
+      'Two destinations whose ids differ only in case or in `-` versus `_` (`crm-eu`, `crm_eu`) would read the same environment variables (`TRICKLE_DESTINATION_CRM_EU_URL`, `_SECRET`). Rename one of them.',
+  },
+  'missing-email-field': {
+    severity: 'error',
+    meaning:
+      'A HubSpot destination maps no field of type `email` in `fields`. HubSpot makes a contact only from an e-mail address; map your e-mail field.',
+  },
+  'purpose-not-served': {
+    severity: 'error',
+    meaning:
+      "A HubSpot `subscriptions` entry names a consent purpose that is not in the destination's `purposes`, so the consents it follows never reach HubSpot. Add the purpose to `purposes` or remove the entry.",
+  },
   'consent-not-offered': {
     severity: 'warning',
     meaning:
@@ -202,6 +222,11 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
   'unused-purpose': {
     severity: 'warning',
     meaning: 'A purpose no field serves, no form offers and no condition tests.',
+  },
+  'field-never-sent': {
+    severity: 'warning',
+    meaning:
+      'A HubSpot destination maps a field none of whose purposes the destination serves, so its value is never sent (a value is passed on only for a purpose the destination serves, and only while that purpose is usable).',
   },
   unreadable: {
     severity: 'error',

@@ -102,6 +102,24 @@ export const configReferenceExample = {
       openGate: true,
     },
   ],
+  destinations: [
+    {
+      id: 'crm',
+      type: 'webhook',
+      purposes: ['delivery', 'sales'],
+      events: ['submission', 'consent', 'erasure'],
+    },
+    {
+      id: 'hubspot',
+      type: 'hubspot',
+      purposes: ['delivery', 'personalisation', 'newsletter', 'sales'],
+      portalId: '1234567',
+      forms: { whitepaper: '0b5c7f9e-8a51-4a53-9c7f-3a1e2b9d4c11' },
+      fields: { email: 'email', company: 'company', jobRole: 'jobtitle' },
+      subscriptions: { newsletter: 9876 },
+      linkVisitorIdWith: 'sales',
+    },
+  ],
 } satisfies ConfigInput
 
 interface SchemaNode {
@@ -121,6 +139,7 @@ interface SchemaNode {
   items?: unknown
   additionalProperties?: unknown
   anyOf?: unknown[]
+  oneOf?: unknown[]
   $ref?: string
   $defs?: Record<string, unknown>
 }
@@ -145,6 +164,8 @@ const objects = {
   option: property(root, 'fields', '[]', 'options', '[]'),
   form: property(root, 'forms', '[]'),
   links: property(root, 'links'),
+  webhook: asNode(property(root, 'destinations', '[]').oneOf?.[0]),
+  hubspot: asNode(property(root, 'destinations', '[]').oneOf?.[1]),
 }
 
 /** Follows `$ref`s into `$defs` (the generator moves the recursive condition there). */
@@ -166,6 +187,8 @@ const names = new Map<SchemaNode, string>([
   [objects.option, 'Option'],
   [objects.form, 'Form'],
   [objects.links, 'Links'],
+  [objects.webhook, 'WebhookDestination'],
+  [objects.hubspot, 'HubspotDestination'],
 ])
 
 function isText(node: SchemaNode): boolean {
@@ -185,13 +208,17 @@ function typeOf(node: SchemaNode): string {
   if (isText(node)) {
     return asNode(node.anyOf?.[0]).pattern === linkPattern.source ? 'Link' : 'Text'
   }
-  if (node.anyOf !== undefined) return node.anyOf.map((each) => typeOf(asNode(each))).join(' | ')
+  const branches = node.anyOf ?? node.oneOf
+  if (branches !== undefined) return branches.map((each) => typeOf(asNode(each))).join(' | ')
   if (Array.isArray(node.type)) return node.type.join(' | ')
   if (node.const !== undefined) return JSON.stringify(node.const)
   if (node.enum !== undefined) return node.enum.map((value) => JSON.stringify(value)).join(' | ')
   if (node.type === 'array') {
     const item = typeOf(asNode(node.items))
     return item.includes(' ') ? `(${item})[]` : `${item}[]`
+  }
+  if (node.type === 'object' && typeof node.additionalProperties === 'object') {
+    return `{ [id]: ${typeOf(asNode(node.additionalProperties))} }`
   }
   if (node.type === 'string' && node.pattern === idPattern.source) return 'id'
   if (node.type === 'string' && node.pattern === localePattern.source) return 'locale'
@@ -285,6 +312,16 @@ export function renderConfigReference(): string {
     section('Options: `fields[].options[]`', objects.option, example.fields[2]?.options?.[0]),
     section('Forms: `forms[]`', objects.form, example.forms[0]),
     section('Links: `links`', objects.links, example.links),
+    '## Destinations: `destinations[]`',
+    "Services that receive leads, consent changes and erasures from the server (see the hand-off guide, [handoff-guide.md](handoff-guide.md)). A value goes to a destination only while one of its field's purposes is in the destination's `purposes` and usable for that person at the moment of delivery (a purpose that needs no consent, or a consent that is granted, confirmed where double opt-in applies, on a current version and not expired); consent events go along for the purposes it serves. Endpoints and secrets are never in the config, which is shipped to browsers: the server reads them from `TRICKLE_DESTINATION_<ID>_URL` and `TRICKLE_DESTINATION_<ID>_SECRET` (the id upper-cased, `-` written as `_`).",
+    section('Webhook: `type: "webhook"`', objects.webhook, example.destinations[0]).replace(
+      '## ',
+      '### ',
+    ),
+    section('HubSpot: `type: "hubspot"`', objects.hubspot, example.destinations[1]).replace(
+      '## ',
+      '### ',
+    ),
     conditionSection(),
     '## Texts',
     'Every `Text` (labels, help, placeholders, consent texts, links) is either one string for every language, or one string per configured locale: `{"en": "Company", "de": "Unternehmen"}`. A visitor sees their locale; without it, the base language (`de` for `de-CH`), then the default locale (the first in `locales`), then the first text there is. Consent texts are stricter: a purpose with basis `consent` needs its `text` in every configured locale, because a visitor consents to the exact words they read.',
@@ -294,7 +331,7 @@ export function renderConfigReference(): string {
     "A field's `pattern` must match the whole answer: it is evaluated as `^(?:pattern)$`, after the answer is trimmed and its length checked. Two engines evaluate it. Browsers (`@trickle/react`, the core in a page) use JavaScript's engine with the `u` flag. The server (`@trickle/server`) and the CLI (`npx @trickle/cli validate`, `simulate`, `serve`) use RE2 ([re2js](https://github.com/le0pard/re2js)), a linear-time engine: checking an answer takes time proportional to its length however the pattern is written, so a pattern such as `([a-zA-Z]+)+` cannot stall the server (no ReDoS).",
     'So that both engines accept the same answers, `parseConfig` reports as `invalid-pattern` what RE2 cannot run: lookarounds (`(?=`, `(?!`, `(?<=`, `(?<!`), backreferences (`\\1`, `\\k<name>`), `\\u` and `\\c` escapes, `[\\b]`, `[]` and `[^]` (write `[\\s\\S]`), Unicode properties other than `Any` and the general categories (`\\p{L}`, `\\p{Lu}`, `\\p{Nd}`...), and repeat counts above 1000. The server and the CLI also compile every pattern with RE2 when they read the config, and report what it still refuses (e.g. nested repeats such as `(a{1000}){1000}`). Small differences remain in what some escapes match: in JavaScript `\\s` also matches non-ASCII spaces such as the no-break space, in RE2 only ASCII white space; `.` matches a carriage return and the Unicode line separators in RE2, not in JavaScript. Where answers may contain such characters, write the ones you mean in a class, such as `[ -]`.',
     '## Ids and locales',
-    `Ids of purposes, fields and forms match ${code(idPattern.source)}: a letter, then up to 63 letters, digits, \`_\` or \`-\`. \`__proto__\`, \`constructor\` and \`prototype\` are never valid ids. Locales match ${code(localePattern.source)}: \`en\`, \`de\`, \`de-CH\`. Objects are strict: a property Trickle does not know is an error at its path, so a typo such as \`perVist\` is never silently ignored (only the top level also allows \`$schema\`).`,
+    `Ids of purposes, fields, forms and destinations match ${code(idPattern.source)}: a letter, then up to 63 letters, digits, \`_\` or \`-\`. \`__proto__\`, \`constructor\` and \`prototype\` are never valid ids. Locales match ${code(localePattern.source)}: \`en\`, \`de\`, \`de-CH\`. Objects are strict: a property Trickle does not know is an error at its path, so a typo such as \`perVist\` is never silently ignored (only the top level also allows \`$schema\`).`,
     issueSection(),
   ]
   return `${parts.join('\n\n')}\n`

@@ -14,15 +14,18 @@ import {
   linkPattern,
   localePattern,
   maxLinkLength,
+  portalIdPattern,
 } from './configConstants'
 
 export {
+  destinationTypes,
   fieldTypes,
   idPattern,
   legalBases,
   linkPattern,
   localePattern,
   optionFieldTypes,
+  portalIdPattern,
   reservedIds,
 } from './configConstants'
 
@@ -326,8 +329,16 @@ export const destinationEventKinds = ['submission', 'consent', 'erasure'] as con
 /** Keys of maps whose keys are ids (forms, fields, purposes): never `__proto__` and friends. */
 const idKey = z.string().check(z.regex(idPattern))
 
+const destinationType = <T extends 'webhook' | 'hubspot'>(type: T) =>
+  z
+    .literal(type)
+    .check(
+      d(
+        'The kind of service: "webhook" (signed HTTPS POSTs, Standard Webhooks) or "hubspot" (HubSpot Forms Submission API v3).',
+      ),
+    )
+
 const destinationShape = {
-  id: id('Destination id'),
   purposes: z
     .array(id('Purpose id'))
     .check(
@@ -349,22 +360,26 @@ const destinationShape = {
 
 export const webhookDestinationSchema = z
   .strictObject({
+    id: id('Destination id'),
+    type: destinationType('webhook'),
     ...destinationShape,
-    type: z.literal('webhook').check(d('Signed HTTPS POSTs (Standard Webhooks).')),
   })
-  .check(d('A webhook. URL and secret come from TRICKLE_DESTINATION_<ID>_URL and _SECRET.'))
+  .check(
+    d('A webhook. Its URL and signing secret come from TRICKLE_DESTINATION_<ID>_URL and _SECRET.'),
+  )
 
 export const hubspotDestinationSchema = z
   .strictObject({
+    id: id('Destination id'),
+    type: destinationType('hubspot'),
     ...destinationShape,
-    type: z.literal('hubspot').check(d('HubSpot: Forms Submission API v3.')),
-    portalId: z.string().check(z.regex(/^\d{1,20}$/), d('The HubSpot account id (digits).')),
+    portalId: z.string().check(z.regex(portalIdPattern), d('The HubSpot account id (digits).')),
     forms: z
       .record(idKey, z.string().check(z.minLength(1), z.maxLength(100)))
-      .check(d('Trickle form id -> HubSpot form GUID.')),
+      .check(d('Form id -> the GUID of the HubSpot form its submissions go to.')),
     fields: z
       .record(idKey, z.string().check(z.minLength(1), z.maxLength(100)))
-      .check(d('Trickle field id -> HubSpot property name; map an email field.')),
+      .check(d('Field id -> HubSpot property name. Map the email field.')),
     subscriptions: z.optional(
       z
         .record(idKey, positiveInt('A HubSpot subscription type id.'))
@@ -372,11 +387,11 @@ export const hubspotDestinationSchema = z
     ),
     linkVisitorIdWith: z.optional(
       id('Consent purpose id').check(
-        d('Send the hubspotutk cookie only while this consent purpose is granted.'),
+        d('The hubspotutk cookie is sent only while this consent purpose is granted.'),
       ),
     ),
   })
-  .check(d('HubSpot. The token comes from TRICKLE_DESTINATION_<ID>_SECRET.'))
+  .check(d('HubSpot. Its private-app token comes from TRICKLE_DESTINATION_<ID>_SECRET.'))
 
 export const destinationSchema = z.discriminatedUnion('type', [
   webhookDestinationSchema,

@@ -4,6 +4,8 @@ import { createIssue, describePath, quote, type Path } from './configIssue'
 import {
   conditionKinds,
   configSchema,
+  destinationSchema,
+  destinationTypes,
   fieldSchema,
   formSchema,
   idPattern,
@@ -11,6 +13,7 @@ import {
   linksSchema,
   localePattern,
   optionSchema,
+  portalIdPattern,
   purposeSchema,
   reservedIds,
   type ConditionKind,
@@ -51,13 +54,13 @@ function mapIssue(issue: ZodIssue, input: unknown, path: Path): ConfigIssue[] {
   const key = path[path.length - 1]
   const parent = valueAt(input, parentPath)
   if (typeof key === 'string' && isRecord(parent) && !Object.hasOwn(parent, key)) {
-    return [missingProperty(parentPath, key)]
+    return [missingProperty(parentPath, key, input)]
   }
   const value = valueAt(input, path)
   const where = describePath(path)
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((unknownKey) => unknownProperty(path, unknownKey))
+      return issue.keys.map((unknownKey) => unknownProperty(path, unknownKey, input))
     case 'invalid_union':
       return mapUnion(issue, input, path, value)
     case 'invalid_type':
@@ -90,7 +93,15 @@ function mapIssue(issue: ZodIssue, input: unknown, path: Path): ConfigIssue[] {
     case 'invalid_format':
       return [mapFormat(issue.pattern, path, value)]
     case 'invalid_key':
-      return [mapFormat(String(localePattern), path, key, parentPath)]
+      // Keys are language tags, except in a destination's maps, where they are ids.
+      return [
+        mapFormat(
+          String(path[0] === 'destinations' ? idPattern : localePattern),
+          path,
+          key,
+          parentPath,
+        ),
+      ]
     case 'too_small':
     case 'too_big':
       return [mapSize(issue, path, value)]
@@ -109,8 +120,8 @@ function valueAt(input: unknown, path: Path): unknown {
   return value
 }
 
-function missingProperty(path: Path, key: string): ConfigIssue {
-  const shape = objectShapeAt(path)
+function missingProperty(path: Path, key: string, input: unknown): ConfigIssue {
+  const shape = objectShapeAt(path, input)
   const schema = shape !== undefined && Object.hasOwn(shape, key) ? shape[key] : undefined
   const description = schema === undefined ? undefined : z.globalRegistry.get(schema)?.description
   const hint = description === undefined ? '' : ` (${description.replace(/\.$/, '')})`
@@ -121,8 +132,8 @@ function missingProperty(path: Path, key: string): ConfigIssue {
   )
 }
 
-function unknownProperty(path: Path, key: string): ConfigIssue {
-  const allowed = allowedKeysAt(path)
+function unknownProperty(path: Path, key: string, input?: unknown): ConfigIssue {
+  const allowed = allowedKeysAt(path, input)
   const suggestion = didYouMean(key, allowed)
   const message = `Unknown property ${quote(key)} in ${describePath(path)}.`
   if (suggestion !== undefined) {
@@ -133,8 +144,15 @@ function unknownProperty(path: Path, key: string): ConfigIssue {
 }
 
 /** The zod shape of the object at `path`, for descriptions and allowed keys. */
-function objectShapeAt(path: Path): Record<string, z.core.$ZodType> | undefined {
+function objectShapeAt(path: Path, input: unknown): Record<string, z.core.$ZodType> | undefined {
   const [section, , sub] = path
+  if (path.length === 2 && section === 'destinations') {
+    // The shape of the destination's type (a webhook when the type is unreadable).
+    const entry = valueAt(input, path)
+    const type = isRecord(entry) ? own(entry, 'type') : undefined
+    const [webhook, hubspot] = destinationSchema.def.options
+    return (type === 'hubspot' ? hubspot : webhook).def.shape
+  }
   if (path.length === 0) return configSchema.def.shape
   if (path.length === 1 && section === 'links') return linksSchema.def.shape
   if (path.length === 2 && section === 'purposes') return purposeSchema.def.shape
@@ -144,9 +162,9 @@ function objectShapeAt(path: Path): Record<string, z.core.$ZodType> | undefined 
   return undefined
 }
 
-function allowedKeysAt(path: Path): readonly string[] {
+function allowedKeysAt(path: Path, input: unknown): readonly string[] {
   if (isConditionPath(path)) return conditionKeys
-  const shape = objectShapeAt(path)
+  const shape = objectShapeAt(path, input)
   return shape === undefined ? [] : Object.keys(shape)
 }
 
@@ -167,6 +185,16 @@ function mapUnion(
   const where = describePath(path)
   const last = path[path.length - 1]
   if (isConditionPath(path)) return mapCondition(issue, input, path, value)
+  if (path[0] === 'destinations' && last === 'type') {
+    return [
+      createIssue(
+        path,
+        'invalid-value',
+        `${where} is ${quote(value)}; use one of ${destinationTypes.map(quote).join(', ')}.`,
+        typeof value === 'string' ? didYouMean(value, destinationTypes) : undefined,
+      ),
+    ]
+  }
   if (last === 'equals' || path[path.length - 2] === 'in') {
     const expected = last === 'equals' ? 'a text, a number, true or false' : 'a text or a number'
     return [createIssue(path, 'wrong-type', `${where} must be ${expected}, not ${quote(value)}.`)]
@@ -260,6 +288,13 @@ function mapFormat(
       path,
       'invalid-link',
       `${where} is ${quote(value)}: use https://, http://, mailto: or a path on this site such as "/privacy" (no spaces). Other links, such as javascript:, could run code in the browser.`,
+    )
+  }
+  if (pattern === String(portalIdPattern)) {
+    return createIssue(
+      path,
+      'invalid-value',
+      `${where} is ${quote(value)}; use your HubSpot account id, digits only (Settings > Account details).`,
     )
   }
   if (pattern === String(localePattern)) {

@@ -77,7 +77,16 @@ function withoutRepeats(issues: ConfigIssue[]): ConfigIssue[] {
   })
 }
 
-const sections = ['$schema', 'version', 'locales', 'links', 'purposes', 'fields', 'forms']
+const sections = [
+  '$schema',
+  'version',
+  'locales',
+  'links',
+  'purposes',
+  'fields',
+  'forms',
+  'destinations',
+]
 
 /**
  * Sorts issues the way the marketer reads the file: by section, then by entry (forms[2] before

@@ -114,6 +114,32 @@ describe('configJsonSchema', () => {
     expect(validate(fixtureWith({ remove: '/version' }))).toBe(false)
   })
 
+  it('lets editors check destinations: both kinds, their keys, ids as map keys', () => {
+    const hubspot = {
+      id: 'hubspot',
+      type: 'hubspot',
+      purposes: ['delivery', 'newsletter'],
+      portalId: '1234567',
+      forms: { whitepaper: '0b5c7f9e-8a51-4a53-9c7f-3a1e2b9d4c11' },
+      fields: { email: 'email' },
+      subscriptions: { newsletter: 9876 },
+      linkVisitorIdWith: 'sales',
+    }
+    const webhook = { id: 'crm', type: 'webhook', purposes: ['delivery'] }
+    expect(validate(fixtureWith({ set: '/destinations', to: [webhook, hubspot] }))).toBe(true)
+    const broken = [
+      { ...webhook, portalId: '1' },
+      { ...webhook, type: 'webhok' },
+      { ...hubspot, portalId: 'acme' },
+      { ...hubspot, forms: { 'white paper': 'guid' } },
+      { ...hubspot, subscriptions: { newsletter: 0 } },
+      { ...webhook, events: [] },
+    ]
+    for (const destination of broken) {
+      expect(validate(fixtureWith({ set: '/destinations', to: [destination] }))).toBe(false)
+    }
+  })
+
   it('accepts a $schema property pointing at itself', () => {
     const input = fixtureWith({
       set: '/$schema',

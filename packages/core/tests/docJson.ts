@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini'
 import {
   conditionSchema,
+  destinationSchema,
   fieldSchema,
   formSchema,
   linksSchema,
@@ -53,7 +54,8 @@ function shapeIssues(schema: z.ZodMiniType, value: unknown): string[] {
 /**
  * What is wrong with a `json` block: a whole config must pass `parseConfig` without warnings
  * (one flagged `invalid` must fail it), a part of a config (the top level, a purpose, field,
- * option, form, links or condition) must be valid as that part. Other JSON must be flagged
+ * option, form, links, condition, destination or a `destinations` list) must be valid as that
+ * part. Other JSON must be flagged
  * `data`. Returns readable problems; empty when the block is fine.
  */
 export function jsonProblems(block: Pick<DocBlock, 'code' | 'flags'>): string[] {
@@ -88,6 +90,13 @@ export function jsonProblems(block: Pick<DocBlock, 'code' | 'flags'>): string[] 
   }
   if (has(value, 'version', '$schema', 'locales')) {
     return issuesOf(parseConfig({ purposes: [], fields: [], forms: [], ...value }))
+  }
+  if (has(value, 'destinations') && Object.keys(value).length === 1) {
+    const list = Array.isArray(value.destinations) ? value.destinations : [value.destinations]
+    return list.flatMap((destination) => shapeIssues(destinationSchema, destination))
+  }
+  if (has(value, 'type') && (value.type === 'webhook' || value.type === 'hubspot')) {
+    return shapeIssues(destinationSchema, value)
   }
   if (has(value, 'type')) return shapeIssues(fieldSchema, value)
   if (has(value, 'always', 'sequence', 'perVisit', 'offerConsents', 'openGate')) {

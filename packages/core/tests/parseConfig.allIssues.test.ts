@@ -27,6 +27,28 @@ const at = <T>(list: readonly T[], seed: number): [T, number] => {
   return [list[index] as T, index]
 }
 
+/** Appends a destination (creating the list) and returns its index. */
+const addDestination = (doc: Doc, destination: Json): number => {
+  const list = (doc.destinations ??= []) as Json[]
+  return list.push(destination) - 1
+}
+
+/** A HubSpot destination with a sound e-mail mapping (to a new email field) plus `extra`. */
+const addHubspot = (doc: Doc, pristine: Doc, name: string, extra: Json): number => {
+  const purpose = pristine.purposes[0]?.id
+  const email = `${name}Email`
+  doc.fields.push({ id: email, type: 'email', label: 'E-mail', purposes: [purpose] })
+  return addDestination(doc, {
+    id: name,
+    type: 'hubspot',
+    purposes: [purpose],
+    portalId: '1234567',
+    forms: {},
+    fields: { [email]: 'email' },
+    ...extra,
+  })
+}
+
 const mistakes: Record<string, Mistake> = {
   'a reserved purpose id': (doc) => {
     doc.purposes.push({ id: 'constructor', basis: 'contract', label: 'Tailoring' })
@@ -87,6 +109,48 @@ const mistakes: Record<string, Mistake> = {
     const [field, index] = at(doc.fields, seed + 3)
     field.label = { fr: 'Poste' }
     return [`/fields/${index}/label/fr`, 'unconfigured-locale']
+  },
+  'an unknown purpose in a destination': (doc) => {
+    const index = addDestination(doc, { id: 'webhookA', type: 'webhook', purposes: ['salesTeamX'] })
+    return [`/destinations/${index}/purposes/0`, 'unknown-purpose']
+  },
+  'a duplicate destination id': (doc, pristine) => {
+    const purposes = [pristine.purposes[0]?.id]
+    addDestination(doc, { id: 'webhookB', type: 'webhook', purposes })
+    const index = addDestination(doc, { id: 'webhookB', type: 'webhook', purposes })
+    return [`/destinations/${index}/id`, 'duplicate-id']
+  },
+  'two destinations that would read the same environment variables': (doc, pristine) => {
+    const purposes = [pristine.purposes[0]?.id]
+    addDestination(doc, { id: 'crm-hook-c', type: 'webhook', purposes })
+    const index = addDestination(doc, { id: 'CRM_hook_c', type: 'webhook', purposes })
+    return [`/destinations/${index}/id`, 'duplicate-env-name']
+  },
+  'an event listed twice': (doc, pristine) => {
+    const purposes = [pristine.purposes[0]?.id]
+    const events = ['consent', 'consent']
+    const index = addDestination(doc, { id: 'webhookD', type: 'webhook', purposes, events })
+    return [`/destinations/${index}/events/1`, 'duplicate-reference']
+  },
+  'a misspelt destination type': (doc, pristine) => {
+    const purposes = [pristine.purposes[0]?.id]
+    const index = addDestination(doc, { id: 'webhookE', type: 'webhok', purposes })
+    return [`/destinations/${index}/type`, 'invalid-value']
+  },
+  'a HubSpot destination without an e-mail field': (doc, pristine) => {
+    const index = addHubspot(doc, pristine, 'hubspotF', {})
+    ;(doc.destinations as Json[])[index]!.fields = {}
+    return [`/destinations/${index}/fields`, 'missing-email-field']
+  },
+  'an unknown form in a HubSpot destination': (doc, pristine) => {
+    const forms = { whitepaperX: '0b5c7f9e-8a51-4a53-9c7f-3a1e2b9d4c11' }
+    const index = addHubspot(doc, pristine, 'hubspotG', { forms })
+    return [`/destinations/${index}/forms/whitepaperX`, 'unknown-form']
+  },
+  'a HubSpot cookie link by a purpose that needs no consent': (doc, pristine) => {
+    doc.purposes.push({ id: 'contractPurposeH', basis: 'contract', label: 'Contract' })
+    const index = addHubspot(doc, pristine, 'hubspotH', { linkVisitorIdWith: 'contractPurposeH' })
+    return [`/destinations/${index}/linkVisitorIdWith`, 'not-a-consent-purpose']
   },
 }
 
