@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Config, ConfigIssue } from '@trickle/core'
+import { destinationEnv, type Config, type ConfigIssue, type Destination } from '@trickle/core'
 import type { ConsentTextChange } from '@trickle/server'
 import { codeFrame } from './codeFrame'
 import { CliError, type CliIo } from './io'
@@ -104,10 +104,13 @@ export async function validateCommand(
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   if (valid) {
     const { config } = result
+    const destinations = config.destinations ?? []
     io.stdout(
       `${c.green('✔')} ${path} is valid: ${count(config.forms.length, 'form')}, ` +
         `${count(config.fields.length, 'field')}, ${count(config.purposes.length, 'purpose')}` +
-        `${warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : ''}.\n`,
+        `${destinations.length > 0 ? `, ${count(destinations.length, 'destination')}` : ''}` +
+        `${warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : ''}.\n` +
+        destinationVariables(destinations),
     )
     return 0
   }
@@ -171,4 +174,16 @@ function errorCode(error: unknown): unknown {
     if ('code' in e && typeof e.code === 'string') return e.code
   }
   return undefined
+}
+
+/** Where `trickle serve` will look for each destination's endpoint and secret. */
+function destinationVariables(destinations: readonly Destination[]): string {
+  if (destinations.length === 0) return ''
+  const lines = destinations.map((destination) => {
+    const { url, secret } = destinationEnv(destination)
+    return destination.type === 'webhook'
+      ? `  ${destination.id}: ${url} and ${secret}`
+      : `  ${destination.id}: ${secret} (and ${url} to use another API address)`
+  })
+  return `  The server reads each destination's endpoint and secret from the environment:\n${lines.join('\n')}\n`
 }

@@ -97,3 +97,31 @@ describe('trickle validate --against <data folder>', () => {
     expect(result.stderr).toMatch(/No Trickle data folder at .*nothing/)
   })
 })
+
+describe('trickle validate: destinations', () => {
+  it('counts the destinations and names the environment variables the server will read', async () => {
+    const config = {
+      ...structuredClone(original),
+      destinations: [
+        { id: 'crm-eu', type: 'webhook', purposes: ['delivery'] },
+        {
+          id: 'hubspot',
+          type: 'hubspot',
+          purposes: ['delivery'],
+          portalId: '1234567',
+          forms: {},
+          fields: { email: 'email' },
+        },
+      ],
+    }
+    const path = join(root, 'destinations.json')
+    writeFileSync(path, JSON.stringify(config, null, 2))
+    const result = await trickle('validate', path)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('4 purposes, 2 destinations')
+    expect(result.stdout).toContain(
+      'crm-eu: TRICKLE_DESTINATION_CRM_EU_URL and TRICKLE_DESTINATION_CRM_EU_SECRET',
+    )
+    expect(result.stdout).toContain('hubspot: TRICKLE_DESTINATION_HUBSPOT_SECRET')
+  })
+})
