@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
-import { parseConfig, type Config } from '@trickle/core'
+import { destinationEnv, parseConfig, type Config } from '@trickle/core'
 import { assertConsentTexts } from './checkConsentTexts'
 import { compileLinearPattern } from './compileLinearPattern'
 import { createTrickleServer, type TrickleServer } from './createTrickleServer'
@@ -23,6 +23,8 @@ export interface TrickleServerEnv {
   TRICKLE_PUBLIC_URL?: string | undefined
   TRICKLE_TRUST_PROXY?: string | undefined
   TRICKLE_MAIL_DIR?: string | undefined
+  /** Per destination of the config: `TRICKLE_DESTINATION_<ID>_URL` and `_SECRET`. */
+  [destination: `TRICKLE_DESTINATION_${string}`]: string | undefined
 }
 
 export interface StartServerOptions {
@@ -79,6 +81,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       mailer: env.TRICKLE_MAIL_DIR?.trim()
         ? fileMailer(resolve(env.TRICKLE_MAIL_DIR))
         : consoleMailer(log),
+      destinations: destinationsFromEnv(config, env),
     })
   } catch (error) {
     await database.close()
@@ -117,6 +120,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closing
     },
   }
+}
+
+/** Each destination's URL and secret from the environment (a missing one is refused later, by name). */
+function destinationsFromEnv(
+  config: Config,
+  env: TrickleServerEnv,
+): Record<string, { url: string | undefined; secret: string | undefined }> {
+  const destinations: Record<string, { url: string | undefined; secret: string | undefined }> =
+    Object.create(null)
+  for (const destination of config.destinations ?? []) {
+    const names = destinationEnv(destination)
+    destinations[destination.id] = {
+      url: env[names.url as `TRICKLE_DESTINATION_${string}`]?.trim() || undefined,
+      secret: env[names.secret as `TRICKLE_DESTINATION_${string}`]?.trim() || undefined,
+    }
+  }
+  return destinations
 }
 
 function parsePort(value: string | undefined): number {

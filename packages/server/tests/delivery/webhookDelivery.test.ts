@@ -1,36 +1,13 @@
-import type { Config } from '@trickle/core'
 import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createTrickleServer, type TrickleServer } from '../../src/createTrickleServer'
 import type { TrickleDatabase } from '../../src/openDatabase'
 import { browser } from '../support/browser'
 import type { TestDatabaseKind } from '../support/databases'
-import { adminToken, firstVisit, memoryMailer, parsed, testSecret } from '../support/fixtures'
+import { adminToken, firstVisit, memoryMailer, testSecret } from '../support/fixtures'
+import { configWithWebhooks, groupById } from './deliveryFixtures'
 import { describeDatabases, query } from '../support/testServer'
-import {
-  startReceiver,
-  webhookSecret,
-  type ReceivedRequest,
-  type Receiver,
-} from './webhookReceiver'
-import { readFileSync } from 'node:fs'
-
-/** The B2B whitepaper config with two webhooks: a CRM (delivery, sales) and a newsletter tool. */
-export function configWithWebhooks(): Config {
-  const json = JSON.parse(
-    readFileSync(
-      new URL('../../../core/tests/fixtures/b2b-whitepaper.json', import.meta.url),
-      'utf8',
-    ),
-  ) as Record<string, unknown>
-  return parsed({
-    ...json,
-    destinations: [
-      { id: 'crm', type: 'webhook', purposes: ['delivery', 'sales'] },
-      { id: 'news', type: 'webhook', purposes: ['newsletter', 'personalisation'] },
-    ],
-  })
-}
+import { startReceiver, webhookSecret, type Receiver } from './webhookReceiver'
 
 /** Fields whose only purpose is personalisation: the CRM (delivery, sales) never gets them. */
 const personalisationOnly = [
@@ -44,14 +21,6 @@ const personalisationOnly = [
 
 /** Enough for every retry below; asserts are on what arrived, never on how fast. */
 const waitLong = { timeout: 60_000, interval: 25 }
-
-/** Requests by event id (`Map.groupBy` is not in Node 20). */
-export function groupById(requests: readonly ReceivedRequest[]): Map<string, ReceivedRequest[]> {
-  const groups = new Map<string, ReceivedRequest[]>()
-  for (const request of requests)
-    groups.set(request.id, [...(groups.get(request.id) ?? []), request])
-  return groups
-}
 
 interface Harness {
   server: TrickleServer
