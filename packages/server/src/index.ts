@@ -21,3 +21,14 @@ export type { DownloadLink } from './downloadLink'
 export type { ConsentRate, FieldRate, FormReport, Report, VisitReport } from './reportRoute'
 export type { SubmissionBody } from './parseSubmissionBody'
 export { tables } from './schema'
+export type {
+  DeliveredConsent,
+  DeliveryContext,
+  DeliveryData,
+  DeliveryEvent,
+  DeliveryEventType,
+  DeliveryOutcome,
+  DestinationAdapter,
+} from './delivery/destinationAdapter'
+export type { DestinationOptions } from './delivery/destinationAdapters'
+export type { WebhookEvent } from './delivery/webhookEventSchema'
