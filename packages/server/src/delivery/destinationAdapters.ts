@@ -1,5 +1,6 @@
 import { destinationEnv, type Config, type Destination } from '@trickle/core'
 import type { DestinationAdapter, DestinationEndpoint } from './destinationAdapter'
+import { hubspotAdapter } from './hubspotAdapter'
 import { webhookAdapter } from './webhookAdapter'
 
 /** How the server reaches one destination (server options; `startServer` fills it from the environment). */
@@ -16,11 +17,16 @@ type AdapterFactory = (
   destination: Destination,
   endpoint: DestinationEndpoint,
   fetch: typeof globalThis.fetch | undefined,
+  config: Config,
 ) => DestinationAdapter
 
 /** The built-in adapters, by destination `type`: the one place a type is mapped to code. */
 export const adapterFactories: Partial<Record<Destination['type'], AdapterFactory>> = {
   webhook: (_destination, endpoint, fetch) => webhookAdapter({ ...endpoint, fetch }),
+  hubspot: (destination, endpoint, fetch, config) => {
+    if (destination.type !== 'hubspot') throw new TypeError('not a HubSpot destination')
+    return hubspotAdapter({ ...endpoint, fetch, config, destination })
+  },
 }
 
 /**
@@ -63,7 +69,7 @@ export function createDestinationAdapters(
       )
     }
     try {
-      adapters.set(destination.id, factory(destination, { url, secret }, fetch))
+      adapters.set(destination.id, factory(destination, { url, secret }, fetch, config))
     } catch (error) {
       throw new Error(
         `Destination "${destination.id}": ${error instanceof Error ? error.message : String(error)} Check ${names.url} and ${names.secret}.`,

@@ -40,8 +40,8 @@ const contactObjectTypeId = '0-1'
  *   current version, not expired). A purpose not decided in this event is left out, so HubSpot
  *   keeps what it knows.
  * - `consentToProcess`: whether a consent purpose of the destination that is not a
- *   subscription (the consent the processing rests on, e.g. "sales") was granted and is usable;
- *   `text` is the text shown for it.
+ *   subscription (the consent the processing rests on, e.g. "sales") decided in this event is
+ *   usable; `text` is the text shown for it (several: one paragraph each).
  * When the event decides no consent (every field rests on contract or legitimate interest),
  * `legalConsentOptions` is left out: nothing is claimed as consent that the person never gave.
  * HubSpot's `legitimateInterest` option is never sent: it records a subscription under
@@ -102,7 +102,6 @@ function legalConsent(
   const processing = [...decisions.values()].filter(
     (decision) =>
       !Object.hasOwn(subscriptions, decision.purposeId) &&
-      decision.purposeId !== destination.linkVisitorIdWith &&
       destination.purposes.includes(decision.purposeId) &&
       config.purposes.some((p) => p.id === decision.purposeId && p.basis === 'consent'),
   )
