@@ -358,6 +358,51 @@ describe('hubspotAdapter against a fake HubSpot', () => {
     expect(outcome.ok ? '' : outcome.error).toMatch(/by hand/)
   })
 
+  it('keeps HubSpot error messages (they can echo the address) out of the error', async () => {
+    const unknownType = hubspotConfig({ subscriptions: { updates: 1111 } })
+    const outcome = await adapter({ config: unknownType }).deliver(
+      consentChange({ email }, [consent('updates', 'withdrawn')]),
+      {},
+      signal(),
+    )
+    expect(outcome).toMatchObject({ ok: false, retry: false, status: 400 })
+    expect(outcome.ok ? '' : outcome.error).toContain('VALIDATION_ERROR')
+    expect(outcome.ok ? '' : outcome.error).not.toContain(email)
+  })
+
+  it('subscribes on a plain grant when the destination does not take submissions', async () => {
+    const consentOnly = hubspotConfig({ events: ['consent'] })
+    const other = 'hedy@example.com'
+    await adapter({ config: consentOnly }).deliver(
+      consentChange({ email: other }, [consent('updates', 'granted')]),
+      {},
+      signal(),
+    )
+    expect(hubspot.status(other, updatesType)).toBe('SUBSCRIBED')
+    // With submissions, the grant travels with its submission (communications) instead.
+    hubspot.requests.length = 0
+    await adapter().deliver(
+      consentChange({ email: 'joan@example.com' }, [consent('updates', 'granted')]),
+      {},
+      signal(),
+    )
+    expect(hubspot.requests).toHaveLength(0)
+  })
+
+  it('has nothing to erase in HubSpot when none of the erased fields was mapped', async () => {
+    const outcome = await adapter().deliver(
+      {
+        id: crypto.randomUUID(),
+        type: 'profile.erased',
+        timestamp: at,
+        data: { visitorId: 'visitor-1', fields: {}, consents: [], erasedFieldIds: ['jobRole'] },
+      },
+      {},
+      signal(),
+    )
+    expect(outcome).toEqual({ ok: true })
+  })
+
   it('asks for an erasure in HubSpot by hand, naming the HubSpot properties, with no call', async () => {
     const outcome = await adapter().deliver(
       {
@@ -381,5 +426,47 @@ describe('hubspotAdapter against a fake HubSpot', () => {
     expect(error).toContain('company')
     expect(error).toContain('phone')
     expect(error).not.toContain('jobRole')
+  })
+})
+
+describe('hubspotAdapter hosts', () => {
+  it("uses HubSpot's two hosts by default, and one configured base URL for both", async () => {
+    const config = hubspotConfig()
+    const urls: string[] = []
+    const fetchSpy: typeof fetch = async (input) => {
+      urls.push(String(input))
+      return new Response('{}', { status: 200 })
+    }
+    const events = [
+      submission({ email }),
+      consentChange({ email }, [consent('updates', 'withdrawn')]),
+    ]
+    for (const url of [undefined, 'https://hubspot-proxy.example.com/base/']) {
+      const a = hubspotAdapter({
+        config,
+        destination: destinationOf(config),
+        url,
+        secret: token,
+        fetch: fetchSpy,
+      })
+      for (const event of events) expect(await a.deliver(event, {}, signal())).toEqual({ ok: true })
+    }
+    expect(urls).toEqual([
+      `https://api.hsforms.com/submissions/v3/integration/secure/submit/${portalId}/${whitepaperGuid}`,
+      'https://api.hubapi.com/communication-preferences/v3/unsubscribe',
+      `https://hubspot-proxy.example.com/base/submissions/v3/integration/secure/submit/${portalId}/${whitepaperGuid}`,
+      'https://hubspot-proxy.example.com/base/communication-preferences/v3/unsubscribe',
+    ])
+  })
+
+  it('refuses a destination without a token or with a URL that is not http(s)', () => {
+    const config = hubspotConfig()
+    const destination = destinationOf(config)
+    expect(() => hubspotAdapter({ config, destination, url: undefined, secret: '' })).toThrow(
+      /token/,
+    )
+    expect(() =>
+      hubspotAdapter({ config, destination, url: 'ftp://example.com', secret: token }),
+    ).toThrow(/http/)
   })
 })
