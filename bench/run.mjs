@@ -30,7 +30,7 @@ const parts = {
     }),
   render: () => measureRender({ timeLimitMs: 130_000 }),
   server: () =>
-    runNodeScript(script('./server/measureServer.mjs'), { label: 'server', timeoutMs: 240_000 }),
+    runNodeScript(script('./server/measureServer.mjs'), { label: 'server', timeoutMs: 270_000 }),
 }
 
 const sections = {

@@ -20,27 +20,51 @@ export function serverPairs(server) {
   return pairs
 }
 
+/**
+ * The Trickle API with one webhook destination against the same API without one, per database,
+ * measured in the same run (target: at least 0.9×).
+ */
+export function webhookPairs(server) {
+  const pairs = []
+  for (const database of ['PGlite', 'PostgreSQL']) {
+    const none = server.scenarios.find((s) => s.database === database && s.mode === 'trickle')
+    const webhook = server.scenarios.find((s) => s.database === database && s.mode === 'webhook')
+    if (!none || !webhook) continue
+    pairs.push({
+      database,
+      none,
+      webhook,
+      throughputRatio: webhook.perSecond / none.perSecond,
+      p50Ratio: webhook.p50Ms / none.p50Ms,
+      p99Ratio: webhook.p99Ms / none.p99Ms,
+    })
+  }
+  return pairs
+}
+
 const perSubmission = (value) => (value === undefined ? 'n/a' : value.toFixed(1))
 
 /** Part 4 of docs/benchmarks.md: submissions per second and latency against the baseline. */
 export function serverSection(server) {
   const rows = []
+  const row = (database, name, item) => [
+    database,
+    name,
+    item.perSecond.toFixed(0),
+    ms(item.p50Ms),
+    ms(item.p99Ms),
+    perSubmission(item.perSubmission?.scans),
+    perSubmission(item.perSubmission?.inserted),
+    perSubmission(item.perSubmission?.updated),
+    String(item.submissions),
+  ]
+  const webhooks = webhookPairs(server)
   for (const pair of serverPairs(server)) {
     for (const [name, item] of [
       ['Trickle API', pair.trickle],
       ['baseline: same rows, same driver', pair.baseline],
     ]) {
-      rows.push([
-        pair.database,
-        name,
-        item.perSecond.toFixed(0),
-        ms(item.p50Ms),
-        ms(item.p99Ms),
-        perSubmission(item.perSubmission?.scans),
-        perSubmission(item.perSubmission?.inserted),
-        perSubmission(item.perSubmission?.updated),
-        String(item.submissions),
-      ])
+      rows.push(row(pair.database, name, item))
     }
     rows.push([
       pair.database,
@@ -53,6 +77,21 @@ export function serverSection(server) {
       '',
       '',
     ])
+    const webhook = webhooks.find((item) => item.database === pair.database)
+    if (webhook) {
+      rows.push(row(pair.database, 'Trickle API + one webhook destination', webhook.webhook))
+      rows.push([
+        pair.database,
+        '**one webhook ÷ no destination**',
+        times(webhook.throughputRatio),
+        times(webhook.p50Ratio),
+        times(webhook.p99Ratio),
+        '',
+        '',
+        '',
+        '',
+      ])
+    }
   }
   const database =
     server.postgresSkipped === null
@@ -61,7 +100,7 @@ export function serverSection(server) {
   return [
     '## 4. Server',
     '',
-    `${server.concurrency} concurrent clients (one Node process, keep-alive fetch) send first-visit submissions of new visitors (the whitepaper form of the b2b-whitepaper fixture: e-mail, first name, last name, company, two consents declined) over loopback to four servers, each in its own process on the workspace sources: the Trickle API (\`createTrickleServer\`, rate limiting off as all clients share one address) and a baseline that writes **the same rows through the same driver** without Trickle (a visitor, four answers, two consent events, the consent texts, the visit counter and the submission, in one transaction; no cookie, plan, validation or reads), each on PGlite ${server.versions.pglite} (a data folder) and on ${database}. Both use \`openDatabase\` (same migrated schema, same pool of 10 for PostgreSQL) and @hono/node-server ${server.versions.honoNodeServer}. ${server.rounds} rounds; in each, every scenario in turn gets ${server.warmupMs / 1000} s of unrecorded warm-up, then ${server.measureMs / 1000} s or ${server.maxPerRound} submissions, whichever ends first. Submissions per second: median over the rounds; latency percentiles over all recorded submissions. After the run, the row counts are checked (every submission wrote the rows of a first visit), and the database's table statistics give the index and sequential scans, rows inserted and rows updated per submission.`,
+    `${server.concurrency} concurrent clients (one Node process, keep-alive fetch) send first-visit submissions of new visitors (the whitepaper form of the b2b-whitepaper fixture: e-mail, first name, last name, company, two consents declined) over loopback to ${server.scenarios.length} servers, each in its own process on the workspace sources: the Trickle API (\`createTrickleServer\`, rate limiting off as all clients share one address), the same API with one webhook destination (see below the table), and a baseline that writes **the same rows through the same driver** without Trickle (a visitor, four answers, two consent events, the consent texts, the visit counter and the submission, in one transaction; no cookie, plan, validation or reads), each on PGlite ${server.versions.pglite} (a data folder) and on ${database}. Both use \`openDatabase\` (same migrated schema, same pool of 10 for PostgreSQL) and @hono/node-server ${server.versions.honoNodeServer}. ${server.rounds} rounds; in each, every scenario in turn gets ${server.warmupMs / 1000} s of unrecorded warm-up, then ${server.measureMs / 1000} s or ${server.maxPerRound} submissions, whichever ends first. Submissions per second: median over the rounds; latency percentiles over all recorded submissions. After the run, the row counts are checked (every submission wrote the rows of a first visit), and the database's table statistics give the index and sequential scans, rows inserted and rows updated per submission.`,
     '',
     markdownTable(
       [
@@ -79,7 +118,24 @@ export function serverSection(server) {
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
+    ...webhookNotes(webhooks),
     `Drizzle ORM ${server.versions.drizzle}, pg ${server.versions.pg}, Hono ${server.versions.hono}.`,
     '',
   ].join('\n')
+}
+
+/** How the webhook rows were measured, and what arrived. */
+function webhookNotes(pairs) {
+  if (pairs.length === 0) return []
+  const arrived = pairs.map((pair) => {
+    const w = pair.webhook.webhook
+    const types = Object.entries(w.byType)
+      .map(([type, count]) => `${count} ${type}`)
+      .join(', ')
+    return `${pair.database}: ${w.events} events (${types}) in ${w.requests} requests, ${w.duplicates} duplicates; the last delivery of a round arrived ${ms(w.drainMs)} after its last submission (median; at most ${ms(w.maxDrainMs)}); the API alone answered ${w.apiPerSecond.toFixed(0)} submissions/s while delivering`
+  })
+  return [
+    `**One webhook destination** (hand-off, issue 15; target: at least 0.9× the submissions per second without one, measured in the same run): the same Trickle API with a \`webhook\` destination that serves the purposes of every field of the form, so each submission also writes its outbox rows in the same transaction, and the delivery worker reads the profile back, signs the body (Standard Webhooks) and POSTs it to a receiver on 127.0.0.1 that answers 200 at once (in the measuring process; it counts event ids and does not verify signatures, which the server tests do). A webhook round ends only when the outbox has nothing pending, so its submissions per second count the time until the last event of the round was delivered, not only until the last answer. After the run every acknowledged submission must have arrived as exactly one \`submission.created\` event and every outbox row must be delivered. ${arrived.join('. ')}.`,
+    '',
+  ]
 }

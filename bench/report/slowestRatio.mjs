@@ -1,5 +1,5 @@
 import { ms, times } from '../lib/stats.mjs'
-import { serverPairs } from './serverSection.mjs'
+import { serverPairs, webhookPairs } from './serverSection.mjs'
 
 /**
  * Every timed comparison of the run as "Trickle takes `factor`× as long as the comparison"
@@ -49,6 +49,14 @@ export function timedComparisons({ planner, render, server }) {
         factor: 1 / pair.throughputRatio,
         figures: `${pair.trickle.perSecond.toFixed(0)} against ${pair.baseline.perSecond.toFixed(0)} submissions/s; p50 ${ms(pair.trickle.p50Ms)} against ${ms(pair.baseline.p50Ms)}, p99 ${ms(pair.trickle.p99Ms)} against ${ms(pair.baseline.p99Ms)}`,
         why: `${statements}Trickle does not trust the browser: for each submission it parses and checks the JSON body, creates the visitor's row (its lock for the transaction; a returning visitor's row is locked and the stored answers, consent events and idempotency key are read), re-plans with planVisit and re-validates with applySubmission before it writes, hashes the consent texts shown, and plans again for the response; around it run Hono's middleware (CORS, secure headers, the signed visitor cookie) and Drizzle's query building. The baseline only writes the rows. ${engine}`,
+      })
+    }
+    for (const pair of webhookPairs(server)) {
+      items.push({
+        name: `Server on ${pair.database}: submissions per second, no destination ÷ one webhook destination`,
+        factor: 1 / pair.throughputRatio,
+        figures: `${pair.webhook.perSecond.toFixed(0)} submissions/s with the webhook (until delivered) against ${pair.none.perSecond.toFixed(0)} without; p99 ${ms(pair.webhook.p99Ms)} against ${ms(pair.none.p99Ms)}`,
+        why: 'With a destination each submission also writes its outbox rows in the same transaction, and the delivery worker, in the same process and on the same database, claims each row, reads the profile and the consent texts back, builds and signs the body and POSTs it, then marks the row delivered.',
       })
     }
   }

@@ -6,7 +6,7 @@ import { repoRoot } from '../lib/repoRoot.mjs'
 import { kB, ms, times } from '../lib/stats.mjs'
 import { plannerSection } from './plannerSection.mjs'
 import { renderSection } from './renderSection.mjs'
-import { serverPairs, serverSection } from './serverSection.mjs'
+import { serverPairs, serverSection, webhookPairs } from './serverSection.mjs'
 import { againstLimit, sizeSection } from './sizeSection.mjs'
 import { slowestRatioSection } from './slowestRatio.mjs'
 
@@ -119,6 +119,17 @@ function headline({ sizes, planner, render, server }) {
         )
         .join('; ')}.`,
     )
+    const webhooks = webhookPairs(server)
+    if (webhooks.length > 0) {
+      lines.push(
+        `- **Hand-off**, one webhook destination against none, until every event is delivered (target ≥ 0.90×): ${webhooks
+          .map(
+            (pair) =>
+              `${pair.database} ${times(pair.throughputRatio)} (${pair.webhook.perSecond.toFixed(0)} against ${pair.none.perSecond.toFixed(0)} submissions/s, ${pair.webhook.webhook.duplicates} duplicates)`,
+          )
+          .join('; ')}.`,
+      )
+    }
   }
   lines.push('')
   return lines.join('\n')

@@ -9,18 +9,27 @@ import { tableActivitySql } from './tableActivity.mjs'
 
 /**
  * One server of the server benchmark, in its own process (run with tsx on the sources):
- * `node appServer.mjs <trickle|baseline> <postgres-url | pglite-folder>`.
+ * `node appServer.mjs <trickle|webhook|baseline> <postgres-url | pglite-folder> [receiver-url]`.
  * - trickle: the Trickle API (createTrickleServer), rate limiting off (16 clients share one IP);
+ * - webhook: the same with one webhook destination (`crm`, serving the purposes of every field
+ *   of the form) that delivers to `receiver-url`;
  * - baseline: the same inserts through the same driver, with no Trickle in between.
  * Both open the database with openDatabase (same migrated schema, same pool) and answer on
  * @hono/node-server. `GET /__bench/counts` gives the row count of every table and
- * `GET /__bench/activity` the table statistics (PGlite). The process ends
+ * `GET /__bench/activity` the table statistics (PGlite), `GET /__bench/deliveries` the outbox
+ * rows by status. The process ends
  * when its stdin closes, so it never outlives the benchmark.
  */
-const [mode, target] = process.argv.slice(2)
-if ((mode !== 'trickle' && mode !== 'baseline') || !target) {
-  throw new Error('Usage: appServer.mjs <trickle|baseline> <postgres-url | pglite-folder>')
+const [mode, target, receiverUrl] = process.argv.slice(2)
+if (!['trickle', 'webhook', 'baseline'].includes(mode) || !target) {
+  throw new Error(
+    'Usage: appServer.mjs <trickle|webhook|baseline> <postgres-url | pglite-folder> [receiver-url]',
+  )
 }
+if (mode === 'webhook' && !receiverUrl) throw new Error('webhook mode needs a receiver URL')
+
+/** The signing secret of the bench's webhook (the receiver does not verify it). */
+const benchWebhookSecret = `whsec_${Buffer.from('trickle-bench-webhook-secret').toString('base64')}`
 
 const tables = ['visitors', 'field_values', 'consent_events', 'consent_texts', 'submissions']
 
@@ -28,7 +37,17 @@ const configText = readFileSync(
   `${repoRoot}/packages/core/tests/fixtures/b2b-whitepaper.json`,
   'utf8',
 )
-const parsed = parseConfig(JSON.parse(configText))
+const fixture = JSON.parse(configText)
+const parsed = parseConfig(
+  mode === 'webhook'
+    ? {
+        ...fixture,
+        destinations: [
+          { id: 'crm', type: 'webhook', purposes: ['delivery', 'personalisation', 'sales'] },
+        ],
+      }
+    : fixture,
+)
 if (!parsed.ok) throw new Error('The b2b-whitepaper fixture is not a valid config')
 const config = parsed.config
 
@@ -38,7 +57,7 @@ const database = await openDatabase(
 const client = rawClient(database)
 
 let handle
-if (mode === 'trickle') {
+if (mode !== 'baseline') {
   const trickle = createTrickleServer({
     config,
     database,
@@ -46,6 +65,9 @@ if (mode === 'trickle') {
     rateLimit: false,
     mailer: { sendConfirmation: async () => {} },
     log: (line) => console.error(line),
+    ...(mode === 'webhook'
+      ? { destinations: { crm: { url: receiverUrl, secret: benchWebhookSecret } } }
+      : {}),
   })
   handle = (request) => trickle.app.fetch(request)
 } else {
@@ -68,9 +90,18 @@ const activity = async () => {
   return Response.json(rows[0])
 }
 
+/** The outbox rows by status (none without a destination). */
+const deliveryStates = async () => {
+  const { rows } = await client.query(
+    'select status, count(*)::int as n from deliveries group by status',
+  )
+  return Response.json(Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])))
+}
+
 const benchRoutes = new Map([
   ['/__bench/counts', counts],
   ['/__bench/activity', activity],
+  ['/__bench/deliveries', deliveryStates],
 ])
 
 const server = serve(

@@ -10,30 +10,37 @@ import { sendResult } from '../lib/runNodeScript.mjs'
 import { median, percentile } from '../lib/stats.mjs'
 import { startAppServer } from './startAppServer.mjs'
 import { perSubmission, tableActivitySql } from './tableActivity.mjs'
+import { startWebhookReceiver } from './webhookReceiver.mjs'
 
 /**
  * Part 4, run in its own process: first-visit submissions to the Trickle API and to a baseline
  * that writes the same rows through the same driver, with 16 concurrent clients on loopback,
- * on PGlite (a data folder) and on PostgreSQL 15 (the server tests' harness). The four servers
- * run side by side; the scenarios take turns for `rounds` rounds, each bounded in time and in
- * count, after an unrecorded warm-up.
+ * on PGlite (a data folder) and on PostgreSQL 15 (the server tests' harness), and to the Trickle
+ * API with one webhook destination (a local receiver answering 200). The six servers run side
+ * by side; the scenarios take turns for `rounds` rounds, each bounded in time and in count,
+ * after an unrecorded warm-up. A webhook round ends when every event of it has been delivered:
+ * its submissions per second count the time until then.
  */
 const concurrency = 16
 const rounds = 3
 const warmupMs = 1_000
 const measureMs = 4_000
 const maxPerRound = 5_000
-const deadline = Date.now() + 200_000
+const deadline = Date.now() + 230_000
+/** How long a webhook round may wait for its deliveries after its last submission. */
+const drainLimitMs = 30_000
 
 const folders = []
 const servers = []
 let postgres
+let receiver
 let finished = false
 
 async function cleanUp() {
   if (finished) return
   finished = true
   await Promise.allSettled(servers.map((server) => server.stop()))
+  await receiver?.stop()
   await postgres?.stop()
   for (const folder of folders) rmSync(folder, { recursive: true, force: true })
 }
@@ -99,11 +106,34 @@ const scenarios = [
   { id: 'baseline-pglite', database: 'PGlite', mode: 'baseline' },
   { id: 'trickle-postgres', database: 'PostgreSQL', mode: 'trickle' },
   { id: 'baseline-postgres', database: 'PostgreSQL', mode: 'baseline' },
+  { id: 'webhook-pglite', database: 'PGlite', mode: 'webhook' },
+  { id: 'webhook-postgres', database: 'PostgreSQL', mode: 'webhook' },
 ]
+
+/** The outbox of a webhook scenario by status, e.g. `{ delivered: 120, pending: 3 }`. */
+const outbox = (scenario) => benchRoute(scenario.url, 'deliveries')
+
+/**
+ * Waits until the outbox of a webhook scenario has nothing pending (every event delivered,
+ * none dead); returns how long that took. Bounded by `drainLimitMs`.
+ */
+async function drain(scenario) {
+  const started = performance.now()
+  for (;;) {
+    const states = await outbox(scenario)
+    if (!states.pending && !states.dead) return performance.now() - started
+    if (states.dead) throw new Error(`${scenario.id}: dead deliveries ${JSON.stringify(states)}`)
+    if (performance.now() - started > drainLimitMs) {
+      throw new Error(`${scenario.id}: deliveries still pending after ${drainLimitMs} ms`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
 
 try {
   const postgresSkipped = postgresMissingReason()
   if (!postgresSkipped) postgres = await startPostgres()
+  receiver = await startWebhookReceiver()
   const active = []
   for (const scenario of scenarios) {
     if (scenario.database === 'PostgreSQL' && postgresSkipped) continue
@@ -114,9 +144,12 @@ try {
     } else {
       target = await postgres.createDatabase()
     }
-    const server = await startAppServer(scenario.mode, target)
+    const hookPath = `/hooks/${scenario.id}`
+    const server = await startAppServer(scenario.mode, target, {
+      receiverUrl: scenario.mode === 'webhook' ? `${receiver.url}${hookPath}` : undefined,
+    })
     servers.push(server)
-    active.push({ ...scenario, target, url: server.url, samples: [] })
+    active.push({ ...scenario, target, url: server.url, hookPath, samples: [], accepted: 0 })
   }
 
   for (let round = 0; round < rounds; round++) {
@@ -126,13 +159,18 @@ try {
     ]
     for (const scenario of order) {
       if (Date.now() > deadline) throw new Error('server: time limit reached')
+      const webhook = scenario.mode === 'webhook'
       const warm = await load(scenario.url, { durationMs: warmupMs, maxRequests: 1_000 })
       if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
+      // The warm-up's deliveries are not part of the measured round.
+      if (webhook) await drain(scenario)
       const measured = await load(scenario.url, { durationMs: measureMs, maxRequests: maxPerRound })
       if (measured.errors > 0) throw new Error(`${scenario.id}: ${measured.firstError}`)
+      measured.drainMs = webhook ? await drain(scenario) : 0
+      scenario.accepted += warm.latencies.length + measured.latencies.length
       scenario.samples.push(measured)
       console.log(
-        `round ${round + 1} ${scenario.id}: ${measured.latencies.length} submissions in ${(measured.elapsedMs / 1000).toFixed(1)} s`,
+        `round ${round + 1} ${scenario.id}: ${measured.latencies.length} submissions in ${(measured.elapsedMs / 1000).toFixed(1)} s${webhook ? `, all delivered ${(measured.drainMs / 1000).toFixed(2)} s after the last` : ''}`,
       )
     }
   }
@@ -148,12 +186,39 @@ try {
     if (rows.consent_events !== 2 * rows.submissions || rows.consent_texts !== 2) {
       throw new Error(`${scenario.id}: unexpected consent rows ${JSON.stringify(rows)}`)
     }
+    let webhook
+    if (scenario.mode === 'webhook') {
+      const received = receiver.stats(scenario.hookPath)
+      const states = await outbox(scenario)
+      // Every acknowledged submission arrived once; every outbox row was delivered.
+      if (received.byType['submission.created'] !== scenario.accepted) {
+        throw new Error(
+          `${scenario.id}: ${scenario.accepted} submissions, ${received.byType['submission.created'] ?? 0} submission.created received`,
+        )
+      }
+      if (received.events !== states.delivered || states.pending || states.dead) {
+        throw new Error(
+          `${scenario.id}: received ${JSON.stringify(received)}, outbox ${JSON.stringify(states)}`,
+        )
+      }
+      webhook = {
+        ...received,
+        drainMs: median(scenario.samples.map((s) => s.drainMs)),
+        maxDrainMs: Math.max(...scenario.samples.map((s) => s.drainMs)),
+        apiPerSecond: median(
+          scenario.samples.map((s) => (s.latencies.length * 1000) / s.elapsedMs),
+        ),
+      }
+    }
     results.push({
       id: scenario.id,
       database: scenario.database,
       mode: scenario.mode,
       submissions: latencies.length,
-      perSecond: median(scenario.samples.map((s) => (s.latencies.length * 1000) / s.elapsedMs)),
+      perSecond: median(
+        scenario.samples.map((s) => (s.latencies.length * 1000) / (s.elapsedMs + s.drainMs)),
+      ),
+      ...(webhook ? { webhook } : {}),
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       rows,

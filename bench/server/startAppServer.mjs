@@ -5,14 +5,22 @@ import { repoRoot } from '../lib/repoRoot.mjs'
 const entry = fileURLToPath(new URL('./appServer.mjs', import.meta.url))
 
 /**
- * Starts appServer.mjs (`mode` trickle or baseline on `target`, a PostgreSQL URL or a PGlite
- * folder) in its own process and waits for its "listening on" line. `stop()` closes its stdin,
+ * Starts appServer.mjs (`mode` trickle, webhook or baseline on `target`, a PostgreSQL URL or a
+ * PGlite folder; `receiverUrl` for webhook) in its own process and waits for its "listening on" line. `stop()` closes its stdin,
  * which ends it; a SIGKILL follows when it has not ended 10 s later.
  */
-export function startAppServer(mode, target, { timeoutMs = 60_000 } = {}) {
+export function startAppServer(mode, target, { timeoutMs = 60_000, receiverUrl } = {}) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@trickle/source', entry, mode, target],
+    [
+      '--import',
+      'tsx',
+      '--conditions=@trickle/source',
+      entry,
+      mode,
+      target,
+      ...(receiverUrl ? [receiverUrl] : []),
+    ],
     {
       cwd: repoRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
