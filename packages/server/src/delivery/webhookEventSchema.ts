@@ -60,7 +60,11 @@ const deliveryData = z.object({
     ),
   consents: z
     .array(deliveredConsent)
-    .check(d('The consent events of the purposes this destination serves, oldest first.')),
+    .check(
+      d(
+        "The consent decisions this event is about (a submission's, a withdrawal, a confirmation), for purposes this destination serves, oldest first.",
+      ),
+    ),
   erasedFieldIds: z.optional(
     z
       .array(id('A field id.'))
