@@ -10,6 +10,8 @@ Commands
   simulate <config.json>   show what each visit asks, and why every other field is not asked
   schema                   print the JSON Schema (for editors and CI)
   serve                    start the Trickle server with its embedded database
+  deliveries list|retry|enable
+                           the hand-off to CRMs: deliveries, failed ones again, destinations
 
 Options
   -h, --help      help for a command: trickle validate --help
@@ -84,4 +86,35 @@ Options
 Examples
   trickle serve --config trickle.config.json --port 8787
   DATABASE_URL=postgres://localhost/trickle TRICKLE_SECRET=... trickle serve
+`
+
+export const deliveriesHelp = `trickle deliveries list|retry|enable [options]
+
+The hand-off to CRMs and webhooks, through a running server's admin API: what was delivered,
+what waits for its next try, what failed for good (dead), and destinations switched off because a
+webhook answered 410 Gone. Shows ids, statuses and errors, never personal values.
+
+Actions
+  list                      recent deliveries, newest first, and every destination's state
+  retry <delivery id>       try a dead or pending delivery again now (a dead one gets one attempt;
+                            if it fails, it is dead again)
+  enable <destination id>   switch a disabled destination back on; its waiting deliveries go out
+
+Options
+  --url <address>        the server (default: http://127.0.0.1:$PORT, else :8787, as trickle serve)
+  --token <token>        the server's admin token (default: $TRICKLE_ADMIN_TOKEN; prefer the
+                         variable, a flag shows in the process list)
+  --status <status>      list only pending, delivered, dead or skipped deliveries
+  --destination <id>     list only this destination's deliveries
+  --limit <n>            how many (default 50, at most 1000)
+  --json                 machine-readable output: the API's answer
+
+Exits 0 on success, 1 when the server refuses (wrong token, unknown id) or cannot be reached, 2
+when the command itself is wrong.
+
+Examples
+  trickle deliveries list --status dead
+  trickle deliveries retry 3f2b8c1e-5d47-4a8e-9b0a-6c1d2e3f4a5b
+  trickle deliveries enable crm
+  TRICKLE_ADMIN_TOKEN=... trickle deliveries list --url https://forms.example.com --json
 `

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { mainHelp, schemaHelp, serveHelp, simulateHelp, validateHelp } from './help'
+import { deliveriesCommand } from './deliveriesCommand'
+import { deliveriesHelp, mainHelp, schemaHelp, serveHelp, simulateHelp, validateHelp } from './help'
 import { CliError, type CliIo, processIo } from './io'
 import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
@@ -38,6 +39,18 @@ const commands = {
       config: { type: 'string' },
       port: { type: 'string' },
       data: { type: 'string' },
+    },
+  },
+  deliveries: {
+    help: deliveriesHelp,
+    options: {
+      ...help,
+      url: { type: 'string' },
+      token: { type: 'string' },
+      status: { type: 'string' },
+      destination: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
     },
   },
 } satisfies Record<string, { help: string; options: Options }>
@@ -153,7 +166,76 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
           flag('port') === undefined ? undefined : integer('port', flag('port'), 8787, 0, 65535),
         dataDir: flag('data'),
       })
+    case 'deliveries': {
+      const command = deliveriesArgs(positionals, flag)
+      return deliveriesCommand(io, command, {
+        url: serverUrl(flag('url')),
+        token: adminToken(flag('token')),
+        json: values.json === true,
+      })
+    }
   }
+}
+
+const deliveryStatuses = ['pending', 'delivered', 'dead', 'skipped']
+
+/** `trickle deliveries list|retry|enable`: the action, its id, and the flags that fit it. */
+function deliveriesArgs(
+  positionals: string[],
+  flag: (key: string) => string | undefined,
+): Parameters<typeof deliveriesCommand>[1] {
+  const [action, id, ...extra] = positionals
+  const usage =
+    'trickle deliveries takes an action: list, retry or enable (see trickle deliveries --help).'
+  if (action === 'list') {
+    if (id !== undefined) throw new CliError(`trickle deliveries list takes no id. ${usage}`)
+    const status = flag('status')
+    if (status !== undefined && !deliveryStatuses.includes(status)) {
+      throw new CliError(`--status is one of ${deliveryStatuses.join(', ')}, not "${status}".`)
+    }
+    return {
+      action,
+      status,
+      destination: flag('destination'),
+      limit: flag('limit') === undefined ? undefined : integer('limit', flag('limit'), 50, 1, 1000),
+    }
+  }
+  if (action !== 'retry' && action !== 'enable') {
+    throw new CliError(
+      action === undefined ? `Say what to do: ${usage}` : `Unknown action "${action}". ${usage}`,
+    )
+  }
+  const what = action === 'retry' ? 'delivery id' : 'destination id'
+  if (id === undefined || extra.length > 0) {
+    throw new CliError(
+      `trickle deliveries ${action} takes one ${what} (see trickle deliveries list).`,
+    )
+  }
+  for (const name of ['status', 'destination', 'limit']) {
+    if (flag(name) !== undefined) throw new CliError(`--${name} goes with trickle deliveries list.`)
+  }
+  return action === 'retry' ? { action, deliveryId: id } : { action, destinationId: id }
+}
+
+/** The server's address: --url, else where `trickle serve` listens by default ($PORT or 8787). */
+function serverUrl(url: string | undefined): string {
+  if (url === undefined) return `http://127.0.0.1:${process.env.PORT?.trim() || '8787'}`
+  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
+    throw new CliError(
+      `--url takes the server's address, e.g. http://127.0.0.1:8787, not "${url}".`,
+    )
+  }
+  return url.replace(/\/+$/, '')
+}
+
+function adminToken(token: string | undefined): string {
+  const value = token ?? process.env.TRICKLE_ADMIN_TOKEN?.trim()
+  if (!value) {
+    throw new CliError(
+      "The admin API needs the server's admin token: set TRICKLE_ADMIN_TOKEN (or pass --token).",
+    )
+  }
+  return value
 }
 
 /** Runs the CLI; returns the exit code. Errors a user can fix print as one line. */

@@ -19,6 +19,12 @@ export type { RateLimitOptions } from './rateLimit'
 export type { ApiErrorBody, ApiIssue } from './apiError'
 export type { DownloadLink } from './downloadLink'
 export type { ConsentRate, FieldRate, FormReport, Report, VisitReport } from './reportRoute'
+export type {
+  DeliveryList,
+  DeliveryStatus,
+  DeliverySummary,
+  DestinationSummary,
+} from './delivery/deliveryAdminRoutes'
 export type { SubmissionBody } from './parseSubmissionBody'
 export { tables } from './schema'
 export type {
