@@ -7,7 +7,7 @@ import type {
   DestinationSummary,
 } from '../../src/delivery/deliveryAdminRoutes'
 import { deliveries, destinationStates } from '../../src/schema'
-import { adminToken, parsed, testSecret, whitepaperConfig } from '../support/fixtures'
+import { adminToken, firstVisit, parsed, testSecret, whitepaperConfig } from '../support/fixtures'
 import { describeDatabases, useServer } from '../support/testServer'
 
 /** The whitepaper config with a webhook and a HubSpot destination. */
@@ -39,13 +39,10 @@ const hour = 60 * 60 * 1000
 describeDatabases('delivery admin routes', (kind) => {
   const t = useServer(kind, {
     config: configWithDestinations(),
-    // The engine's options (F2); the routes under test read only the tables.
-    ...({
-      destinations: {
-        crm: { url: 'http://127.0.0.1:9/hook', secret: 'whsec_dGVzdA==', adapter: down },
-        'hub-spot': { secret: 'pat-test', adapter: down },
-      },
-    } as object),
+    destinations: {
+      crm: { url: 'http://127.0.0.1:9/hook', secret: 'whsec_dGVzdA==', adapter: down },
+      'hub-spot': { secret: 'pat-test', adapter: down },
+    },
   })
   const admin = (path: string, init: RequestInit = {}) =>
     t.server.app.request(`http://trickle.test/v1/admin${path}`, {
@@ -273,5 +270,78 @@ describeDatabases('delivery admin routes without an admin token', (kind) => {
     expect(((await response.json()) as { message: string }).message).toContain(
       'TRICKLE_ADMIN_TOKEN',
     )
+  })
+})
+
+describeDatabases('delivery admin routes and the worker', (kind) => {
+  /** What the receiver does next; the test switches it. */
+  let answer: 'fail' | 'gone' | 'ok' = 'fail'
+  const received: string[] = []
+  const t = useServer(kind, {
+    config: parsed({
+      ...whitepaperConfig(),
+      destinations: [{ id: 'crm', type: 'webhook', purposes: ['delivery', 'sales'] }],
+    }),
+    destinations: {
+      crm: {
+        secret: 'whsec_dGVzdA==',
+        adapter: {
+          deliver: async (event) => {
+            if (answer === 'ok') {
+              received.push(event.id)
+              return { ok: true }
+            }
+            if (answer === 'gone') {
+              return { ok: false, error: 'HTTP 410', status: 410, retry: false, disable: true }
+            }
+            return { ok: false, error: 'HTTP 500', status: 500, retry: true }
+          },
+        },
+      },
+    },
+    // No retries, and no poll within the test: only a kick starts the worker.
+    delivery: { retrySchedule: [], pollIntervalMs: 3_600_000 },
+  })
+  const admin = async (path: string, method = 'GET') =>
+    t.server.app.request(`http://trickle.test/v1/admin${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}` },
+    })
+  const list = async () => (await (await admin('/deliveries')).json()) as DeliveryList
+  const waitLong = { timeout: 30_000, interval: 25 }
+
+  it(
+    'a retried dead delivery goes out at once, not on the next poll',
+    { timeout: 90_000 },
+    async () => {
+      answer = 'fail'
+      const submitted = await t.browser().post('/v1/submissions', firstVisit('retry@example.com'))
+      expect(submitted.status).toBe(201)
+      const submission = async () =>
+        (await list()).deliveries.find((d) => d.type === 'submission.created')
+      await expect.poll(async () => (await submission())?.status, waitLong).toBe('dead')
+      const dead = (await submission())!
+      answer = 'ok'
+      expect((await admin(`/deliveries/${dead.id}/retry`, 'POST')).status).toBe(200)
+      await expect.poll(async () => (await submission())?.status, waitLong).toBe('delivered')
+      expect(received).toEqual([dead.eventId])
+    },
+  )
+
+  it('an enabled destination sends what waited, at once', { timeout: 90_000 }, async () => {
+    answer = 'gone'
+    received.length = 0
+    const submitted = await t.browser().post('/v1/submissions', firstVisit('gone@example.com'))
+    expect(submitted.status).toBe(201)
+    await expect.poll(async () => (await list()).destinations[0]?.disabled, waitLong).toBe(true)
+    const pending = async () =>
+      (await list()).deliveries.filter((d) => d.status === 'pending').map((d) => d.eventId)
+    // The event waits while its destination is off.
+    await expect.poll(async () => (await pending()).length, waitLong).toBeGreaterThanOrEqual(2)
+    const waiting = await pending()
+    answer = 'ok'
+    expect((await admin('/destinations/crm/enable', 'POST')).status).toBe(200)
+    await expect.poll(pending, waitLong).toEqual([])
+    expect(received).toEqual(expect.arrayContaining(waiting))
   })
 })
