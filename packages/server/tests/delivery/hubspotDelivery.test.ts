@@ -3,7 +3,7 @@ import type { Config } from '@trickle/core'
 import { sql } from 'drizzle-orm'
 import { afterEach, expect, it, vi } from 'vitest'
 import { createTrickleServer, type TrickleServer } from '../../src/createTrickleServer'
-import { browser } from '../support/browser'
+import { browser, origin } from '../support/browser'
 import type { TestDatabaseKind } from '../support/databases'
 import { startFakeHubspot, type FakeHubspot } from '../support/fakeHubspot'
 import { adminToken, firstVisit, memoryMailer, parsed, testSecret } from '../support/fixtures'
@@ -70,19 +70,20 @@ describeDatabases('HubSpot delivery', (kind: TestDatabaseKind) => {
     const config = configWithHubspot()
     const database: TrickleDatabase = await kind.open()
     const logs: string[] = []
+    const mailer = memoryMailer()
     const server = createTrickleServer({
       config,
       database,
       secret: testSecret,
       adminToken,
-      mailer: memoryMailer(),
+      mailer,
       rateLimit: false,
       log: (line) => logs.push(line),
       destinations: { hubspot: { url: hubspot.url, secret: token } },
       delivery: { retrySchedule: [20, 20, 20, 20, 20], pollIntervalMs: 25 },
     })
     open.push({ server, hubspot })
-    return { server, hubspot, config, database, logs, browser: () => browser(server.app) }
+    return { server, hubspot, config, database, logs, mailer, browser: () => browser(server.app) }
   }
 
   it('sends each submission as a valid secure submit, links the cookie only with its consent, and a withdrawal unsubscribes', async () => {
@@ -166,5 +167,37 @@ describeDatabases('HubSpot delivery', (kind: TestDatabaseKind) => {
       expect(line).not.toContain('ada@example.com')
       expect(line).not.toContain('grace@example.com')
     }
-  })
+  }, 90_000)
+
+  it('subscribes the contact in HubSpot once the double opt-in is confirmed', async () => {
+    const h = await start()
+    const ada = h.browser()
+    const sent = await ada.post('/v1/submissions', {
+      ...firstVisit('ada@example.com'),
+      consents: { newsletter: true, sales: false },
+    })
+    expect(sent.status).toBe(201)
+    await vi.waitFor(() => expect(h.hubspot.submissions).toHaveLength(1), waitLong)
+    // Pending: the submission says "not subscribed", nothing subscribes yet.
+    expect(h.hubspot.status('ada@example.com', newsletterType)).toBeNull()
+
+    const link = h.mailer.sent.at(-1)?.confirmUrl ?? ''
+    const confirmToken = new URL(link).searchParams.get('token') ?? ''
+    const confirmed = await h.browser().request('/v1/doi/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      body: new URLSearchParams({ token: confirmToken }).toString(),
+    })
+    expect(confirmed.status).toBe(200)
+    await vi.waitFor(
+      () => expect(h.hubspot.status('ada@example.com', newsletterType)).toBe('SUBSCRIBED'),
+      waitLong,
+    )
+    const subscribe = h.hubspot.requests.find((r) => r.path.endsWith('/v3/subscribe'))
+    expect(subscribe?.body).toMatchObject({
+      emailAddress: 'ada@example.com',
+      subscriptionId: String(newsletterType),
+      legalBasis: 'CONSENT_WITH_NOTICE',
+    })
+  }, 90_000)
 })
