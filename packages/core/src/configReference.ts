@@ -139,7 +139,6 @@ interface SchemaNode {
   items?: unknown
   additionalProperties?: unknown
   anyOf?: unknown[]
-  oneOf?: unknown[]
   $ref?: string
   $defs?: Record<string, unknown>
 }
@@ -164,8 +163,8 @@ const objects = {
   option: property(root, 'fields', '[]', 'options', '[]'),
   form: property(root, 'forms', '[]'),
   links: property(root, 'links'),
-  webhook: asNode(property(root, 'destinations', '[]').oneOf?.[0]),
-  hubspot: asNode(property(root, 'destinations', '[]').oneOf?.[1]),
+  webhook: asNode(property(root, 'destinations', '[]').anyOf?.[0]),
+  hubspot: asNode(property(root, 'destinations', '[]').anyOf?.[1]),
 }
 
 /** Follows `$ref`s into `$defs` (the generator moves the recursive condition there). */
@@ -208,8 +207,7 @@ function typeOf(node: SchemaNode): string {
   if (isText(node)) {
     return asNode(node.anyOf?.[0]).pattern === linkPattern.source ? 'Link' : 'Text'
   }
-  const branches = node.anyOf ?? node.oneOf
-  if (branches !== undefined) return branches.map((each) => typeOf(asNode(each))).join(' | ')
+  if (node.anyOf !== undefined) return node.anyOf.map((each) => typeOf(asNode(each))).join(' | ')
   if (Array.isArray(node.type)) return node.type.join(' | ')
   if (node.const !== undefined) return JSON.stringify(node.const)
   if (node.enum !== undefined) return node.enum.map((value) => JSON.stringify(value)).join(' | ')

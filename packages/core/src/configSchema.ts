@@ -393,10 +393,8 @@ export const hubspotDestinationSchema = z
   })
   .check(d('HubSpot. Its private-app token comes from TRICKLE_DESTINATION_<ID>_SECRET.'))
 
-export const destinationSchema = z.discriminatedUnion('type', [
-  webhookDestinationSchema,
-  hubspotDestinationSchema,
-])
+/** A plain union (the branch is picked by `type` when issues are mapped): fewer bytes than zod's discriminated union. */
+export const destinationSchema = z.union([webhookDestinationSchema, hubspotDestinationSchema])
 
 export const configSchema = z
   .strictObject({

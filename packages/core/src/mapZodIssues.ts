@@ -185,15 +185,8 @@ function mapUnion(
   const where = describePath(path)
   const last = path[path.length - 1]
   if (isConditionPath(path)) return mapCondition(issue, input, path, value)
-  if (path[0] === 'destinations' && last === 'type') {
-    return [
-      createIssue(
-        path,
-        'invalid-value',
-        `${where} is ${quote(value)}; use one of ${destinationTypes.map(quote).join(', ')}.`,
-        typeof value === 'string' ? didYouMean(value, destinationTypes) : undefined,
-      ),
-    ]
+  if (path.length === 2 && path[0] === 'destinations') {
+    return mapDestination(issue, input, path, value)
   }
   if (last === 'equals' || path[path.length - 2] === 'in') {
     const expected = last === 'equals' ? 'a text, a number, true or false' : 'a text or a number'
@@ -210,6 +203,34 @@ function mapUnion(
       path,
       'wrong-type',
       `${where} must be a text ("...") or one text per language ({"en": "...", "de": "..."}), not ${quote(value)}.`,
+    ),
+  ]
+}
+
+/** A destination's issues are those of the branch its `type` picks. */
+function mapDestination(
+  issue: z.core.$ZodIssueInvalidUnion,
+  input: unknown,
+  path: Path,
+  value: unknown,
+): ConfigIssue[] {
+  if (!isRecord(value)) {
+    const where = describePath(path)
+    return [
+      createIssue(path, 'wrong-type', `${where} must be an object {...}, not ${quote(value)}.`),
+    ]
+  }
+  const type = own(value, 'type')
+  if (type === undefined) return [missingProperty(path, 'type', input)]
+  const branch = destinationTypes.indexOf(type as never)
+  const branchIssues = issue.errors[branch]
+  if (branchIssues !== undefined) return mapZodIssues(branchIssues, input, path)
+  return [
+    createIssue(
+      [...path, 'type'],
+      'invalid-value',
+      `${describePath([...path, 'type'])} is ${quote(type)}; use one of ${destinationTypes.map(quote).join(', ')}.`,
+      typeof type === 'string' ? didYouMean(type, destinationTypes) : undefined,
     ),
   ]
 }

@@ -7,10 +7,12 @@ import { configReferenceExample, renderConfigReference } from '../src/configRefe
 import {
   configSchema,
   fieldSchema,
+  hubspotDestinationSchema,
   formSchema,
   linksSchema,
   optionSchema,
   purposeSchema,
+  webhookDestinationSchema,
 } from '../src/configSchema'
 import { parseConfig } from '../src/parseConfig'
 
@@ -40,6 +42,8 @@ describe('docs/config-reference.md', () => {
       optionSchema,
       formSchema,
       linksSchema,
+      webhookDestinationSchema,
+      hubspotDestinationSchema,
     ]) {
       for (const key of Object.keys(schema.def.shape))
         expect(doc).toMatch(new RegExp(`\\| \`${escape(key)}\` +\\|`))
