@@ -47,6 +47,7 @@ function harness(kind: TestDatabaseKind) {
       news?: (attempt: number) => number
     } = {},
     retrySchedule: number[] = [20, 20, 20, 20, 20],
+    pollIntervalMs = 25,
   ): Promise<Harness> => {
     const secrets = { crm: webhookSecret(), news: webhookSecret() }
     const crm = await startReceiver(secrets.crm, answers.crm)
@@ -66,7 +67,7 @@ function harness(kind: TestDatabaseKind) {
         crm: { url: crm.url, secret: secrets.crm },
         news: { url: news.url, secret: secrets.news },
       },
-      delivery: { retrySchedule, pollIntervalMs: 25 },
+      delivery: { retrySchedule, pollIntervalMs },
     })
     const h = { server, database, crm, news, logs, mailer, browser: () => browser(server.app) }
     open.push(h)
@@ -263,6 +264,62 @@ describeDatabases('webhook delivery', (kind) => {
     expect(
       h.crm.requests.some((r) => r.event.data.consents.some((e) => e.purposeId === 'newsletter')),
     ).toBe(false)
+  }, 120_000)
+
+  it('starts delivering right after the commit, not on the next poll', async () => {
+    // A poll an hour away: only the kick after the commit can deliver within the test.
+    const h = await start({}, [20], 60 * 60_000)
+    expect((await h.browser().post('/v1/submissions', firstVisit())).status).toBe(201)
+    await vi.waitFor(() => {
+      expect(
+        h.crm
+          .acknowledged()
+          .map((r) => r.event.type)
+          .sort(),
+      ).toEqual(['consent.changed', 'submission.created'])
+    }, waitLong)
+  }, 120_000)
+
+  it('close() releases the claims of attempts in flight: the rows wait, uncounted, for the next start', async () => {
+    const database = await kind.open()
+    let called = 0
+    // Takes the event and never answers, until the attempt is aborted.
+    const hanging = {
+      deliver: (_event: unknown, _context: unknown, signal: AbortSignal) => {
+        called++
+        return new Promise<{ ok: false; error: string; retry: boolean }>((resolve) =>
+          signal.addEventListener('abort', () =>
+            resolve({ ok: false, error: 'aborted', retry: true }),
+          ),
+        )
+      },
+    }
+    const server = createTrickleServer({
+      config: configWithWebhooks(),
+      // Closing the server must leave this database open, to look at the rows afterwards.
+      database: { ...database, close: async () => undefined },
+      secret: testSecret,
+      rateLimit: false,
+      log: () => undefined,
+      destinations: { crm: { adapter: hanging }, news: { adapter: hanging } },
+      delivery: { pollIntervalMs: 25, attemptTimeoutMs: 60 * 60_000 },
+    })
+    try {
+      expect((await browser(server.app).post('/v1/submissions', firstVisit())).status).toBe(201)
+      await vi.waitFor(() => expect(called).toBe(4), waitLong)
+      await server.close()
+      const rows = await query<{ status: string; attempts: number; locked_until: Date | null }>(
+        database,
+        sql`select status, attempts, locked_until from deliveries`,
+      )
+      expect(rows).toHaveLength(4)
+      for (const row of rows) {
+        expect(row).toEqual({ status: 'pending', attempts: 0, locked_until: null })
+      }
+    } finally {
+      await server.close()
+      await database.close()
+    }
   }, 120_000)
 
   it('a 410 disables the destination: its deliveries wait, nothing is dropped', async () => {
