@@ -12,7 +12,7 @@
  * short poll (other instances' rows, retries).
  */
 import type { Config, Destination } from '@trickle/core'
-import { eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm'
 import type { TrickleDatabase } from '../openDatabase'
 import { deliveries, destinationStates, type DeliveryPayload } from '../schema'
 import { buildDeliveryEvent } from './buildDeliveryEvent'
@@ -81,26 +81,34 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   async function claim(): Promise<{ rows: DeliveryRow[]; lease: Date }> {
     const now = new Date()
     const lease = new Date(now.getTime() + leaseMs)
-    const ids = [...destinations.keys()]
-    const result = (await db.execute(sql`
-      update ${deliveries} set locked_until = ${lease}, attempts = attempts + 1
-      where id in (
-        select id from ${deliveries}
-        where status = 'pending' and next_attempt_at <= ${now}
-          and (locked_until is null or locked_until < ${now})
-          and destination_id in (${sql.join(
-            ids.map((id) => sql`${id}`),
-            sql`, `,
-          )})
-          and destination_id not in (
-            select destination_id from ${destinationStates} where disabled_at is not null)
-        order by next_attempt_at
-        limit ${batchSize}
-        for update skip locked)
-      returning id`)) as unknown as { rows: { id: string }[] }
-    const claimed = result.rows.map((row) => row.id)
-    if (claimed.length === 0) return { rows: [], lease }
-    const rows = await db.select().from(deliveries).where(inArray(deliveries.id, claimed))
+    // Due rows of this instance's destinations that nobody holds; rows another instance is
+    // claiming at this moment are skipped, not waited for.
+    const due = db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(
+        and(
+          eq(deliveries.status, 'pending'),
+          lte(deliveries.nextAttemptAt, now),
+          or(isNull(deliveries.lockedUntil), lt(deliveries.lockedUntil, now)),
+          inArray(deliveries.destinationId, [...destinations.keys()]),
+          notInArray(
+            deliveries.destinationId,
+            db
+              .select({ id: destinationStates.destinationId })
+              .from(destinationStates)
+              .where(isNotNull(destinationStates.disabledAt)),
+          ),
+        ),
+      )
+      .orderBy(asc(deliveries.nextAttemptAt))
+      .limit(batchSize)
+      .for('update', { skipLocked: true })
+    const rows = await db
+      .update(deliveries)
+      .set({ lockedUntil: lease, attempts: sql`${deliveries.attempts} + 1` })
+      .where(inArray(deliveries.id, due))
+      .returning()
     return { rows, lease }
   }
 
