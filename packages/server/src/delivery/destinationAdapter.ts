@@ -25,7 +25,10 @@ export interface DeliveryData {
   formId?: string
   /** Field id → value: only fields whose purpose this destination serves and may use now. */
   fields: Record<string, FieldValue>
-  /** Consent events of purposes this destination serves, oldest first. */
+  /**
+   * The consent decisions this event is about (those of the submission, or the change), for
+   * purposes this destination serves, oldest first; with the exact text shown.
+   */
   consents: DeliveredConsent[]
   /** For `profile.erased`: the field ids the receiver must erase. */
   erasedFieldIds?: string[]
