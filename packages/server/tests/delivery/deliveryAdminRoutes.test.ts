@@ -222,6 +222,16 @@ describeDatabases('delivery admin routes', (kind) => {
     expect(unknown.status).toBe(404)
     expect(((await unknown.json()) as { error: string }).error).toBe('unknown-delivery')
     expect((await post(`/deliveries/${'x'.repeat(300)}/retry`)).status).toBe(404)
+    // Whatever the path holds, a 4xx with a reason (a NUL byte is no valid database text).
+    for (const id of ['%00', 'a%00b', '%E2%80%AE', '..%2F..', '%F0%9F%92%A9']) {
+      const odd = await post(`/deliveries/${id}/retry`)
+      expect(odd.status, id).toBeGreaterThanOrEqual(400)
+      expect(odd.status, id).toBeLessThan(500)
+      expect(((await odd.json()) as { message: string }).message.length, id).toBeGreaterThan(10)
+    }
+    const oddDestination = await post('/destinations/%00/enable')
+    expect(oddDestination.status).toBeGreaterThanOrEqual(400)
+    expect(oddDestination.status).toBeLessThan(500)
   })
 
   it('enables a disabled destination, and says which destinations exist', async () => {
