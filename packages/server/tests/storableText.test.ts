@@ -14,7 +14,7 @@ describe('findUnstorableText', () => {
       { numRuns: 300, seed: 14 },
     )
     expect(isStorableText('🙂 ok')).toBe(true)
-  })
+  }, 60_000)
 
   it('names the place of a NUL or a lone surrogate anywhere, in a value or in a key', () => {
     fc.assert(
@@ -39,7 +39,7 @@ describe('findUnstorableText', () => {
       ),
       { numRuns: 200, seed: 14 },
     )
-  })
+  }, 60_000)
 
   it('walks deep nesting without recursion', () => {
     let value: unknown = '\u0000'

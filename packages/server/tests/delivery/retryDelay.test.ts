@@ -27,5 +27,5 @@ describe('retryDelay', () => {
       ),
       { numRuns: 200 },
     )
-  })
+  }, 60_000)
 })
