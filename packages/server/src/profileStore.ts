@@ -9,7 +9,7 @@ import {
   type Profile,
   type Submission,
 } from '@trickle/core'
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
 import {
   consentEvents,
@@ -59,6 +59,41 @@ export async function loadProfile(
     exists: true,
     created: false,
   }
+}
+
+/**
+ * Reads the profiles of several visitors in three queries (the delivery worker, a batch at a
+ * time). A visitor without a row (erased) is missing from the map. No locks.
+ */
+export async function loadProfiles(
+  db: TrickleDb,
+  config: Config,
+  visitorIds: readonly string[],
+  options: { now: Date; log: (line: string) => void },
+): Promise<Map<string, Profile>> {
+  const profiles = new Map<string, Profile>()
+  const ids = [...new Set(visitorIds)]
+  if (ids.length === 0) return profiles
+  const found = await db.select({ id: visitors.id }).from(visitors).where(inArray(visitors.id, ids))
+  if (found.length === 0) return profiles
+  const existing = found.map((row) => row.id)
+  const fieldRows = await db
+    .select()
+    .from(fieldValues)
+    .where(inArray(fieldValues.visitorId, existing))
+  const eventRows = await db
+    .select()
+    .from(consentEvents)
+    .where(inArray(consentEvents.visitorId, existing))
+    .orderBy(asc(consentEvents.seq))
+  const fieldsOf = new Map<string, FieldRow[]>(existing.map((id) => [id, []]))
+  for (const row of fieldRows) fieldsOf.get(row.visitorId)?.push(row)
+  const eventsOf = new Map<string, EventRow[]>(existing.map((id) => [id, []]))
+  for (const row of eventRows) eventsOf.get(row.visitorId)?.push(row)
+  for (const id of existing) {
+    profiles.set(id, rebuild(config, id, fieldsOf.get(id) ?? [], eventsOf.get(id) ?? [], options))
+  }
+  return profiles
 }
 
 /**

@@ -4,11 +4,9 @@ import {
   type Config,
   type ConsentEvent,
   type Destination,
+  type Profile,
 } from '@trickle/core'
-import { and, eq, inArray } from 'drizzle-orm'
-import type { TrickleDb } from '../openDatabase'
-import { loadProfile } from '../profileStore'
-import { consentEvents, consentTexts, type deliveries } from '../schema'
+import type { deliveries } from '../schema'
 import type {
   DeliveredConsent,
   DeliveryContext,
@@ -18,25 +16,35 @@ import type {
 
 type DeliveryRow = typeof deliveries.$inferSelect
 
+/** What the worker read for a batch of rows: profiles, the consent rows named, the texts. */
+export interface DeliveryInputs {
+  /** By visitor id; a visitor that was erased is missing. */
+  profiles: ReadonlyMap<string, Profile>
+  /** Consent events by `seq` (the outbox rows name theirs). */
+  consents: ReadonlyMap<number, ConsentEvent & { visitorId: string }>
+  /** Consent texts by hash. */
+  texts: ReadonlyMap<string, string>
+  /** The moment of delivery. */
+  now: Date
+}
+
 /**
  * The event of one outbox row for its destination, built from the profile as it is NOW (the
  * moment of delivery): a value goes along only while one of its field's purposes is served by
  * the destination and usable; a consent withdrawn or expired since the change holds it back.
  * `null` when the profile is gone (erased): there is nothing left to send.
  */
-export async function buildDeliveryEvent(
-  db: TrickleDb,
+export function buildDeliveryEvent(
   config: Config,
   destination: Destination,
   row: DeliveryRow,
-  options: { now: Date; log: (line: string) => void },
-): Promise<{ event: DeliveryEvent; context: DeliveryContext } | null> {
+  inputs: DeliveryInputs,
+): { event: DeliveryEvent; context: DeliveryContext } | null {
   const base = {
     id: row.eventId,
     type: row.type as DeliveryEventType,
     timestamp: row.createdAt.toISOString(),
   }
-  const formId = row.formId === null ? {} : { formId: row.formId }
   if (row.type === 'profile.erased') {
     return {
       event: {
@@ -51,17 +59,23 @@ export async function buildDeliveryEvent(
       context: {},
     }
   }
-  const stored = await loadProfile(db, config, row.visitorId, options)
-  if (!stored.exists) return null
-  const { profile } = stored
+  const profile = inputs.profiles.get(row.visitorId)
+  if (profile === undefined) return null
   const record = destinationRecord(config, profile, destination, {
-    now: options.now,
+    now: inputs.now,
     ...(row.payload.fieldIds ? { fieldIds: row.payload.fieldIds } : {}),
   })
+  const served = new Set(destination.purposes)
+  // The decisions this event is about (its own consent rows), for purposes served here.
   const consents =
     row.payload.consentSeqs === undefined
       ? record.consents
-      : await consentsBySeq(db, row.visitorId, row.payload.consentSeqs, destination)
+      : row.payload.consentSeqs.flatMap((seq) => {
+          const event = inputs.consents.get(seq)
+          return event && event.visitorId === row.visitorId && served.has(event.purposeId)
+            ? [event]
+            : []
+        })
   const context: DeliveryContext = {
     ...(row.payload.pageUri ? { pageUri: row.payload.pageUri } : {}),
     ...(row.payload.pageName ? { pageName: row.payload.pageName } : {}),
@@ -71,7 +85,7 @@ export async function buildDeliveryEvent(
     row.payload.hutk !== undefined &&
     destination.type === 'hubspot' &&
     destination.linkVisitorIdWith !== undefined &&
-    purposeUsable(config, profile, destination.linkVisitorIdWith, options.now)
+    purposeUsable(config, profile, destination.linkVisitorIdWith, inputs.now)
   ) {
     context.hutk = row.payload.hutk
   }
@@ -80,64 +94,26 @@ export async function buildDeliveryEvent(
       ...base,
       data: {
         visitorId: row.visitorId,
-        ...formId,
+        ...(row.formId === null ? {} : { formId: row.formId }),
         fields: record.fields,
-        consents: await withTexts(db, consents),
+        consents: consents.map((event) => delivered(event, inputs.texts)),
       },
     },
     context,
   }
 }
 
-/** The consent events of these rows (the change's own), for purposes the destination serves. */
-async function consentsBySeq(
-  db: TrickleDb,
-  visitorId: string,
-  seqs: readonly number[],
-  destination: Destination,
-): Promise<ConsentEvent[]> {
-  if (seqs.length === 0) return []
-  const served = new Set(destination.purposes)
-  const rows = await db
-    .select()
-    .from(consentEvents)
-    .where(and(eq(consentEvents.visitorId, visitorId), inArray(consentEvents.seq, [...seqs])))
-  return rows
-    .filter((row) => served.has(row.purposeId))
-    .sort((a, b) => a.seq - b.seq)
-    .map((row) => ({
-      purposeId: row.purposeId,
-      decision: row.decision as ConsentEvent['decision'],
-      version: row.version,
-      at: row.at.toISOString(),
-      ...(row.formId === null ? {} : { formId: row.formId }),
-      ...(row.locale === null ? {} : { locale: row.locale }),
-      ...(row.textHash === null ? {} : { textHash: row.textHash }),
-    }))
-}
-
-/** Adds the exact text shown to each consent, from the server's copy by hash. */
-async function withTexts(db: TrickleDb, events: ConsentEvent[]): Promise<DeliveredConsent[]> {
-  const hashes = [...new Set(events.flatMap((e) => (e.textHash ? [e.textHash] : [])))]
-  const texts = new Map<string, string>()
-  if (hashes.length > 0) {
-    const rows = await db
-      .select({ hash: consentTexts.hash, text: consentTexts.text })
-      .from(consentTexts)
-      .where(inArray(consentTexts.hash, hashes))
-    for (const row of rows) texts.set(row.hash, row.text)
+/** A consent event as destinations receive it, with the exact text shown. */
+function delivered(event: ConsentEvent, texts: ReadonlyMap<string, string>): DeliveredConsent {
+  const text = event.textHash === undefined ? undefined : texts.get(event.textHash)
+  return {
+    purposeId: event.purposeId,
+    decision: event.decision,
+    version: event.version,
+    at: event.at,
+    ...(event.textHash === undefined ? {} : { textHash: event.textHash }),
+    ...(event.locale === undefined ? {} : { locale: event.locale }),
+    ...(event.formId === undefined ? {} : { formId: event.formId }),
+    ...(text === undefined ? {} : { text }),
   }
-  return events.map((event) => {
-    const text = event.textHash === undefined ? undefined : texts.get(event.textHash)
-    return {
-      purposeId: event.purposeId,
-      decision: event.decision,
-      version: event.version,
-      at: event.at,
-      ...(event.textHash === undefined ? {} : { textHash: event.textHash }),
-      ...(event.locale === undefined ? {} : { locale: event.locale }),
-      ...(event.formId === undefined ? {} : { formId: event.formId }),
-      ...(text === undefined ? {} : { text }),
-    }
-  })
 }

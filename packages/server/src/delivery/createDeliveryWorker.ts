@@ -15,7 +15,8 @@ import type { Config, Destination } from '@trickle/core'
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm'
 import type { TrickleDatabase } from '../openDatabase'
 import { deliveries, destinationStates, type DeliveryPayload } from '../schema'
-import { buildDeliveryEvent } from './buildDeliveryEvent'
+import { buildDeliveryEvent, type DeliveryInputs } from './buildDeliveryEvent'
+import { loadDeliveryInputs } from './loadDeliveryInputs'
 import type { DeliveryOutcome, DestinationAdapter } from './destinationAdapter'
 import { defaultRetrySchedule, retryDelay } from './retryDelay'
 
@@ -30,7 +31,7 @@ export interface DeliveryWorkerOptions {
   pollIntervalMs?: number | undefined
   /** Time allowed per attempt (default 10 s). */
   attemptTimeoutMs?: number | undefined
-  /** Rows claimed at once (default 10). */
+  /** Rows claimed at once (default 50). */
   batchSize?: number | undefined
   /** The clock consents are judged by (the server's). Scheduling uses the wall clock. */
   now: () => Date
@@ -60,7 +61,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const db = database.db
   const schedule = options.retrySchedule ?? defaultRetrySchedule
   const timeoutMs = options.attemptTimeoutMs ?? 10_000
-  const batchSize = options.batchSize ?? 10
+  const batchSize = options.batchSize ?? 50
+  const textCache = new Map<string, string>()
   const random = options.random ?? Math.random
   // A claim outlives an attempt; a killed instance's rows are taken over after it lapses.
   const leaseMs = timeoutMs * 2 + 30_000
@@ -112,20 +114,51 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     return { rows, lease }
   }
 
-  async function attempt(row: DeliveryRow, lease: Date): Promise<void> {
+  /** One batch: its inputs read at once, the attempts in parallel, the deliveries marked at once. */
+  async function deliverBatch(rows: DeliveryRow[], lease: Date): Promise<void> {
+    let inputs: DeliveryInputs | null = null
+    try {
+      inputs = await loadDeliveryInputs(db, config, rows, { now: options.now(), log, textCache })
+    } catch (error) {
+      log(`[trickle] delivery worker could not read a batch: ${describe(error)}`)
+    }
+    const delivered: { row: DeliveryRow; fields: string[] }[] = []
+    await Promise.all(
+      rows.map(async (row) => {
+        const sent = await attempt(row, lease, inputs)
+        if (sent) delivered.push({ row, fields: sent })
+      }),
+    )
+    if (delivered.length === 0) return
+    // The HubSpot cookie id leaves the payload as the delivery ends.
+    await db.execute(sql`
+      update ${deliveries} set status = 'delivered', locked_until = null, last_error = null,
+        delivered_at = ${new Date()}, delivered_fields = v.fields::jsonb,
+        payload = ${deliveries.payload} - 'hutk'
+      from (values ${sql.join(
+        delivered.map(({ row, fields }) => sql`(${row.id}, ${JSON.stringify(fields)})`),
+        sql`, `,
+      )}) as v(id, fields)
+      where ${deliveries.id} = v.id and ${deliveries.lockedUntil} = ${lease}`)
+  }
+
+  /** One attempt; the field ids sent when it was delivered (marked by the batch), else null. */
+  async function attempt(
+    row: DeliveryRow,
+    lease: Date,
+    inputs: DeliveryInputs | null,
+  ): Promise<string[] | null> {
     const destination = destinations.get(row.destinationId)
     const adapter = adapters.get(row.destinationId)
-    if (!destination || !adapter) return
+    if (!destination || !adapter) return null
     let outcome: DeliveryOutcome
     let sentFields: string[] = []
     try {
-      const built = await buildDeliveryEvent(db, config, destination, row, {
-        now: options.now(),
-        log,
-      })
+      if (inputs === null) throw new Error('the batch could not be read')
+      const built = buildDeliveryEvent(config, destination, row, inputs)
       if (built === null) {
         await finish(row, lease, { status: 'skipped', lastError: 'the profile was erased' })
-        return
+        return null
       }
       sentFields = Object.keys(built.event.data.fields)
       const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)])
@@ -140,12 +173,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     if (stopping.signal.aborted && !outcome.ok) {
       // Shut down mid-attempt: the row goes back as it was, for this or another instance.
       await release(row, lease)
-      return
+      return null
     }
-    if (outcome.ok) {
-      await finish(row, lease, { status: 'delivered', deliveredFields: sentFields })
-      return
-    }
+    if (outcome.ok) return sentFields
     const lastStatus = outcome.status ?? null
     const lastError = outcome.error.slice(0, 500)
     if (outcome.disable) {
@@ -169,7 +199,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         lastError,
         lastStatus,
       })
-      return
+      return null
     }
     const delay = outcome.retry ? retryDelay(schedule, row.attempts, random) : null
     if (delay === null) {
@@ -177,7 +207,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         `[trickle] delivery ${row.id} to "${row.destinationId}" is dead after ${row.attempts} attempts: ${lastError}`,
       )
       await finish(row, lease, { status: 'dead', lastError, lastStatus })
-      return
+      return null
     }
     await update(row, lease, {
       lockedUntil: null,
@@ -185,28 +215,21 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       lastError,
       lastStatus,
     })
+    return null
   }
 
   /** Ends a row; the HubSpot cookie id leaves the payload with it. */
   function finish(
     row: DeliveryRow,
     lease: Date,
-    end: {
-      status: 'delivered' | 'dead' | 'skipped'
-      deliveredFields?: string[]
-      lastError?: string
-      lastStatus?: number | null
-    },
+    end: { status: 'dead' | 'skipped'; lastError: string; lastStatus?: number | null },
   ) {
     const { hutk: _hutk, ...payload } = row.payload
     return update(row, lease, {
       status: end.status,
       lockedUntil: null,
       payload: payload satisfies DeliveryPayload,
-      ...(end.status === 'delivered'
-        ? { deliveredAt: new Date(), deliveredFields: end.deliveredFields ?? [], lastError: null }
-        : {}),
-      ...(end.lastError === undefined ? {} : { lastError: end.lastError }),
+      lastError: end.lastError,
       ...(end.lastStatus === undefined ? {} : { lastStatus: end.lastStatus }),
     })
   }
@@ -234,7 +257,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         if (closed) return
         const { rows, lease } = await claim()
         if (rows.length === 0) break
-        await Promise.all(rows.map((row) => attempt(row, lease)))
+        await deliverBatch(rows, lease)
       }
     } while (again && !closed)
   }
@@ -246,9 +269,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     }
     running = run()
       .catch((error: unknown) => {
-        log(
-          `[trickle] delivery worker: ${error instanceof Error ? error.message.slice(0, 300) : 'error'}`,
-        )
+        log(`[trickle] delivery worker: ${describe(error)}`)
       })
       .finally(() => {
         running = null
@@ -277,4 +298,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     },
   }
   return worker
+}
+
+/** A database or network error, shortened; such messages name tables and states, not values. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 300) : 'unknown error'
 }
