@@ -50,6 +50,9 @@ export interface DeliveryWorker {
 
 type DeliveryRow = typeof deliveries.$inferSelect
 
+/** How long a kick after a commit waits for further commits to join its batch. */
+const kickDelayMs = 5
+
 /**
  * Delivers the outbox: claims due rows (several instances on one PostgreSQL each take other
  * rows), builds each event from the current profile, hands it to the destination's adapter
@@ -73,6 +76,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let running: Promise<void> | null = null
   let again = false
   let closed = false
+  let kickTimer: ReturnType<typeof setTimeout> | undefined
 
   const timer =
     destinations.size === 0
@@ -280,7 +284,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const worker: DeliveryWorker = {
     kick() {
       if (closed || destinations.size === 0) return
-      void start()
+      if (running) {
+        again = true
+        return
+      }
+      // A few milliseconds, so that the commits of a busy moment go out as one batch.
+      kickTimer ??= setTimeout(() => {
+        kickTimer = undefined
+        void start()
+      }, kickDelayMs)
     },
     async drain() {
       if (destinations.size === 0) return
@@ -293,6 +305,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       if (closed) return
       closed = true
       if (timer) clearInterval(timer)
+      if (kickTimer) clearTimeout(kickTimer)
       stopping.abort()
       await running
     },
