@@ -98,14 +98,17 @@ export async function enqueueDeliveries(
       }
       add(
         'submission.created',
-        destinationsFor(config, 'submission').map((destination) => ({
-          destination,
-          // The cookie id goes only to HubSpot destinations that may link it.
-          payload:
-            destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
-              ? payload
-              : withoutHutk(payload),
-        })),
+        destinationsFor(config, 'submission')
+          // A HubSpot destination takes the forms it maps to a HubSpot form, and only those.
+          .filter((d) => d.type !== 'hubspot' || d.forms[change.formId] !== undefined)
+          .map((destination) => ({
+            destination,
+            // The cookie id goes only to HubSpot destinations that may link it.
+            payload:
+              destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
+                ? payload
+                : withoutHutk(payload),
+          })),
         change.formId,
       )
     }

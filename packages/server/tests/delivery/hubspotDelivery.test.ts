@@ -169,6 +169,23 @@ describeDatabases('HubSpot delivery', (kind: TestDatabaseKind) => {
     }
   }, 90_000)
 
+  it('writes no delivery for a form the destination does not map to a HubSpot form', async () => {
+    const h = await start()
+    const ada = h.browser()
+    const sent = await ada.post('/v1/submissions', {
+      formId: 'checklist',
+      idempotencyKey: crypto.randomUUID(),
+      locale: 'en',
+      values: { email: 'ada@example.com', company: 'Analytical Engines Ltd', industry: 'it' },
+      consents: { newsletter: false },
+    })
+    expect(sent.status).toBe(201)
+    // Only the refused newsletter, a consent change HubSpot hears of; no submission row that
+    // could only ever end as an error in the admin list.
+    const rows = await query<{ type: string }>(h.database, sql`select type from deliveries`)
+    expect(rows.map((row) => row.type)).toEqual(['consent.changed'])
+  }, 90_000)
+
   it('subscribes the contact in HubSpot once the double opt-in is confirmed', async () => {
     const h = await start()
     const ada = h.browser()
