@@ -132,7 +132,9 @@ describe('createServerSync: consents recorded on the server', () => {
     })
     expect(result.ok).toBe(true)
     clock = at(10)
-    const state = (purposeId: string) => consentState(config, trickle.getState().profile, purposeId)
+    // On the visitor's clock: an unconfirmed double opt-in lapses after 30 days of real time.
+    const state = (purposeId: string) =>
+      consentState(config, trickle.getState().profile, purposeId, new Date(clock))
     expect(state('newsletter')).toBe('pending')
     return { trickle, state }
   }
