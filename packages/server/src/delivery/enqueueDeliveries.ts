@@ -86,6 +86,8 @@ export async function enqueueDeliveries(
     add('profile.erased', await erasureTargets(tx, config, change), undefined)
   } else {
     const seqs = await appendedSeqs(tx, change.visitorId, change.consentEvents.length)
+    // Destinations whose submission.created carries this change's decisions (data.consents).
+    const informed = new Set<string>()
     if (change.kind === 'submission') {
       const hubspot = (config.destinations ?? []).some((d) => d.type === 'hubspot')
       const payload: DeliveryPayload = {
@@ -96,25 +98,29 @@ export async function enqueueDeliveries(
         ...(change.pageName ? { pageName: change.pageName } : {}),
         ...(hubspot && change.hutk ? { hutk: change.hutk } : {}),
       }
+      const submitted = destinationsFor(config, 'submission')
+        // A HubSpot destination takes the forms it maps to a HubSpot form, and only those.
+        .filter((d) => d.type !== 'hubspot' || d.forms[change.formId] !== undefined)
+      for (const destination of submitted) informed.add(destination.id)
       add(
         'submission.created',
-        destinationsFor(config, 'submission')
-          // A HubSpot destination takes the forms it maps to a HubSpot form, and only those.
-          .filter((d) => d.type !== 'hubspot' || d.forms[change.formId] !== undefined)
-          .map((destination) => ({
-            destination,
-            // The cookie id goes only to HubSpot destinations that may link it.
-            payload:
-              destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
-                ? payload
-                : withoutHutk(payload),
-          })),
+        submitted.map((destination) => ({
+          destination,
+          // The cookie id goes only to HubSpot destinations that may link it.
+          payload:
+            destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
+              ? payload
+              : withoutHutk(payload),
+        })),
         change.formId,
       )
     }
     const purposes = new Set(change.consentEvents.map((event) => event.purposeId))
     if (purposes.size > 0) {
+      // The decisions of a submission travel in its submission.created; a separate
+      // consent.changed goes only to destinations that take consents but not that event.
       const targets = destinationsFor(config, 'consent')
+        .filter((destination) => !informed.has(destination.id))
         .map((destination) => {
           const served = new Set(destination.purposes)
           const mine = seqs.filter((_, i) => served.has(change.consentEvents[i]?.purposeId ?? ''))

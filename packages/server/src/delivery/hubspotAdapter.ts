@@ -33,7 +33,9 @@ type Call = { ok: true } | { ok: false; status: number; categories: string[]; me
  * A HubSpot destination, authenticated with a private-app token (the destination's secret):
  * - `submission.created` → Forms API v3 secure submit to the form GUID mapped for the event's
  *   form, with the mapped fields, the page, the `hubspotutk` cookie only while the linking
- *   consent is usable, and the consents with the texts shown (see `hubspotSubmission`);
+ *   consent is usable, and the consents with the texts shown (see `hubspotSubmission`); then
+ *   a denial of a mapped subscription decided in the submission unsubscribes the contact, as
+ *   below (the submission's decisions travel in its event, not in a `consent.changed`);
  * - `consent.changed` → a withdrawal or denial of a mapped subscription unsubscribes the
  *   contact through the Communication Preferences API; a confirmed double opt-in subscribes it
  *   (a plain grant travels with its submission). The contact is found by the field mapped to
@@ -115,7 +117,10 @@ export function hubspotAdapter(options: HubspotAdapterOptions): DestinationAdapt
     }
     const target = `${formsBase}/submissions/v3/integration/secure/submit/${encodeURIComponent(destination.portalId)}/${encodeURIComponent(guid)}`
     const call = await post(target, body, signal)
-    return call.ok ? ok : failed(call, 'form submission')
+    if (!call.ok) return failed(call, 'form submission')
+    // The form's consent options only ever subscribe: a denial decided in the submission (it
+    // travels in this event, not in a consent.changed) unsubscribes like a withdrawal.
+    return consentChanged(event, signal)
   }
 
   async function consentChanged(event: DeliveryEvent, signal: AbortSignal) {
