@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import type { DestinationAdapter, DestinationEndpoint } from './destinationAdapter'
 
@@ -18,7 +19,12 @@ export function webhookAdapter(options: WebhookAdapterOptions): DestinationAdapt
   if (url === undefined || !/^https?:\/\//.test(url) || !URL.canParse(url)) {
     throw new Error('A webhook destination needs an http(s) URL.')
   }
-  const signer = new Webhook(options.secret)
+  // The package checks the secret; signing uses node:crypto's HMAC (the package's own is a
+  // pure-JS SHA-256, several times slower per body), in the same format its `verify` checks.
+  new Webhook(options.secret)
+  const key = Buffer.from(options.secret.replace(/^whsec_/, ''), 'base64')
+  const sign = (id: string, seconds: number, body: string) =>
+    `v1,${createHmac('sha256', key).update(`${id}.${seconds}.${body}`).digest('base64')}`
   const send = options.fetch ?? fetch
   return {
     async deliver(event, _context, signal) {
@@ -27,7 +33,7 @@ export function webhookAdapter(options: WebhookAdapterOptions): DestinationAdapt
         timestamp: event.timestamp,
         data: event.data,
       })
-      const sentAt = new Date()
+      const seconds = Math.floor(Date.now() / 1000)
       let response: Response
       try {
         response = await send(url, {
@@ -36,8 +42,8 @@ export function webhookAdapter(options: WebhookAdapterOptions): DestinationAdapt
             'content-type': 'application/json',
             'user-agent': 'Trickle-Webhooks',
             'webhook-id': event.id,
-            'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-            'webhook-signature': signer.sign(event.id, sentAt, body),
+            'webhook-timestamp': String(seconds),
+            'webhook-signature': sign(event.id, seconds, body),
           },
           body,
           redirect: 'error',
