@@ -61,6 +61,17 @@ export async function loadProfile(
   }
 }
 
+/** A stored consent event with its ledger number and visitor. */
+export type StoredConsentEvent = ConsentEvent & { seq: number; visitorId: string }
+
+/** What `loadProfiles` read: the profiles, and the same consent events by ledger number. */
+export interface LoadedProfiles {
+  /** By visitor id; a visitor without a row (erased) is missing. */
+  profiles: Map<string, Profile>
+  /** Every consent event of those visitors, by `seq`, as stored. */
+  events: Map<number, StoredConsentEvent>
+}
+
 /**
  * Reads the profiles of several visitors in three queries (the delivery worker, a batch at a
  * time). A visitor without a row (erased) is missing from the map. No locks.
@@ -70,12 +81,12 @@ export async function loadProfiles(
   config: Config,
   visitorIds: readonly string[],
   options: { now: Date; log: (line: string) => void },
-): Promise<Map<string, Profile>> {
-  const profiles = new Map<string, Profile>()
+): Promise<LoadedProfiles> {
+  const loaded: LoadedProfiles = { profiles: new Map(), events: new Map() }
   const ids = [...new Set(visitorIds)]
-  if (ids.length === 0) return profiles
+  if (ids.length === 0) return loaded
   const found = await db.select({ id: visitors.id }).from(visitors).where(inArray(visitors.id, ids))
-  if (found.length === 0) return profiles
+  if (found.length === 0) return loaded
   const existing = found.map((row) => row.id)
   const fieldRows = await db
     .select()
@@ -89,11 +100,15 @@ export async function loadProfiles(
   const fieldsOf = new Map<string, FieldRow[]>(existing.map((id) => [id, []]))
   for (const row of fieldRows) fieldsOf.get(row.visitorId)?.push(row)
   const eventsOf = new Map<string, EventRow[]>(existing.map((id) => [id, []]))
-  for (const row of eventRows) eventsOf.get(row.visitorId)?.push(row)
-  for (const id of existing) {
-    profiles.set(id, rebuild(config, id, fieldsOf.get(id) ?? [], eventsOf.get(id) ?? [], options))
+  for (const row of eventRows) {
+    eventsOf.get(row.visitorId)?.push(row)
+    loaded.events.set(row.seq, { ...consentEventOf(row), seq: row.seq, visitorId: row.visitorId })
   }
-  return profiles
+  for (const id of existing) {
+    const profile = rebuild(config, id, fieldsOf.get(id) ?? [], eventsOf.get(id) ?? [], options)
+    loaded.profiles.set(id, profile)
+  }
+  return loaded
 }
 
 /**
@@ -131,6 +146,23 @@ export async function lockVisitor(
 type FieldRow = typeof fieldValues.$inferSelect
 type EventRow = typeof consentEvents.$inferSelect
 
+/**
+ * A consent row as a ledger event. The decision is as stored: `rebuild` passes events through
+ * `parseProfile`, which drops one it does not know.
+ */
+function consentEventOf(row: EventRow): ConsentEvent {
+  return {
+    purposeId: row.purposeId,
+    decision: row.decision as ConsentEvent['decision'],
+    version: row.version,
+    at: row.at.toISOString(),
+    ...(row.formId === null ? {} : { formId: row.formId }),
+    ...(row.locale === null ? {} : { locale: row.locale }),
+    ...(row.textHash === null ? {} : { textHash: row.textHash }),
+    ...(row.source === null ? {} : { source: row.source }),
+  }
+}
+
 function rebuild(
   config: Config,
   visitorId: string,
@@ -149,19 +181,7 @@ function rebuild(
     if (row.declined) record['declined'] = true
     fields[row.fieldId] = record
   }
-  const consents = eventRows.map((row) => {
-    const event: Record<string, unknown> = {
-      purposeId: row.purposeId,
-      decision: row.decision,
-      version: row.version,
-      at: row.at.toISOString(),
-    }
-    if (row.formId !== null) event['formId'] = row.formId
-    if (row.locale !== null) event['locale'] = row.locale
-    if (row.textHash !== null) event['textHash'] = row.textHash
-    if (row.source !== null) event['source'] = row.source
-    return event
-  })
+  const consents = eventRows.map(consentEventOf)
   const { profile, dropped } = parseProfile(
     config,
     { visitorId, fields, consents },
