@@ -178,6 +178,11 @@ export const purposeSchema = z
         'With doubleOptIn: days the confirmation link works; an unconfirmed consent then lapses and is offered again. Default 30.',
       ),
     ),
+    retainDays: z.optional(
+      positiveInt(
+        'Days a value collected for this purpose is kept; then the retention run erases it, unless another purpose of its field still holds it. Default: kept until withdrawn or erased.',
+      ),
+    ),
   })
   .check(d('Why data is processed, with its legal basis.'))
 

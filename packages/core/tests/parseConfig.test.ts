@@ -609,3 +609,25 @@ describe('parseConfig: warnings', () => {
     expect(where(result.warnings)).toEqual([['/fields/1/label', 'missing-translation']])
   })
 })
+
+describe('parseConfig: retention (purposes[].retainDays)', () => {
+  it('accepts a positive whole number of days on any purpose, also one no field serves', () => {
+    // newsletter is offered by forms but serves no field: nothing to erase, still no issue.
+    const result = parseConfig(
+      fixtureWith(
+        { set: '/purposes/1/retainDays', to: 730 },
+        { set: '/purposes/3/retainDays', to: 365 },
+      ),
+    )
+    expect(issuesOf(result)).toEqual([])
+    expect(result.warnings).toEqual([])
+    expect(result.ok && result.config.purposes[3]?.retainDays).toBe(365)
+    expect(result.ok && result.config.purposes[0]?.retainDays).toBeUndefined()
+  })
+
+  it.each([0, -5, 1.5, '30'])('refuses retainDays %j at its JSON path', (value) => {
+    const result = parseConfig(fixtureWith({ set: '/purposes/3/retainDays', to: value }))
+    expect(result.ok).toBe(false)
+    expect(where(issuesOf(result)).map(([path]) => path)).toEqual(['/purposes/3/retainDays'])
+  })
+})
