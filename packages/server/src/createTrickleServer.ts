@@ -15,6 +15,7 @@ import { consoleMailer, type Mailer } from './mailer'
 import { meRoutes } from './meRoutes'
 import type { TrickleDatabase } from './openDatabase'
 import { planRoute } from './planRoute'
+import { deskPageRoute } from './privacyDesk/deskPageRoute'
 import { createRateLimiter, type RateLimitOptions } from './rateLimit'
 import { defaultBodyLimit } from './readJsonBody'
 import { reportRoute } from './reportRoute'
@@ -217,6 +218,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-site', overwrite: false }))
   app.route('/v1', api)
   app.get('/healthz', (c) => c.json({ ok: true, database: database.kind }))
+  deskPageRoute(app, ctx)
   app.notFound((c) =>
     c.json(
       {
