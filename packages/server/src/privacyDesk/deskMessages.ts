@@ -10,7 +10,7 @@ export const deskMessages = {
     intro:
       'Answer a data subject request: find every profile that holds an e-mail address, export it, show the proof of a consent, withdraw a purpose or erase the person. Every action is written to the audit log.',
     otherLanguage: 'Deutsch',
-    tokenHeading: 'Admin token',
+    tokenHeading: 'Access',
     tokenLabel: 'Admin token',
     tokenUse: 'Use token',
     tokenForget: 'Forget token',
@@ -105,7 +105,7 @@ export const deskMessages = {
     intro:
       'Anfragen betroffener Personen beantworten: alle Profile zu einer E-Mail-Adresse finden, exportieren, den Nachweis einer Einwilligung zeigen, einen Zweck widerrufen oder die Person löschen. Jede Aktion wird im Audit-Protokoll festgehalten.',
     otherLanguage: 'English',
-    tokenHeading: 'Admin-Token',
+    tokenHeading: 'Zugang',
     tokenLabel: 'Admin-Token',
     tokenUse: 'Token verwenden',
     tokenForget: 'Token vergessen',

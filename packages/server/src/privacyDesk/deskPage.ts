@@ -138,7 +138,7 @@ export function deskPage(language: PageLanguage): Page {
           </div>
         </form>
       </dialog>
-      <script type="module" src="${deskScriptPath}"></script>`,
+      <script type="module" src="${deskScriptPath}?lang=${language}"></script>`,
   )
 }
 

@@ -31,7 +31,7 @@ export function deskPageRoute(app: Hono<AppEnv>, ctx: Pick<ServerContext, 'admin
   const deskHeaders = (c: Context) => {
     c.header('content-security-policy', deskContentSecurityPolicy)
     c.header('cache-control', 'no-store')
-    c.header('referrer-policy', 'no-referrer')
+    c.header('referrer-policy', 'same-origin')
     c.header('x-robots-tag', 'noindex')
   }
   const enabled = () => Boolean(ctx.adminToken)
@@ -64,13 +64,12 @@ export function deskPageRoute(app: Hono<AppEnv>, ctx: Pick<ServerContext, 'admin
       deskHeaders(c)
       return c.html(await deskOpenFailedPage(lang, message), status)
     }
+    // Only the desk itself posts here (a foreign or opaque origin is refused).
     const origin = c.req.header('origin')
     const own = new URL(c.req.url)
-    if (
-      origin !== undefined &&
-      origin !== own.origin &&
-      new URL(origin).host !== c.req.header('host')
-    ) {
+    const sameSite = (value: string) =>
+      URL.canParse(value) && (value === own.origin || new URL(value).host === c.req.header('host'))
+    if (origin !== undefined && !sameSite(origin)) {
       return refuse(language(c), 'origin-not-allowed', 403)
     }
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)

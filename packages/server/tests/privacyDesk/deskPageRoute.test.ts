@@ -42,7 +42,7 @@ describe('GET /admin/privacy', () => {
     const page = await response.text()
     // No inline script: the only script is the desk's own file.
     expect([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
-      '<script type="module" src="/admin/privacy/desk.js">',
+      '<script type="module" src="/admin/privacy/desk.js?lang=en">',
     ])
     expect(page).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i)
     expect(page).toContain('<html lang="en">')
@@ -155,5 +155,11 @@ describe('POST /admin/privacy/open', () => {
       },
     })
     expect(foreign.status).toBe(403)
+    // A page with no-referrer sends the opaque origin "null": refused, not a crash.
+    const opaque = await app.request('http://desk.test/admin/privacy/open', {
+      ...form({ token, view: 'export', email: 'klaus@example.com' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null' },
+    })
+    expect(opaque.status).toBe(403)
   })
 })
