@@ -1,5 +1,7 @@
 import type { DeliveryList, DeliverySummary, DestinationSummary } from '@trickle/server'
-import { CliError, type CliIo } from './io'
+import { httpAdminClient } from './adminClient'
+import type { CliIo } from './io'
+import { clean, textTable, utc } from './textTable'
 
 export type DeliveriesAction =
   | {
@@ -18,8 +20,6 @@ export interface DeliveriesOptions {
   token: string
   json: boolean
 }
-
-const requestTimeoutMs = 30_000
 
 /**
  * `trickle deliveries list|retry|enable`: the hand-off to CRMs as an admin sees it, through a
@@ -66,44 +66,12 @@ export async function deliveriesCommand(
 }
 
 async function call(options: DeliveriesOptions, method: string, path: string): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(new URL(path, options.url), {
-      method,
-      headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(requestTimeoutMs),
-    })
-  } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? 'no answer within 30 s' : 'refused'
-    throw new CliError(
-      `Cannot reach the Trickle server at ${options.url} (${reason}). Is it running? Pass its address with --url.`,
-      1,
-    )
-  }
-  const text = await response.text()
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    throw new CliError(
-      `${options.url} answered ${response.status} without JSON: is it a Trickle server? Check --url.`,
-      1,
-    )
-  }
-  if (!response.ok) {
-    const message = (body as { message?: unknown }).message
-    throw new CliError(
-      `${response.status}: ${typeof message === 'string' ? message : 'the server refused the request.'}`,
-      1,
-    )
-  }
-  return body
+  return (await httpAdminClient(options.url, options.token).request(method, path)).body
 }
 
 /** A readable table; times in UTC, to the second. */
 function listText(io: CliIo, body: DeliveryList): string {
-  const time = (iso: string | null) =>
-    iso === null ? '-' : `${iso.slice(0, 19).replace('T', ' ')}`
+  const time = utc
   const lines: string[] = []
   if (body.deliveries.length === 0) {
     lines.push('No deliveries match.')
@@ -121,7 +89,7 @@ function listText(io: CliIo, body: DeliveryList): string {
         : (d.lastError ?? (d.lastStatus === null ? '' : `HTTP ${d.lastStatus}`)),
     ])
     lines.push(
-      ...table(
+      ...textTable(
         [
           'ID',
           'DESTINATION',
@@ -132,15 +100,14 @@ function listText(io: CliIo, body: DeliveryList): string {
           'DELIVERED/NEXT TRY',
           'LAST ERROR',
         ],
-        // Text from the server, shown on a terminal: no control characters.
-        rows.map((row) => row.map((cell) => cell.replace(/\p{Cc}/gu, '?'))),
+        rows.map((row) => row.map(clean)),
       ),
     )
   }
   lines.push('', 'DESTINATIONS')
   if (body.destinations.length === 0) lines.push('(none configured)')
   lines.push(
-    ...table(
+    ...textTable(
       ['ID', 'TYPE', 'STATE'],
       body.destinations.map((d) => [
         d.id,
@@ -152,16 +119,4 @@ function listText(io: CliIo, body: DeliveryList): string {
     ).slice(body.destinations.length === 0 ? 1 : 0),
   )
   return `${lines.join('\n')}\n`
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
-  )
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(line)]
 }

@@ -12,6 +12,10 @@ Commands
   serve                    start the Trickle server with its embedded database
   deliveries list|retry|enable
                            the hand-off to CRMs: deliveries, failed ones again, destinations
+  privacy find|export|proof|erase|withdraw|audit --email <address>
+                           a person's request by e-mail: find, export, prove, erase, withdraw
+  retention --dry-run|--apply
+                           values past their purposes' retainDays: show them, or erase them
 
 Options
   -h, --help      help for a command: trickle validate --help
@@ -117,4 +121,69 @@ Examples
   trickle deliveries retry 3f2b8c1e-5d47-4a8e-9b0a-6c1d2e3f4a5b
   trickle deliveries enable crm
   TRICKLE_ADMIN_TOKEN=... trickle deliveries list --url https://forms.example.com --json
+`
+
+const adminWhere = `Where
+  --server <url>     a running server's admin API (default: $TRICKLE_SERVER_URL), with the admin
+                     token in $TRICKLE_ADMIN_TOKEN
+  --data <folder>    else the embedded database (default: $TRICKLE_DATA_DIR, else .trickle-data),
+                     or PostgreSQL when DATABASE_URL is set (with TRICKLE_SECRET), opened here;
+                     when a running server holds the folder, its API (needs TRICKLE_ADMIN_TOKEN)
+  --config <file>    the server's config, for a database opened here (default:
+                     $TRICKLE_CONFIG, else trickle.config.json)
+`
+
+export const privacyHelp = `trickle privacy <action> --email <address> [options]
+
+Answers a data subject's request by e-mail address: every profile that holds the address
+(trimmed and case-folded), across cookies and devices. Every action is written to the audit log.
+
+Actions
+  find       the profiles: fields (value, purpose, legal basis, collected, form), consent
+             history, submissions
+  export     one document of all of them (Art. 15 and 20), written to a file
+  proof      the proof of one consent (--purpose): when, which version, the exact text shown,
+             the action (ticked box, confirmation link)
+  erase      erases every profile of the address (Art. 17) and prints the receipt; asks first
+  withdraw   withdraws a purpose (--purpose) on every profile of the address
+  audit      the audit log of these actions, newest first (no --email)
+
+Options
+  --email <address>      the person's address
+  --purpose <id>         proof, withdraw: the purpose
+  --reason <text>        erase, withdraw: why (kept in the receipt and log; no personal data)
+  --format json|html     export, proof: a JSON document (default) or a printable page
+  --locale en|de         the language of the HTML page
+  --out <file>           export, proof: the file (default: the name the server gives); - for stdout
+  --yes                  erase without asking (scripts)
+  --limit <n>            audit: how many entries (default 50, at most 1000)
+  --json                 the API's answer as JSON
+
+${adminWhere}
+Exits 0 on success, 1 when the API refuses (with its reason) or erase was not confirmed, 2 when
+the command itself is wrong.
+
+Examples
+  trickle privacy find --email klaus@example.com
+  trickle privacy export --email klaus@example.com --format html --locale de
+  trickle privacy proof --email klaus@example.com --purpose newsletter
+  trickle privacy erase --email klaus@example.com --reason "letter of 2026-12-01"
+  trickle privacy withdraw --email klaus@example.com --purpose newsletter
+`
+
+export const retentionHelp = `trickle retention --dry-run|--apply [options]
+
+Values past their retention: a value is due when every purpose of its field that has a
+retainDays (in the config) is older than that, and no purpose without one still holds it.
+--dry-run lists them per purpose; --apply erases them and prints the receipts.
+
+Options
+  --dry-run          show what is due, erase nothing
+  --apply            erase it
+  --json             the API's answer as JSON
+
+${adminWhere}
+Examples
+  trickle retention --dry-run
+  trickle retention --apply --data .trickle-data
 `

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises'
 import { ansiColors, type Colors, noColors } from './codeFrame'
 
 /** Where a command writes, and what it knows of its terminal. Tests pass their own. */
@@ -6,6 +7,8 @@ export interface CliIo {
   stderr(text: string): void
   cwd: string
   colors: Colors
+  /** Asks a yes/no question on the terminal; absent when nobody can answer (not a terminal). */
+  confirm?: ((question: string) => Promise<boolean>) | undefined
 }
 
 /** A failure the user can fix: printed as one line, never as a stack trace. */
@@ -31,5 +34,15 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     colors: useColor ? ansiColors : noColors,
+    confirm: process.stdin.isTTY ? confirm : undefined,
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim())
+  } finally {
+    terminal.close()
   }
 }

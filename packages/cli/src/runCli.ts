@@ -1,7 +1,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { openAdminClient, type AdminClient } from './adminClient'
 import { deliveriesCommand } from './deliveriesCommand'
-import { deliveriesHelp, mainHelp, schemaHelp, serveHelp, simulateHelp, validateHelp } from './help'
+import {
+  deliveriesHelp,
+  mainHelp,
+  privacyHelp,
+  retentionHelp,
+  schemaHelp,
+  serveHelp,
+  simulateHelp,
+  validateHelp,
+} from './help'
 import { CliError, type CliIo, processIo } from './io'
+import { privacyActions, privacyCommand, type PrivacyRequest } from './privacyCommand'
+import { retentionCommand } from './retentionCommand'
 import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
 import { simulateCommand } from './simulateCommand'
@@ -11,6 +23,12 @@ import { version } from './version'
 type Options = NonNullable<ParseArgsConfig['options']>
 
 const help = { help: { type: 'boolean', short: 'h' } } satisfies Options
+/** Where the admin commands find the data (see adminClient.ts). */
+const adminTarget = {
+  server: { type: 'string' },
+  data: { type: 'string' },
+  config: { type: 'string' },
+} satisfies Options
 
 const commands = {
   validate: {
@@ -50,6 +68,32 @@ const commands = {
       status: { type: 'string' },
       destination: { type: 'string' },
       limit: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  },
+  privacy: {
+    help: privacyHelp,
+    options: {
+      ...help,
+      ...adminTarget,
+      email: { type: 'string' },
+      purpose: { type: 'string' },
+      reason: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      locale: { type: 'string' },
+      limit: { type: 'string' },
+      yes: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  },
+  retention: {
+    help: retentionHelp,
+    options: {
+      ...help,
+      ...adminTarget,
+      'dry-run': { type: 'boolean' },
+      apply: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   },
@@ -174,6 +218,98 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
         json: values.json === true,
       })
     }
+    case 'privacy': {
+      const request = privacyArgs(positionals, flag, values)
+      return withAdmin(io, flag, (client) => privacyCommand(io, client, request))
+    }
+    case 'retention': {
+      if (positionals.length > 0) throw new CliError('trickle retention takes no arguments.')
+      if (values['dry-run'] === values.apply) {
+        throw new CliError(
+          'trickle retention needs one of --dry-run (show what is past retention) or --apply (erase it).',
+        )
+      }
+      return withAdmin(io, flag, (client) =>
+        retentionCommand(io, client, { apply: values.apply === true, json: values.json === true }),
+      )
+    }
+  }
+}
+
+/** Runs an admin command against the server or database the flags name, then closes it. */
+async function withAdmin(
+  io: CliIo,
+  flag: (key: string) => string | undefined,
+  command: (client: AdminClient) => Promise<number>,
+): Promise<number> {
+  const client = await openAdminClient(io, {
+    server: flag('server'),
+    dataDir: flag('data'),
+    config: flag('config'),
+  })
+  try {
+    return await command(client)
+  } finally {
+    await client.close()
+  }
+}
+
+/** `trickle privacy <action>`: the action and the flags that fit it. */
+function privacyArgs(
+  positionals: string[],
+  flag: (key: string) => string | undefined,
+  values: Record<string, unknown>,
+): PrivacyRequest {
+  const [action, ...extra] = positionals
+  const usage = `trickle privacy takes an action: ${privacyActions.join(', ')} (see trickle privacy --help).`
+  if (action === undefined) throw new CliError(`Say what to do: ${usage}`)
+  if (!(privacyActions as readonly string[]).includes(action)) {
+    throw new CliError(`Unknown action "${action}". ${usage}`)
+  }
+  const name = action as PrivacyRequest['action']
+  if (extra.length > 0) {
+    throw new CliError(`trickle privacy ${name} takes no more arguments, got: ${extra.join(' ')}`)
+  }
+  const fits: Record<PrivacyRequest['action'], string[]> = {
+    find: ['email'],
+    export: ['email', 'format', 'out', 'locale'],
+    proof: ['email', 'purpose', 'format', 'out', 'locale'],
+    erase: ['email', 'reason', 'yes'],
+    withdraw: ['email', 'purpose', 'reason'],
+    audit: ['limit'],
+  }
+  for (const key of ['email', 'purpose', 'reason', 'format', 'out', 'locale', 'limit', 'yes']) {
+    if (values[key] !== undefined && !fits[name].includes(key)) {
+      throw new CliError(`--${key} does not go with trickle privacy ${name}.`)
+    }
+  }
+  const email = flag('email')
+  if (name !== 'audit' && !email?.trim()) {
+    throw new CliError(`trickle privacy ${name} needs the person's address: --email <address>.`)
+  }
+  if ((name === 'proof' || name === 'withdraw') && !flag('purpose')) {
+    throw new CliError(`trickle privacy ${name} needs the purpose: --purpose <purpose id>.`)
+  }
+  const format = flag('format')
+  if (format !== undefined && format !== 'json' && format !== 'html') {
+    throw new CliError(`--format is json or html, not "${format}".`)
+  }
+  if (flag('locale') !== undefined && format !== 'html') {
+    throw new CliError(
+      '--locale chooses the language of an HTML document: use it with --format html.',
+    )
+  }
+  return {
+    action: name,
+    email,
+    purpose: flag('purpose'),
+    reason: flag('reason'),
+    format,
+    out: flag('out'),
+    locale: flag('locale'),
+    limit: flag('limit') === undefined ? undefined : integer('limit', flag('limit'), 50, 1, 1000),
+    json: values.json === true,
+    yes: values.yes === true,
   }
 }
 
