@@ -69,6 +69,8 @@ describe('the guides exist', () => {
     'docs/headless-guide.md',
     'docs/server-guide.md',
     'docs/gdpr.md',
+    'docs/dpo-guide.md',
+    'docs/dpo-guide.de.md',
     'packages/core/README.md',
   ])('%s', (doc) => {
     expect(pages.map((page) => page.doc)).toContain(doc)
