@@ -19,7 +19,11 @@ import { deskPageRoute } from './privacyDesk/deskPageRoute'
 import { createRateLimiter, type RateLimitOptions } from './rateLimit'
 import { defaultBodyLimit } from './readJsonBody'
 import { reportRoute } from './reportRoute'
+import { addressIndexBackfill } from './privacy/addressIndexBackfill'
+import { dailyRetention } from './privacy/dailyRetention'
+import { peopleRoutes } from './privacy/peopleRoutes'
 import { requestGuard } from './requestGuard'
+import { adminTokensOf } from './requireAdmin'
 import type { AppEnv, ServerContext } from './serverContext'
 import { createSigner } from './signer'
 import { submitRoute } from './submitRoute'
@@ -35,8 +39,22 @@ export interface TrickleServerOptions {
   database: TrickleDatabase
   /** Signs the visitor cookie and the download and confirmation links (at least 32 characters). */
   secret: string
-  /** Enables `GET /v1/report` for `Authorization: Bearer <adminToken>`. */
+  /**
+   * Enables the admin routes (report, deliveries, privacy desk) for `Authorization: Bearer
+   * <adminToken>`; the audit log names it `admin`.
+   */
   adminToken?: string | undefined
+  /**
+   * Named admin tokens (`{ dpo: "…", ops: "…" }`, env `TRICKLE_ADMIN_TOKENS="dpo:…,ops:…"`):
+   * each opens the admin routes, and the privacy desk's audit log says which one acted.
+   */
+  adminTokens?: Record<string, string> | undefined
+  /**
+   * The retention run (values past their purposes' `retainDays`): with `daily`, the server runs
+   * it once at start and then once a day by its clock (`now`); env `TRICKLE_RETENTION_DAILY=1`.
+   * `checkIntervalMs` is how often it looks whether a day has passed (default one hour).
+   */
+  retention?: { daily?: boolean | undefined; checkIntervalMs?: number | undefined } | undefined
   /** Origins of the sites that embed the forms, e.g. `https://www.example.com` (CORS with credentials). */
   allowedOrigins?: readonly string[] | undefined
   /** Sends double opt-in mails. Default: prints the link with a masked address. */
@@ -134,7 +152,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
       config.forms.map((form) => form.id),
       { assets: options.assets, assetsDir: options.assetsDir },
     ),
-    adminToken: options.adminToken || undefined,
+    adminTokens: adminTokensOf(options),
     now: options.now ?? (() => new Date()),
     log,
     storedTexts: new Set(),
@@ -155,6 +173,8 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     log,
   })
   ctx.delivery = delivery
+  const backfill = addressIndexBackfill(ctx)
+  ctx.addressIndexReady = backfill.ready
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit)
 
   const api = new Hono<AppEnv>()
@@ -210,6 +230,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   assetRoute(api, ctx)
   reportRoute(api, ctx)
   deliveryAdminRoutes(api, ctx)
+  peopleRoutes(api, ctx)
 
   api.onError(handleError(log))
 
@@ -230,10 +251,16 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   )
   app.onError(handleError(log))
 
+  const retention = options.retention?.daily
+    ? dailyRetention(ctx, options.retention.checkIntervalMs)
+    : undefined
+
   return {
     app,
     close: async () => {
+      await retention?.stop()
       await delivery.close()
+      await backfill.idle()
       await database.close()
     },
   }

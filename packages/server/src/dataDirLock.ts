@@ -14,12 +14,19 @@ export interface LockHolder {
   hostname: string
   /** ISO time the process took the lock. */
   since: string
+  /**
+   * Where the server holding the folder listens (`http://127.0.0.1:8787`), once it does: the
+   * CLI goes through its API instead of opening the folder.
+   */
+  url?: string
 }
 
 export interface DataDirLock {
   /** The lock file. */
   file: string
   holder: LockHolder
+  /** Adds where the server listens to the lock file (atomically replaced). */
+  recordUrl(url: string): Promise<void>
   /** Deletes the lock file (if it is still this lock). */
   release(): Promise<void>
 }
@@ -57,11 +64,25 @@ export async function lockDataDir(
     hostname: hostname(),
     since: (options.now?.() ?? new Date()).toISOString(),
   }
-  const content = `${JSON.stringify(holder)}\n`
+  let content = `${JSON.stringify(holder)}\n`
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     if (await createExclusive(file, content)) {
       heldHere.add(file)
-      return { file, holder, release: () => release(file, content) }
+      return {
+        file,
+        holder,
+        async recordUrl(url) {
+          // Only while the lock is still ours; a rename replaces the file in one step.
+          if ((await readLock(file)) !== content) return
+          const next = `${JSON.stringify({ ...holder, url })}\n`
+          const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`
+          await writeFile(temporary, next, { mode: 0o644 })
+          await rename(temporary, file)
+          content = next
+          holder.url = url
+        },
+        release: () => release(file, content),
+      }
     }
     const found = await readLock(file)
     if (found === undefined) continue // removed meanwhile: try again
@@ -103,11 +124,16 @@ function parseHolder(text: string): LockHolder | undefined {
   try {
     const value: unknown = JSON.parse(text)
     if (typeof value !== 'object' || value === null) return undefined
-    const { pid, hostname: host, since } = value as Record<string, unknown>
+    const { pid, hostname: host, since, url } = value as Record<string, unknown>
     if (!Number.isSafeInteger(pid) || typeof host !== 'string' || typeof since !== 'string') {
       return undefined
     }
-    return { pid: pid as number, hostname: host, since }
+    return {
+      pid: pid as number,
+      hostname: host,
+      since,
+      ...(typeof url === 'string' ? { url } : {}),
+    }
   } catch {
     return undefined
   }

@@ -11,6 +11,11 @@ import type { Context, Hono } from 'hono'
 import { describeUnexpected } from './apiError'
 import { confirmPage, pageLanguage, type ConfirmOutcome } from './confirmPage'
 import { enqueueDeliveries } from './delivery/enqueueDeliveries'
+import {
+  addressHash as keyedAddressHash,
+  emailOf as firstEmail,
+  normaliseAddress,
+} from './privacy/addressHash'
 import { loadProfile, type StoredProfile } from './profileStore'
 import { consentEvents } from './schema'
 import type { AppEnv, ServerContext } from './serverContext'
@@ -29,19 +34,11 @@ import type { AppEnv, ServerContext } from './serverContext'
 
 const dayMs = 24 * 60 * 60 * 1000
 
-/** The spelling that names one mailbox for us: Unicode NFC, no outer spaces, lower case. */
-export function normaliseAddress(address: string): string {
-  return address.normalize('NFC').trim().toLowerCase()
-}
+const addressHash = (ctx: Pick<ServerContext, 'signer'>, address: string): string =>
+  keyedAddressHash(ctx.signer, address)
 
-/**
- * The keyed hash of an address (HMAC-SHA256 with a key derived from the server secret), so the
- * ledger can prove which address confirmed without holding it, and a guessed address cannot be
- * checked against the database alone.
- */
-function addressHash(ctx: Pick<ServerContext, 'signer'>, address: string): string {
-  return ctx.signer.digest('address', normaliseAddress(address))
-}
+const emailOf = (ctx: Pick<ServerContext, 'config'>, profile: Profile): string | undefined =>
+  firstEmail(ctx.config, profile)
 
 type MailContext = Pick<ServerContext, 'config' | 'signer' | 'mailer' | 'log'> & {
   publicUrl: string | undefined
@@ -149,16 +146,6 @@ export function rebindConfirmations(
     profile: { ...after.profile, consents: [...after.profile.consents, ...regranted] },
     events: [...after.events, ...regranted],
   }
-}
-
-/** The first answered field of type `email`. */
-function emailOf(ctx: Pick<ServerContext, 'config'>, profile: Profile): string | undefined {
-  for (const field of ctx.config.fields) {
-    if (field.type !== 'email' || !Object.hasOwn(profile.fields, field.id)) continue
-    const value = profile.fields[field.id]?.value
-    if (typeof value === 'string' && value !== '') return value
-  }
-  return undefined
 }
 
 /** The purpose's label as shown in `locale` (the same fallback rules as the consent text). */

@@ -23,6 +23,8 @@ export interface TrickleDatabase {
   db: TrickleDb
   /** The embedded data folder (PGlite on disk); absent for PostgreSQL and in-memory PGlite. */
   dataDir?: string
+  /** Records where the server listens in the data folder's lock file (embedded on disk only). */
+  recordUrl?(url: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -134,6 +136,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<TrickleDatabase
     kind: 'pglite',
     db,
     ...(inMemory ? {} : { dataDir: resolve(dataDir) }),
+    ...(lock === undefined ? {} : { recordUrl: (url: string) => (lock as DataDirLock).recordUrl(url) }),
     close,
   }
 }

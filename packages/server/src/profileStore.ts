@@ -11,14 +11,17 @@ import {
 } from '@trickle/core'
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
+import { syncAddressIndex, type AddressIndexing } from './privacy/addressIndex'
+import { writeReceipt } from './privacy/erasureReceipt'
 import {
+  addressIndex,
   consentEvents,
   consentTexts,
   downloads,
-  erasures,
   fieldValues,
   submissions,
   visitors,
+  type ErasureTableCounts,
 } from './schema'
 
 /**
@@ -163,7 +166,8 @@ function consentEventOf(row: EventRow): ConsentEvent {
   }
 }
 
-function rebuild(
+/** A profile from its stored rows (corrupt ones skipped and logged without values). */
+export function rebuild(
   config: Config,
   visitorId: string,
   fieldRows: FieldRow[],
@@ -198,14 +202,19 @@ function rebuild(
   return profile
 }
 
-/** Writes the field records that differ between the stored profile and its new version. */
+/**
+ * Writes the field records that differ between the stored profile and its new version, and
+ * keeps the address index in line with its e-mail fields.
+ */
 export async function saveFields(
   tx: TrickleDb,
   stored: StoredProfile,
   after: Profile,
+  indexing: AddressIndexing,
 ): Promise<void> {
   const before = stored.profile
   const visitorId = after.visitorId
+  await syncAddressIndex(tx, indexing, before, after)
   const changed: (typeof fieldValues.$inferInsert)[] = []
   for (const [fieldId, record] of Object.entries(after.fields)) {
     const previous = Object.hasOwn(before.fields, fieldId) ? before.fields[fieldId] : undefined
@@ -263,7 +272,12 @@ export async function appendConsentEvents(
   config: Config,
   visitorId: string,
   events: readonly ConsentEvent[],
-  options: { now: Date; storedTexts?: ReadonlySet<string> },
+  options: {
+    now: Date
+    storedTexts?: ReadonlySet<string>
+    /** The keyed hash of the profile's address when the events were recorded (proof: who). */
+    addressHash?: string | null | undefined
+  },
 ): Promise<string[]> {
   if (events.length === 0) return []
   const texts = new Map<string, typeof consentTexts.$inferInsert>()
@@ -299,6 +313,7 @@ export async function appendConsentEvents(
       locale: event.locale ?? null,
       textHash: event.textHash ?? null,
       source: event.source ?? null,
+      addressHash: options.addressHash ?? null,
     })),
   )
   return [...texts.keys()]
@@ -385,38 +400,80 @@ export interface ErasureCounts {
 }
 
 /**
- * Erases everything stored about a visitor: values and consent history are deleted,
- * submissions and downloads lose their link to the person (their counts stay in the report).
- * An `erasures` row records that it happened, without personal data.
+ * Erases everything stored about these visitors: values, consent history and index rows are
+ * deleted, submissions and downloads lose their link to the person (their counts stay in the
+ * report). Locks the visitor rows first. Returns the visitors that existed and the rows per
+ * table; the caller writes the receipt in the same transaction.
+ */
+export async function eraseVisitors(
+  tx: TrickleDb,
+  visitorIds: readonly string[],
+): Promise<{ erased: string[]; counts: ErasureTableCounts }> {
+  const counts: ErasureTableCounts = {
+    field_values: 0,
+    consent_events: 0,
+    submissions: 0,
+    downloads: 0,
+    address_index: 0,
+  }
+  const wanted = [...new Set(visitorIds)].sort()
+  if (wanted.length === 0) return { erased: [], counts }
+  // In id order, so two erasures of overlapping sets cannot deadlock.
+  const locked = await tx
+    .select({ id: visitors.id })
+    .from(visitors)
+    .where(inArray(visitors.id, wanted))
+    .orderBy(asc(visitors.id))
+    .for('update')
+  const erased = locked.map((row) => row.id)
+  if (erased.length === 0) return { erased, counts }
+  const counted = async (query: Promise<{ n: number }[]>) => Number((await query)[0]?.n ?? 0)
+  counts.field_values = await counted(
+    tx.select({ n: count() }).from(fieldValues).where(inArray(fieldValues.visitorId, erased)),
+  )
+  counts.consent_events = await counted(
+    tx.select({ n: count() }).from(consentEvents).where(inArray(consentEvents.visitorId, erased)),
+  )
+  counts.submissions = await counted(
+    tx.select({ n: count() }).from(submissions).where(inArray(submissions.visitorId, erased)),
+  )
+  counts.downloads = await counted(
+    tx.select({ n: count() }).from(downloads).where(inArray(downloads.visitorId, erased)),
+  )
+  counts.address_index = await counted(
+    tx.select({ n: count() }).from(addressIndex).where(inArray(addressIndex.visitorId, erased)),
+  )
+  await tx
+    .update(submissions)
+    .set({ idempotencyKey: null })
+    .where(inArray(submissions.visitorId, erased))
+  await tx.delete(visitors).where(inArray(visitors.id, erased))
+  return { erased, counts }
+}
+
+/**
+ * The visitor's own erasure (`DELETE /v1/me`): everything stored about the visitor, and a
+ * receipt of kind `visitor` without personal data.
  */
 export async function eraseVisitor(
   tx: TrickleDb,
   visitorId: string,
   now: Date,
 ): Promise<ErasureCounts> {
-  const [visitor] = await tx
-    .select({ id: visitors.id })
-    .from(visitors)
-    .where(eq(visitors.id, visitorId))
-    .for('update')
-  if (!visitor) return { fields: 0, consentEvents: 0, submissions: 0 }
-  const counted = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0
-  const counts: ErasureCounts = {
-    fields: await counted(
-      tx.select({ n: count() }).from(fieldValues).where(eq(fieldValues.visitorId, visitorId)),
-    ),
-    consentEvents: await counted(
-      tx.select({ n: count() }).from(consentEvents).where(eq(consentEvents.visitorId, visitorId)),
-    ),
-    submissions: await counted(
-      tx.select({ n: count() }).from(submissions).where(eq(submissions.visitorId, visitorId)),
-    ),
+  const { erased, counts } = await eraseVisitors(tx, [visitorId])
+  if (erased.length === 0) return { fields: 0, consentEvents: 0, submissions: 0 }
+  await writeReceipt(tx, {
+    at: now,
+    kind: 'visitor',
+    addressHash: null,
+    requestedBy: 'visitor',
+    reason: null,
+    profiles: 1,
+    counts,
+  })
+  return {
+    fields: counts.field_values,
+    consentEvents: counts.consent_events,
+    submissions: counts.submissions,
   }
-  await tx
-    .update(submissions)
-    .set({ idempotencyKey: null })
-    .where(eq(submissions.visitorId, visitorId))
-  await tx.delete(visitors).where(eq(visitors.id, visitorId))
-  await tx.insert(erasures).values({ id: randomUUID(), at: now, ...counts })
-  return counts
 }

@@ -134,14 +134,84 @@ export const downloads = pgTable(
   (t) => [index('downloads_form_idx').on(t.formId)],
 )
 
-/** That an erasure happened and how much it removed; deliberately no personal data. */
-export const erasures = pgTable('erasures', {
-  id: text('id').primaryKey(),
-  at: at('at').notNull(),
-  fields: integer('fields').notNull(),
-  consentEvents: integer('consent_events').notNull(),
-  submissions: integer('submissions').notNull(),
-})
+/**
+ * The receipt of an erasure: that it happened, when, who asked and how much it removed;
+ * deliberately no personal data beyond the keyed hash of the address it was asked for.
+ * `fields`, `consent_events` and `submissions` are the counts every receipt has had; rows
+ * written before the privacy desk have kind `visitor`, one profile and no `counts`.
+ */
+export const erasures = pgTable(
+  'erasures',
+  {
+    id: text('id').primaryKey(),
+    at: at('at').notNull(),
+    fields: integer('fields').notNull(),
+    consentEvents: integer('consent_events').notNull(),
+    submissions: integer('submissions').notNull(),
+    /** `visitor` (DELETE /v1/me), `desk` (the privacy desk), `retention` (values past retention). */
+    kind: text('kind').notNull().default('visitor'),
+    /** The keyed hash of the address the desk erased (never the address); null for the others. */
+    addressHash: text('address_hash'),
+    /** The admin token's name that asked (`dpo`), `visitor`, or `retention`. */
+    requestedBy: text('requested_by'),
+    /** Why, as the desk typed it (a ticket number, "request by letter"); never values. */
+    reason: text('reason'),
+    /** Profiles erased (or, for retention, profiles whose values were erased). */
+    profiles: integer('profiles').notNull().default(1),
+    /** Rows removed or unlinked, per table. */
+    counts: jsonb<ErasureTableCounts>('counts'),
+  },
+  (t) => [index('erasures_at_idx').on(t.at)],
+)
+
+/** Rows an erasure removed (values, consents, index) or unlinked (submissions, downloads). */
+export interface ErasureTableCounts {
+  field_values: number
+  consent_events: number
+  submissions: number
+  downloads: number
+  address_index: number
+}
+
+/**
+ * The privacy desk's lookup: the keyed hash of every e-mail address a profile holds (one row per
+ * visitor and e-mail field), kept in the submit transaction, so a person is found by address
+ * without reading values. Goes with the visitor (cascade).
+ */
+export const addressIndex = pgTable(
+  'address_index',
+  {
+    addressHash: text('address_hash').notNull(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    fieldId: text('field_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.addressHash, t.visitorId, t.fieldId] }),
+    index('address_index_visitor_idx').on(t.visitorId, t.fieldId),
+  ],
+)
+
+/**
+ * What the privacy desk did: append-only (a trigger refuses UPDATE and DELETE). Who (the admin
+ * token's name), what, and for which address hash; never personal values.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    /** `find` | `export` | `proof` | `erase` | `withdraw` | `retention`. */
+    action: text('action').notNull(),
+    addressHash: text('address_hash'),
+    purposeId: text('purpose_id'),
+    /** Counts, outcome, reason: never a personal value. */
+    detail: jsonb<Record<string, unknown>>('detail').notNull(),
+  },
+  (t) => [index('audit_events_address_idx').on(t.addressHash)],
+)
 
 /**
  * The outbox of the hand-off to CRMs: one row per event and destination, written in the same
@@ -210,4 +280,6 @@ export const tables = {
   erasures,
   deliveries,
   destinationStates,
+  addressIndex,
+  auditEvents,
 }

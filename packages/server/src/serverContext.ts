@@ -20,7 +20,10 @@ export interface ServerContext {
   signer: Signer
   mailer: Mailer
   assets: ReadonlyMap<string, Asset>
-  adminToken: string | undefined
+  /** Admin tokens by name (`admin` for `adminToken`); empty: the admin routes are off. */
+  adminTokens: ReadonlyMap<string, string>
+  /** Resolves once addresses stored before the address index existed are indexed. */
+  addressIndexReady?: () => Promise<void>
   now: () => Date
   log: (line: string) => void
   /**

@@ -7,6 +7,7 @@ import { compileLinearPattern } from './compileLinearPattern'
 import { createTrickleServer, type TrickleServer } from './createTrickleServer'
 import { consoleMailer, fileMailer } from './mailer'
 import { openDatabase } from './openDatabase'
+import { parseAdminTokens } from './requireAdmin'
 import { resolveSecret } from './secret'
 
 /** The environment variables the server reads. */
@@ -16,6 +17,10 @@ export interface TrickleServerEnv {
   DATABASE_URL?: string | undefined
   TRICKLE_SECRET?: string | undefined
   TRICKLE_ADMIN_TOKEN?: string | undefined
+  /** Named admin tokens: `dpo:<token>,ops:<token>` (the audit log names who acted). */
+  TRICKLE_ADMIN_TOKENS?: string | undefined
+  /** `1` or `true`: erase values past their purposes' `retainDays` once a day. */
+  TRICKLE_RETENTION_DAILY?: string | undefined
   TRICKLE_CONFIG?: string | undefined
   TRICKLE_DATA_DIR?: string | undefined
   TRICKLE_ALLOWED_ORIGINS?: string | undefined
@@ -71,6 +76,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       database,
       secret,
       adminToken: env.TRICKLE_ADMIN_TOKEN?.trim() || undefined,
+      adminTokens: parseAdminTokens(env.TRICKLE_ADMIN_TOKENS),
+      retention: {
+        daily: env.TRICKLE_RETENTION_DAILY === '1' || env.TRICKLE_RETENTION_DAILY === 'true',
+      },
       allowedOrigins: (env.TRICKLE_ALLOWED_ORIGINS ?? '')
         .split(',')
         .map((origin) => origin.trim())
@@ -105,6 +114,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const shownHost = host.includes(':') ? `[${host}]` : host
   const url = `http://${shownHost}:${listening.port}`
   const storage = databaseUrl ? 'PostgreSQL' : `PGlite in ${resolve(dataDir)}`
+  // The CLI reads it to reach this server while it holds the folder.
+  await database.recordUrl?.(url).catch((error: unknown) => {
+    log(`[trickle] could not record the address in the data folder's lock: ${(error as Error).name}`)
+  })
   log(`Trickle server listening on ${url} (${storage})`)
 
   let closing: Promise<void> | undefined

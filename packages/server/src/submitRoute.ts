@@ -14,6 +14,7 @@ import { enqueueDeliveries } from './delivery/enqueueDeliveries'
 import { outboxRequestContext } from './delivery/outboxRequestContext'
 import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
+import { profileAddressHash } from './privacy/addressHash'
 import { describeIssues, parseSubmissionBody, type SubmissionBody } from './parseSubmissionBody'
 import {
   appendConsentEvents,
@@ -104,10 +105,11 @@ export function submitRoute(
         now,
         formId: body.formId,
       })
-      await saveFields(tx, stored, profile)
+      await saveFields(tx, stored, profile, ctx)
       const textHashes = await appendConsentEvents(tx, config, visitor.id, events, {
         now,
         storedTexts: ctx.storedTexts,
+        addressHash: profileAddressHash(ctx, profile),
       })
       const { id, visit } = await recordSubmission(
         tx,

@@ -2,6 +2,7 @@ import { consentState, idPattern, planVisit, withdrawConsent } from '@trickle/co
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { enqueueDeliveries } from './delivery/enqueueDeliveries'
+import { profileAddressHash } from './privacy/addressHash'
 import { appendConsentEvents, loadProfile, saveFields } from './profileStore'
 import { readJsonBody } from './readJsonBody'
 import type { AppEnv, ServerContext } from './serverContext'
@@ -46,8 +47,11 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
         source: 'server',
       })
       const events = profile.consents.slice(stored.profile.consents.length)
-      await appendConsentEvents(tx, ctx.config, visitor.id, events, { now })
-      await saveFields(tx, stored, profile)
+      await appendConsentEvents(tx, ctx.config, visitor.id, events, {
+        now,
+        addressHash: profileAddressHash(ctx, stored.profile),
+      })
+      await saveFields(tx, stored, profile, ctx)
       // The hand-off, committed with the withdrawal: the change, and the erasure where values went.
       const enqueued =
         (await enqueueDeliveries(

@@ -113,13 +113,21 @@ describeDatabases('export and erasure', (kind) => {
     expect(Number(left[0]!.n)).toBe(0)
     const erasures = await query<Record<string, unknown>>(t.database, sql`select * from erasures`)
     expect(Object.keys(erasures[0]!).sort()).toEqual([
+      'address_hash',
       'at',
       'consent_events',
+      'counts',
       'fields',
       'id',
+      'kind',
+      'profiles',
+      'reason',
+      'requested_by',
       'submissions',
     ])
+    expect(erasures[0]).toMatchObject({ kind: 'visitor', address_hash: null, profiles: 1 })
     expect(JSON.stringify(erasures)).not.toContain(visitorId)
+    expect(JSON.stringify(erasures)).not.toContain('erase@example.com')
 
     const report = await t.server.app.request('http://trickle.test/v1/report', {
       headers: { authorization: `Bearer ${adminToken}` },

@@ -25,7 +25,7 @@ const printable = {
  * script and a stylesheet, no build step) that calls the admin API with the admin token the
  * officer types in. Without an admin token it says how to switch the admin routes on.
  */
-export function deskPageRoute(app: Hono<AppEnv>, ctx: Pick<ServerContext, 'adminToken'>): void {
+export function deskPageRoute(app: Hono<AppEnv>, ctx: Pick<ServerContext, 'adminTokens'>): void {
   const language = (c: Context): PageLanguage =>
     pageLanguage(c.req.query('lang'), c.req.header('accept-language'))
   const deskHeaders = (c: Context) => {
@@ -34,7 +34,7 @@ export function deskPageRoute(app: Hono<AppEnv>, ctx: Pick<ServerContext, 'admin
     c.header('referrer-policy', 'same-origin')
     c.header('x-robots-tag', 'noindex')
   }
-  const enabled = () => Boolean(ctx.adminToken)
+  const enabled = () => ctx.adminTokens.size > 0
 
   app.get(deskPath, async (c) => {
     deskHeaders(c)

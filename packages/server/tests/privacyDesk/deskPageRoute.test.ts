@@ -10,7 +10,7 @@ const token = 'desk-test-token-0123456789abcdef'
 function deskApp({ enabled = true } = {}) {
   const app = new Hono<AppEnv>()
   const seen: string[] = []
-  deskPageRoute(app, { adminToken: enabled ? token : undefined })
+  deskPageRoute(app, { adminTokens: new Map(enabled ? [['admin', token]] : []) })
   for (const path of ['/v1/admin/people/export', '/v1/admin/people/proof']) {
     app.get(path, (c) => {
       seen.push(c.req.url)
