@@ -156,7 +156,7 @@ async function inProcessClient(
       config: read.config,
       database,
       secret,
-      adminToken: oneOff,
+      adminTokens: { cli: oneOff },
       rateLimit: false,
       log: () => {},
       destinations: destinationsFromEnv(read.config),
