@@ -4,6 +4,7 @@ import { machineInfo } from './lib/machineInfo.mjs'
 import { runNodeScript } from './lib/runNodeScript.mjs'
 import { measureRender } from './render/measureRender.mjs'
 import { plannerSection } from './report/plannerSection.mjs'
+import { privacySection } from './report/privacySection.mjs'
 import { renderSection } from './report/renderSection.mjs'
 import { serverSection } from './report/serverSection.mjs'
 import { sizeSection } from './report/sizeSection.mjs'
@@ -13,11 +14,11 @@ import { measureSizes } from './size/measureSizes.mjs'
 
 /**
  * `npm run bench`: Trickle and its peers measured side by side in one run (bundle sizes, the
- * planner, rendering in Chromium, the server), then docs/benchmarks.md rewritten from the
- * results. `--only=sizes,planner,render,server` runs some parts and only prints their tables.
+ * planner, rendering in Chromium, the server, the privacy desk's lookup), then docs/benchmarks.md rewritten from the
+ * results. `--only=sizes,planner,render,server,privacy` runs some parts and only prints their tables.
  * Every part has its own time limit; together they stay well under ten minutes.
  */
-const allParts = ['sizes', 'planner', 'render', 'server']
+const allParts = ['sizes', 'planner', 'render', 'server', 'privacy']
 const script = (path) => fileURLToPath(new URL(path, import.meta.url))
 
 const parts = {
@@ -31,6 +32,8 @@ const parts = {
   render: () => measureRender({ timeLimitMs: 130_000 }),
   server: () =>
     runNodeScript(script('./server/measureServer.mjs'), { label: 'server', timeoutMs: 270_000 }),
+  privacy: () =>
+    runNodeScript(script('./privacy/measurePrivacy.mjs'), { label: 'privacy', timeoutMs: 110_000 }),
 }
 
 const sections = {
@@ -38,6 +41,7 @@ const sections = {
   planner: plannerSection,
   render: renderSection,
   server: serverSection,
+  privacy: privacySection,
 }
 
 function selectedParts(argv) {

@@ -5,6 +5,7 @@ import { markdownTable } from '../lib/markdownTable.mjs'
 import { repoRoot } from '../lib/repoRoot.mjs'
 import { kB, ms, times } from '../lib/stats.mjs'
 import { plannerSection } from './plannerSection.mjs'
+import { privacyPairs, privacySection } from './privacySection.mjs'
 import { renderSection } from './renderSection.mjs'
 import { serverPairs, serverSection, webhookPairs } from './serverSection.mjs'
 import { againstLimit, sizeSection } from './sizeSection.mjs'
@@ -17,7 +18,7 @@ const load = (values) => values.map((value) => value.toFixed(2)).join(', ')
 
 /** The whole of docs/benchmarks.md from the results of one run. */
 export function benchmarksMarkdown({ machine, startedAt, durationMs, loadAtEnd, results, errors }) {
-  const { sizes, planner, render, server } = results
+  const { sizes, planner, render, server, privacy } = results
   const sections = [
     '# Benchmarks',
     '',
@@ -42,7 +43,7 @@ export function benchmarksMarkdown({ machine, startedAt, durationMs, loadAtEnd, 
         ['Node / npm', `${machine.node} / ${machine.npm}`],
         ['Commit measured', machine.commit],
         ['Chromium', render?.chromium ?? 'not run'],
-        ['PostgreSQL', server?.postgresVersion ?? 'not run'],
+        ['PostgreSQL', server?.postgresVersion ?? privacy?.postgresVersion ?? 'not run'],
         [
           'Tools',
           `esbuild ${sizes?.esbuild ?? installedVersion('esbuild')}, tinybench ${installedVersion('tinybench')}, playwright-core ${installedVersion('playwright-core')}, tsx ${installedVersion('tsx')}`,
@@ -71,10 +72,13 @@ export function benchmarksMarkdown({ machine, startedAt, durationMs, loadAtEnd, 
     planner ? plannerSection(planner) : notMeasured('2. Planner', errors.planner),
     render ? renderSection(render) : notMeasured('3. Rendering in Chromium', errors.render),
     server ? serverSection(server) : notMeasured('4. Server', errors.server),
+    privacy
+      ? privacySection(privacy)
+      : notMeasured('5. Privacy desk: find a person by e-mail', errors.privacy),
     slowestRatioSection(results),
     '## Running it',
     '',
-    `\`npm run bench\` runs the four parts one after the other (${(durationMs / 1000).toFixed(0)} s in this run) and rewrites this file; every loop is bounded in count and time. \`node bench/run.mjs --only=sizes,planner\` runs some parts and prints their tables without touching this file. The parts: \`bench/size\` (esbuild and gzip, with a Chromium check that every entry renders), \`bench/planner\` (tinybench, in its own process), \`bench/render\` (playwright-core and Chromium), \`bench/server\` (its own process; PostgreSQL through \`packages/server/tests/support/postgres.ts\`).`,
+    `\`npm run bench\` runs the five parts one after the other (${(durationMs / 1000).toFixed(0)} s in this run) and rewrites this file; every loop is bounded in count and time. \`node bench/run.mjs --only=sizes,planner\` runs some parts and prints their tables without touching this file. The parts: \`bench/size\` (esbuild and gzip, with a Chromium check that every entry renders), \`bench/planner\` (tinybench, in its own process), \`bench/render\` (playwright-core and Chromium), \`bench/server\` (its own process; PostgreSQL through \`packages/server/tests/support/postgres.ts\`), \`bench/privacy\` (its own process; 100,000 profiles by bulk SQL on PGlite and PostgreSQL).`,
     '',
   ]
   return sections.join('\n')
@@ -85,7 +89,7 @@ function notMeasured(title, error) {
 }
 
 /** The few figures people ask for first. */
-function headline({ sizes, planner, render, server }) {
+function headline({ sizes, planner, render, server, privacy }) {
   const lines = ['## In short', '']
   if (sizes) {
     const byId = (id) => sizes.bundles.find((bundle) => bundle.id === id)
@@ -130,6 +134,18 @@ function headline({ sizes, planner, render, server }) {
           .join('; ')}.`,
       )
     }
+  }
+  if (privacy) {
+    lines.push(
+      `- **Privacy desk**, find by e-mail among ${privacy.profiles.toLocaleString('en')} profiles, with the address index against a scan of the values: ${privacyPairs(
+        privacy,
+      )
+        .map(
+          (pair) =>
+            `${pair.database} p50 ${ms(pair.index.p50Ms)} against ${ms(pair.scan.p50Ms)} (${times(pair.p50Speedup)}), p99 ${ms(pair.index.p99Ms)} against ${ms(pair.scan.p99Ms)}`,
+        )
+        .join('; ')}.`,
+    )
   }
   lines.push('')
   return lines.join('\n')
