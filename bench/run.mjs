@@ -14,8 +14,9 @@ import { measureSizes } from './size/measureSizes.mjs'
 
 /**
  * `npm run bench`: Trickle and its peers measured side by side in one run (bundle sizes, the
- * planner, rendering in Chromium, the server, the privacy desk's lookup), then docs/benchmarks.md rewritten from the
- * results. `--only=sizes,planner,render,server,privacy` runs some parts and only prints their tables.
+ * planner, rendering in Chromium, the server, the privacy desk's lookup), then docs/benchmarks.md
+ * rewritten from the results. `--only=sizes,planner,render,server,privacy` runs some parts and
+ * only prints their tables.
  * Every part has its own time limit; together they stay well under ten minutes.
  */
 const allParts = ['sizes', 'planner', 'render', 'server', 'privacy']
