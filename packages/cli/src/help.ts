@@ -152,9 +152,11 @@ Options
   --email <address>      the person's address
   --purpose <id>         proof, withdraw: the purpose
   --reason <text>        erase, withdraw: why (kept in the receipt and log; no personal data)
-  --format json|html     export, proof: a JSON document (default) or a printable page
+  --format json|html     export, proof: write a JSON document or a printable page (export
+                         writes JSON by default; proof prints a summary unless --format/--out)
   --locale en|de         the language of the HTML page
-  --out <file>           export, proof: the file (default: the name the server gives); - for stdout
+  --out <file>           the file (default: the name the server gives, else the hash or the
+                         time); - for stdout
   --yes                  erase without asking (scripts)
   --limit <n>            audit: how many entries (default 50, at most 1000)
   --json                 the API's answer as JSON

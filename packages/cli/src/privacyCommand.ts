@@ -111,7 +111,7 @@ export async function privacyCommand(
       const path = request.action === 'export' ? 'export' : 'proof'
       const got = await client.request('GET', `/v1/admin/people/${path}?${query}`)
       const html = request.format === 'html'
-      if (request.action === 'proof' && !html && request.out === undefined) {
+      if (request.action === 'proof' && request.format === undefined && request.out === undefined) {
         print(got.body, () => proofText(got.body as { purposeId: string; proofs: Proof[] }))
         return 0
       }
@@ -120,10 +120,11 @@ export async function privacyCommand(
         io.stdout(text)
         return 0
       }
-      const hash = (got.body as { addressHash?: string } | undefined)?.addressHash ?? ''
-      const fallback = `${path}-${hash.slice(0, 8) || 'document'}.${html ? 'html' : 'json'}`
-      const name =
-        request.out ?? got.fileName?.replace(/\.json$/, html ? '.html' : '.json') ?? fallback
+      // The name the server gives; else the hash's start (JSON) or the time (a page).
+      const hash = (got.body as { addressHash?: string } | undefined)?.addressHash?.slice(0, 8)
+      const what = path === 'proof' ? `proof-${request.purpose ?? ''}` : path
+      const stamp = hash ?? new Date().toISOString().slice(0, 19).replace(/:/g, '-')
+      const name = request.out ?? got.fileName ?? `${what}-${stamp}.${html ? 'html' : 'json'}`
       const file = resolve(io.cwd, name)
       // Personal data: readable by the owner only.
       await writeFile(file, text, { mode: 0o600 })

@@ -112,7 +112,30 @@ describe('trickle privacy export and proof', () => {
       '--format',
       'html',
     ])
-    expect(named.stdout).toContain(join(cwd, 'export-Qm9vZ3Vz.html'))
+    // No name from the server for a page: the time it was written.
+    expect(named.stdout).toMatch(/export-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.html\b/)
+    const proof = await trickle([
+      'privacy',
+      'proof',
+      '--email',
+      'klaus@example.com',
+      '--purpose',
+      'newsletter',
+      '--format',
+      'html',
+    ])
+    expect(proof.stdout).toMatch(/proof-newsletter-\d{4}-\d{2}-\d{2}T[\d-]+\.html\b/)
+    const proofJson = await trickle([
+      'privacy',
+      'proof',
+      '--email',
+      'klaus@example.com',
+      '--purpose',
+      'newsletter',
+      '--format',
+      'json',
+    ])
+    expect(proofJson.stdout).toContain(join(cwd, 'proof-newsletter-Qm9vZ3Vz.json'))
   })
 
   it('prints the proof of a consent readably, as JSON, or writes its page', async () => {

@@ -119,12 +119,13 @@ export async function startFakeAdminApi(): Promise<FakeAdminApi> {
     c.json({ addressHash: hash, profiles: known(c.req.query('email')) ? [fakePerson] : [] }),
   )
   app.get('/v1/admin/people/export', (c) => {
-    c.header('content-disposition', `attachment; filename="export-${hash.slice(0, 8)}.json"`)
+    // As the server: a name for the JSON download only.
     if (c.req.query('format') === 'html') {
       return c.html(
         `<!doctype html><html lang="${c.req.query('locale') ?? 'en'}"><title>Export</title></html>`,
       )
     }
+    c.header('content-disposition', `attachment; filename="export-${hash.slice(0, 8)}.json"`)
     return c.json({ exportedAt: '2026-12-06T05:00:00.000Z', addressHash: hash, profiles: [{}, {}] })
   })
   app.get('/v1/admin/people/proof', (c) => {
