@@ -67,7 +67,7 @@ export const deskMessages = {
     opened: 'Opened in a new tab.',
     eraseTitle: 'Erase all profiles of this address?',
     eraseText:
-      'This erases {n} profile(s) in one transaction: their field values, consent history, submissions and downloads. Each connected destination receives profile.erased. The receipt keeps only a keyed hash of the address, the time, the token name and counts. This cannot be undone.',
+      'This erases {n} profile(s) in one transaction: their field values and consent history; their submissions and downloads stay only as counts for the report, without any link to the person. Each connected destination receives profile.erased. The receipt keeps only a keyed hash of the address, the time, the token name and counts. This cannot be undone.',
     eraseConfirm: 'Erase {n} profile(s)',
     reasonLabel: 'Reason (optional, no personal data)',
     cancel: 'Cancel',
@@ -162,7 +162,7 @@ export const deskMessages = {
     opened: 'In einem neuen Tab geöffnet.',
     eraseTitle: 'Alle Profile dieser Adresse löschen?',
     eraseText:
-      'Löscht {n} Profil(e) in einer Transaktion: Feldwerte, Einwilligungsverlauf, Übermittlungen und Downloads. Jedes angebundene Ziel erhält profile.erased. Die Löschbestätigung enthält nur einen geschlüsselten Hash der Adresse, den Zeitpunkt, den Namen des Tokens und Anzahlen. Das lässt sich nicht rückgängig machen.',
+      'Löscht {n} Profil(e) in einer Transaktion: Feldwerte und Einwilligungsverlauf; Übermittlungen und Downloads bleiben nur als Zahlen für den Bericht, ohne Verbindung zur Person. Jedes angebundene Ziel erhält profile.erased. Die Löschbestätigung enthält nur einen geschlüsselten Hash der Adresse, den Zeitpunkt, den Namen des Tokens und Anzahlen. Das lässt sich nicht rückgängig machen.',
     eraseConfirm: '{n} Profil(e) löschen',
     reasonLabel: 'Grund (optional, keine personenbezogenen Daten)',
     cancel: 'Abbrechen',
