@@ -84,6 +84,8 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return violations
 }
 
+const storedToken = (page: Page) =>
+  page.evaluate(() => sessionStorage.getItem('trickle-privacy-desk-token'))
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '')
 const deskUrl = (lang?: string) =>
   `${inject('apiUrl')}/admin/privacy${lang === undefined ? '' : `?lang=${lang}`}`
@@ -121,8 +123,10 @@ test('find, prove, export and erase every profile of an address, by keyboard, ax
   // A wrong token is refused and says so; the right one is accepted.
   await typeAndEnter(page, 'Admin token', 'not-the-token')
   await expect.poll(() => alert.textContent()).toBe('The token is wrong: the server refused it.')
+  expect(await storedToken(page), 'a refused token is not kept').toBeNull()
   await typeAndEnter(page, 'Admin token', inject('adminToken'))
   await expect.poll(() => status.textContent()).toBe('Token accepted.')
+  expect(await storedToken(page)).toBe(inject('adminToken'))
 
   // Find, with the address typed in another case and with spaces around it.
   await typeAndEnter(page, 'E-mail address', `  ${address.replace(/^k/, 'K')} `)
@@ -150,6 +154,18 @@ test('find, prove, export and erase every profile of an address, by keyboard, ax
   expect(proofText).toContain(sha256(salesText))
   expect(proof.url()).not.toContain('@')
   await proof.close()
+
+  // The printable export shows both profiles.
+  const [printable] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Printable export' }).click(),
+  ])
+  await printable.waitForLoadState()
+  const printableText = await printable.locator('body').innerText()
+  expect(printableText).toContain(address)
+  expect(printableText).toContain(address.toUpperCase())
+  expect(printable.url()).not.toContain('@')
+  await printable.close()
 
   // Export: a JSON file with both profiles.
   const [file] = await Promise.all([
@@ -222,6 +238,12 @@ test('find, prove, export and erase every profile of an address, by keyboard, ax
 
   // The address never was in the desk's own address.
   expect(page.url()).toBe(deskUrl('en'))
+
+  // "Forget token" forgets it and clears the screen.
+  await page.getByRole('button', { name: 'Forget token' }).click()
+  await expect.poll(() => status.textContent()).toBe('The token is forgotten.')
+  expect(await storedToken(page)).toBeNull()
+  expect(await page.locator('#results').isHidden()).toBe(true)
   await officer.done()
 })
 

@@ -122,6 +122,8 @@ $('token-form').addEventListener('submit', async (event) => {
     await loadLog();
     say(t.tokenAccepted);
   } catch (failure) {
+    // A refused token is not kept.
+    if (failure instanceof ApiFailure && failure.status === 401) sessionStorage.removeItem(tokenKey);
     handle(failure);
   }
 });
@@ -129,6 +131,12 @@ $('token-form').addEventListener('submit', async (event) => {
 $('forget-token').addEventListener('click', () => {
   sessionStorage.removeItem(tokenKey);
   tokenInput.value = '';
+  // Nothing found with the token stays on the screen.
+  current = null;
+  $('results').hidden = true;
+  $('profiles').replaceChildren();
+  $('receipt').hidden = true;
+  $('receipt-details').replaceChildren();
   $('audit').replaceChildren();
   $('erasures').replaceChildren();
   say(t.tokenForgotten);
