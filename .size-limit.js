@@ -43,7 +43,10 @@ export default [
     gzip: true,
     // 25.52 kB: + the delivery outbox, worker, webhook and HubSpot adapters, admin routes (issue
     // 15), and the data-folder lock, text and stream guards, consent-text check (issue 14).
-    limit: '27 kB',
+    // 45.03 kB: + the privacy desk API, address index, receipts, audit log and retention run
+    // (35.1 kB without the page), and the desk page at /admin/privacy, whose HTML, script,
+    // stylesheet and texts in en and de ship as strings, 9.9 kB (issue 16).
+    limit: '46 kB',
   },
   {
     name: '@trickle/cli (own code)',
