@@ -179,7 +179,7 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
     forgotten: 'This device no longer recognises you.',
     eraseTitle: 'Erase everything',
     eraseText:
-      'Deletes your answers and this device’s link to you. Proof of consent is anonymised.',
+      'Deletes your answers, your consent history and this device’s link to you. We keep only a receipt that an erasure happened, without any of your data.',
     eraseButton: 'Erase my data',
     eraseConfirm: 'Yes, erase everything',
     eraseCancel: 'Cancel',
@@ -290,7 +290,7 @@ export const siteCopy: Record<SiteLocale, SiteCopy> = {
     forgotten: 'Dieses Gerät erkennt Sie nicht mehr.',
     eraseTitle: 'Alles löschen',
     eraseText:
-      'Löscht Ihre Angaben und die Verbindung dieses Geräts zu Ihnen. Einwilligungsnachweise werden anonymisiert.',
+      'Löscht Ihre Angaben, Ihren Einwilligungsverlauf und die Verbindung dieses Geräts zu Ihnen. Wir behalten nur einen Beleg, dass gelöscht wurde, ohne Ihre Daten.',
     eraseButton: 'Meine Daten löschen',
     eraseConfirm: 'Ja, alles löschen',
     eraseCancel: 'Abbrechen',

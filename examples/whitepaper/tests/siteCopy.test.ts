@@ -35,6 +35,17 @@ describe('site copy', () => {
     expect(new Set(papers.map((paper) => paper.formId)).size).toBe(papers.length)
   })
 
+  test('the privacy center says what an erasure really does: deleted, with a receipt that holds no data', () => {
+    // The server deletes the values and the consent history; it keeps an erasure receipt
+    // without personal data. Nothing is "anonymised" and kept.
+    expect(siteCopy.en.eraseText).not.toMatch(/anonymi/i)
+    expect(siteCopy.de.eraseText).not.toMatch(/anonymi/i)
+    expect(siteCopy.en.eraseText).toMatch(/consent history/)
+    expect(siteCopy.en.eraseText).toMatch(/receipt/)
+    expect(siteCopy.de.eraseText).toMatch(/Einwilligungsverlauf/)
+    expect(siteCopy.de.eraseText).toMatch(/Beleg/)
+  })
+
   test('fill replaces known placeholders only', () => {
     expect(fill('Visit {visit} of {total}', { visit: 2 })).toBe('Visit 2 of {total}')
     expect(fill('{constructor}', {})).toBe('{constructor}')
