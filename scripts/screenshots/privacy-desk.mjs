@@ -83,7 +83,7 @@ try {
     await page.locator('#email').fill(mail)
     await page.locator('#email').press('Enter')
     await page.locator('#profiles article').nth(1).waitFor()
-    await page.evaluate(() => document.getElementById('results')?.scrollIntoView())
+    await page.locator('#results').evaluate((results) => results.scrollIntoView())
     await page.screenshot({ path: join(docs, `privacy-desk-find${suffix}.png`) })
 
     {
