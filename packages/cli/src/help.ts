@@ -158,7 +158,7 @@ Options
   --out <file>           the file (default: the name the server gives, else the hash or the
                          time); - for stdout
   --yes                  erase without asking (scripts)
-  --limit <n>            audit: how many entries (default 50, at most 1000)
+  --limit <n>            audit: how many entries (default 100, at most 1000)
   --json                 the API's answer as JSON
 
 ${adminWhere}
