@@ -26,6 +26,14 @@ export type {
   DestinationSummary,
 } from './delivery/deliveryAdminRoutes'
 export type { SubmissionBody } from './parseSubmissionBody'
+export type { AuditAction, AuditEntry } from './privacy/auditLog'
+export type { ErasureKind, ErasureReceipt } from './privacy/erasureReceipt'
+export type { PeopleExport } from './privacy/exportPeople'
+export type { Person, PersonConsent, PersonField, PersonSubmission } from './privacy/findPeople'
+export type { ConsentAction, ConsentProof, ConsentProofEntry } from './privacy/proofOfConsent'
+export type { RetentionDue, RetentionRun } from './privacy/retention'
+export type { WithdrawPeopleResult } from './privacy/withdrawPeople'
+export type { ErasureTableCounts } from './schema'
 export { tables } from './schema'
 export type {
   DeliveredConsent,
