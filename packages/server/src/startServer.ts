@@ -116,7 +116,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const storage = databaseUrl ? 'PostgreSQL' : `PGlite in ${resolve(dataDir)}`
   // The CLI reads it to reach this server while it holds the folder.
   await database.recordUrl?.(url).catch((error: unknown) => {
-    log(`[trickle] could not record the address in the data folder's lock: ${(error as Error).name}`)
+    log(
+      `[trickle] could not record the address in the data folder's lock: ${(error as Error).name}`,
+    )
   })
   log(`Trickle server listening on ${url} (${storage})`)
 
