@@ -136,7 +136,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<TrickleDatabase
     kind: 'pglite',
     db,
     ...(inMemory ? {} : { dataDir: resolve(dataDir) }),
-    ...(lock === undefined ? {} : { recordUrl: (url: string) => (lock as DataDirLock).recordUrl(url) }),
+    ...(lock === undefined
+      ? {}
+      : { recordUrl: (url: string) => (lock as DataDirLock).recordUrl(url) }),
     close,
   }
 }
