@@ -155,3 +155,44 @@ describeDatabases('privacy desk: the daily retention run', (kind) => {
     expect(audit.length).toBeGreaterThanOrEqual(2)
   })
 })
+
+describeDatabases('privacy desk: retention of a whole profile', (kind) => {
+  const t = useServer(kind, {
+    config: configWithWebhook((json) => {
+      for (const purpose of json['purposes'] as { id: string; retainDays?: number }[]) {
+        if (purpose.id === 'delivery') purpose.retainDays = 400
+        if (purpose.id === 'personalisation') purpose.retainDays = 30
+      }
+    }),
+    destinations: {
+      crm: {
+        url: 'http://127.0.0.1:9/hook',
+        secret: 'whsec_dGVzdA==',
+        adapter: acceptingReceiver().adapter,
+      },
+    },
+  })
+  const admin = desk(t)
+
+  it('erases the whole profile when nothing would remain, and only then', async () => {
+    const visitorId = await submitFirstVisit(t, 'whole@example.com')
+    t.advance(31 * day)
+    const partly = (await (await admin('POST', '/retention?apply=true')).json()) as RetentionRun
+    expect(partly.receipts[0]).toMatchObject({ counts: { field_values: 3, consent_events: 0 } })
+    t.advance(370 * day)
+    const whole = (await (await admin('POST', '/retention?apply=true')).json()) as RetentionRun
+    expect(whole.due).toEqual([
+      { purposeId: 'delivery', retainDays: 400, fieldIds: ['email'], profiles: 1 },
+    ])
+    expect(whole.receipts[0]).toMatchObject({
+      kind: 'retention',
+      profiles: 1,
+      counts: { field_values: 1, consent_events: 2, submissions: 1, address_index: 1 },
+    })
+    const left = await query<{ n: number }>(
+      t.database,
+      sql`select count(*)::int as n from visitors where id = ${visitorId}`,
+    )
+    expect(Number(left[0]!.n)).toBe(0)
+  })
+})
