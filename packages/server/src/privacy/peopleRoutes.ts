@@ -16,6 +16,9 @@ import { proofOfConsent } from './proofOfConsent'
 import { runRetention } from './retention'
 import { withdrawPeople } from './withdrawPeople'
 
+const printablePolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 /** Longest `reason` kept on a receipt or in the audit log. */
 const maxReasonLength = 500
 
@@ -96,6 +99,11 @@ export function peopleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     }
     return { format, locale, language: pageLanguage(locale, c.req.header('accept-language')) }
   }
+  /** A printable page: its inline style only, nothing loaded, not framed, no referrer. */
+  const printable = (c: Context<AppEnv>) => {
+    c.header('content-security-policy', printablePolicy)
+    c.header('referrer-policy', 'no-referrer')
+  }
   const limitOf = (c: Context<AppEnv>, fallback: number) => {
     const value = c.req.query('limit')
     if (value === undefined) return fallback
@@ -149,7 +157,10 @@ export function peopleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       detail: { profiles: exported.profiles.length, format },
     })
     logLine(actor, 'export', hash, `${exported.profiles.length} profiles, ${format}`)
-    if (format === 'html') return c.html(exportPage(exported, language))
+    if (format === 'html') {
+      printable(c)
+      return c.html(exportPage(exported, language))
+    }
     c.header('content-disposition', `attachment; filename="export-${hash.slice(0, 8)}.json"`)
     return c.json(exported)
   })
@@ -172,6 +183,7 @@ export function peopleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     })
     logLine(actor, 'proof', hash, `${purpose.id}, ${proof.proofs.length} events`)
     if (format === 'html') {
+      printable(c)
       return c.html(proofPage(proof, localize(purpose.label, language, ctx.config), language))
     }
     return c.json(proof)

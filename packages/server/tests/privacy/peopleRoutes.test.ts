@@ -153,6 +153,7 @@ describeDatabases('privacy desk: one person on two browsers', (kind) => {
     )
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/)
     const html = await page.text()
     expect(html).toContain('<html lang="de">')
     expect(html).toContain('Ihre Daten')
