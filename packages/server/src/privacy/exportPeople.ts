@@ -42,9 +42,13 @@ export async function exportPeople(
   options: { now: Date; locale: string; addressHash: string; log: (line: string) => void },
 ): Promise<PeopleExport> {
   const { profiles } = await loadProfiles(db, config, visitorIds, options)
-  const exports = [...profiles.values()].map((profile) =>
-    exportProfile(config, profile, { now: options.now, locale: options.locale }),
-  )
+  // In the order asked for (the index answers by visitor id), whatever order the rows came in.
+  const exports = [...new Set(visitorIds)].flatMap((id) => {
+    const profile = profiles.get(id)
+    return profile === undefined
+      ? []
+      : [exportProfile(config, profile, { now: options.now, locale: options.locale })]
+  })
   await fillStoredTexts(db, exports)
   return {
     exportedAt: options.now.toISOString(),
