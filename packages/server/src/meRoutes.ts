@@ -1,12 +1,11 @@
 import { emptyProfile, exportProfile } from '@trickle/core'
-import { inArray } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { enqueueDeliveries } from './delivery/enqueueDeliveries'
 import { describeIssues, pointer } from './parseSubmissionBody'
+import { fillStoredTexts } from './privacy/exportPeople'
 import { eraseVisitor, loadProfile } from './profileStore'
 import { readJsonBody } from './readJsonBody'
-import { consentTexts } from './schema'
 import type { AppEnv, ServerContext } from './serverContext'
 import { forgetVisitor } from './visitorCookie'
 
@@ -27,24 +26,7 @@ export function meRoutes(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimit: nu
       ...(locale !== undefined && ctx.config.locales.includes(locale) ? { locale } : {}),
     })
     // Texts of older versions are not in the config any more; the server kept a copy by hash.
-    const missing = [
-      ...new Set(
-        exported.consentHistory
-          .filter((event) => event.text === undefined && event.textHash !== undefined)
-          .map((event) => event.textHash as string),
-      ),
-    ]
-    if (missing.length > 0) {
-      const rows = await ctx.database.db
-        .select({ hash: consentTexts.hash, text: consentTexts.text })
-        .from(consentTexts)
-        .where(inArray(consentTexts.hash, missing))
-      const byHash = new Map(rows.map((row) => [row.hash, row.text]))
-      for (const event of exported.consentHistory) {
-        const text = event.textHash === undefined ? undefined : byHash.get(event.textHash)
-        if (event.text === undefined && text !== undefined) event.text = text
-      }
-    }
+    await fillStoredTexts(ctx.database.db, [exported])
     c.header('content-disposition', 'attachment; filename="my-data.json"')
     return c.json(exported)
   })
