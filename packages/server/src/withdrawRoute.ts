@@ -46,14 +46,14 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
         source: 'server',
       })
       const events = profile.consents.slice(stored.profile.consents.length)
-      await appendConsentEvents(tx, ctx.config, visitor.id, events, { now })
+      const appended = await appendConsentEvents(tx, ctx.config, visitor.id, events, { now })
       await saveFields(tx, stored, profile)
       // The hand-off, committed with the withdrawal: the change, and the erasure where values went.
       const enqueued =
         (await enqueueDeliveries(
           tx,
           ctx.config,
-          { kind: 'consent', visitorId: visitor.id, formId, consentEvents: events },
+          { kind: 'consent', visitorId: visitor.id, formId, consentEvents: appended.events },
           now,
         )) +
         (erased.length === 0
