@@ -265,22 +265,30 @@ export function confirmRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
       const state = linkState(ctx, stored, link, now)
       if (state !== 'pending') return state
       // The proof: which address (its keyed hash) confirmed, and when the link was mailed.
-      await tx.insert(consentEvents).values({
-        visitorId,
-        purposeId: purpose.id,
-        decision: 'confirmed',
-        version,
-        at: now,
-        locale: typeof locale === 'string' ? locale : null,
-        source: 'double-opt-in',
-        addressHash: link.address,
-        mailedAt: link.sentAt,
-      })
+      const [confirmed] = await tx
+        .insert(consentEvents)
+        .values({
+          visitorId,
+          purposeId: purpose.id,
+          decision: 'confirmed',
+          version,
+          at: now,
+          locale: typeof locale === 'string' ? locale : null,
+          source: 'double-opt-in',
+          addressHash: link.address,
+          mailedAt: link.sentAt,
+        })
+        .returning({ seq: consentEvents.seq })
+      if (!confirmed) throw new Error('The confirmation was not recorded')
       // The hand-off, committed with the confirmation.
       enqueued = await enqueueDeliveries(
         tx,
         ctx.config,
-        { kind: 'consent', visitorId, consentEvents: [{ purposeId: purpose.id }] },
+        {
+          kind: 'consent',
+          visitorId,
+          consentEvents: [{ purposeId: purpose.id, seq: confirmed.seq }],
+        },
         now,
       )
       return 'confirmed'

@@ -9,7 +9,7 @@ import {
   type Profile,
   type Submission,
 } from '@trickle/core'
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
 import { syncAddressIndex, type AddressIndexing } from './privacy/addressIndex'
 import { writeReceipt } from './privacy/erasureReceipt'
@@ -261,11 +261,19 @@ function sameRecord(a: FieldRecord, b: FieldRecord): boolean {
   )
 }
 
+export interface AppendedConsents {
+  /** The events as given, each with the ledger's `seq` (the outbox names events by it). */
+  events: (ConsentEvent & { seq: number })[]
+  /** Consent text hashes written by this call. */
+  writtenTexts: string[]
+}
+
 /**
  * Appends consent events, and keeps a copy of every consent text shown (by SHA-256), so that
  * each event can be proven with the exact words the visitor saw. Texts whose hash is in
  * `storedTexts` are already in the database (its rows are never deleted) and are not written
- * again. Returns the hashes it wrote: add them to `storedTexts` once the transaction committed.
+ * again. Returns the events with their ledger `seq` (the outbox names events by it) and the
+ * hashes it wrote: add those to `storedTexts` once the transaction committed.
  */
 export async function appendConsentEvents(
   tx: TrickleDb,
@@ -278,8 +286,8 @@ export async function appendConsentEvents(
     /** The keyed hash of the profile's address when the events were recorded (proof: who). */
     addressHash?: string | null | undefined
   },
-): Promise<string[]> {
-  if (events.length === 0) return []
+): Promise<AppendedConsents> {
+  if (events.length === 0) return { events: [], writtenTexts: [] }
   const texts = new Map<string, typeof consentTexts.$inferInsert>()
   for (const event of events) {
     if (event.textHash === undefined) continue
@@ -302,21 +310,29 @@ export async function appendConsentEvents(
     const rows = [...texts.values()].sort((a, b) => a.hash.localeCompare(b.hash))
     await tx.insert(consentTexts).values(rows).onConflictDoNothing({ target: consentTexts.hash })
   }
-  await tx.insert(consentEvents).values(
-    events.map((event) => ({
-      visitorId,
-      purposeId: event.purposeId,
-      decision: event.decision,
-      version: event.version,
-      at: new Date(event.at),
-      formId: event.formId ?? null,
-      locale: event.locale ?? null,
-      textHash: event.textHash ?? null,
-      source: event.source ?? null,
-      addressHash: options.addressHash ?? null,
-    })),
-  )
-  return [...texts.keys()]
+  const appended = await tx
+    .insert(consentEvents)
+    .values(
+      events.map((event) => ({
+        visitorId,
+        purposeId: event.purposeId,
+        decision: event.decision,
+        version: event.version,
+        at: new Date(event.at),
+        formId: event.formId ?? null,
+        locale: event.locale ?? null,
+        textHash: event.textHash ?? null,
+        source: event.source ?? null,
+        addressHash: options.addressHash ?? null,
+      })),
+    )
+    .returning({ seq: consentEvents.seq })
+  // The sequence hands out numbers in the order of the rows: ascending is the events' order.
+  const seqs = appended.map((row) => row.seq).sort((a, b) => a - b)
+  return {
+    events: events.map((event, i) => ({ ...event, seq: seqs[i] as number })),
+    writtenTexts: [...texts.keys()],
+  }
 }
 
 /**
@@ -328,6 +344,15 @@ export async function recordSubmission(
   stored: StoredProfile,
   submission: Submission,
   idempotencyKey: string,
+  options: {
+    /** The submission's id (default: a new UUID). */
+    id?: string | undefined
+    /**
+     * Another write of this transaction (the outbox rows), sent in the same statement as the
+     * submission's row: one round trip to the database instead of two.
+     */
+    alongside?: SQLWrapper | undefined
+  } = {},
 ): Promise<{ id: string; visit: number }> {
   let visit = 1
   if (!stored.created) {
@@ -339,8 +364,8 @@ export async function recordSubmission(
     if (!visitor) throw new Error('recordSubmission: the visitor row is missing')
     visit = visitor.visits
   }
-  const id = randomUUID()
-  await tx.insert(submissions).values({
+  const id = options.id ?? randomUUID()
+  const insert = tx.insert(submissions).values({
     id,
     visitorId: submission.visitorId,
     idempotencyKey,
@@ -352,6 +377,8 @@ export async function recordSubmission(
     declined: submission.declined,
     consents: submission.consents.map(({ purposeId, decision }) => ({ purposeId, decision })),
   })
+  if (options.alongside === undefined) await insert
+  else await tx.execute(sql`with alongside as (${options.alongside.getSQL()}) ${insert.getSQL()}`)
   return { id, visit }
 }
 

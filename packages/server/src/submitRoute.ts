@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import {
   applySubmission,
   planVisit,
@@ -10,7 +11,7 @@ import {
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { compileLinearPattern } from './compileLinearPattern'
-import { enqueueDeliveries } from './delivery/enqueueDeliveries'
+import { outboxRows } from './delivery/enqueueDeliveries'
 import { outboxRequestContext } from './delivery/outboxRequestContext'
 import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
@@ -24,6 +25,7 @@ import {
   saveFields,
 } from './profileStore'
 import { readJsonBody } from './readJsonBody'
+import { deliveries } from './schema'
 import type { AppEnv, ServerContext } from './serverContext'
 import { forgetVisitor, rememberVisitor } from './visitorCookie'
 
@@ -106,21 +108,16 @@ export function submitRoute(
         formId: body.formId,
       })
       await saveFields(tx, stored, profile, ctx)
-      const textHashes = await appendConsentEvents(tx, config, visitor.id, events, {
+      const appended = await appendConsentEvents(tx, config, visitor.id, events, {
         now,
         storedTexts: ctx.storedTexts,
         addressHash: profileAddressHash(ctx, profile),
       })
-      const { id, visit } = await recordSubmission(
-        tx,
-        stored,
-        result.submission,
-        body.idempotencyKey,
-      )
-      // The hand-off to destinations, in this transaction: committed with the submission.
+      // The hand-off to destinations, written with the submission's row (same statement, same
+      // transaction): committed with the submission or not at all.
+      const id = randomUUID()
       const declined = new Set(result.submission.declined)
-      const enqueued = await enqueueDeliveries(
-        tx,
+      const outbox = outboxRows(
         config,
         {
           kind: 'submission',
@@ -128,19 +125,23 @@ export function submitRoute(
           formId: body.formId,
           submissionId: id,
           fieldIds: result.submission.fieldIds.filter((fieldId) => !declined.has(fieldId)),
-          consentEvents: events,
+          consentEvents: appended.events,
           ...outboxRequestContext(c),
         },
         now,
       )
+      const { visit } = await recordSubmission(tx, stored, result.submission, body.idempotencyKey, {
+        id,
+        alongside: outbox.length === 0 ? undefined : tx.insert(deliveries).values(outbox),
+      })
       return {
         submissionId: id,
         visit,
         replayed: false,
         profile,
         events,
-        textHashes,
-        enqueued,
+        textHashes: appended.writtenTexts,
+        enqueued: outbox.length,
       }
     })
     if (accepted === null) {

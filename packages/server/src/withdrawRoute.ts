@@ -47,7 +47,7 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
         source: 'server',
       })
       const events = profile.consents.slice(stored.profile.consents.length)
-      await appendConsentEvents(tx, ctx.config, visitor.id, events, {
+      const appended = await appendConsentEvents(tx, ctx.config, visitor.id, events, {
         now,
         addressHash: profileAddressHash(ctx, stored.profile),
       })
@@ -57,7 +57,7 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
         (await enqueueDeliveries(
           tx,
           ctx.config,
-          { kind: 'consent', visitorId: visitor.id, formId, consentEvents: events },
+          { kind: 'consent', visitorId: visitor.id, formId, consentEvents: appended.events },
           now,
         )) +
         (erased.length === 0

@@ -29,7 +29,7 @@ export interface DeliveryWorkerOptions {
   retrySchedule?: readonly number[] | undefined
   /** How often to look for due rows besides the kick after a commit (default 1000 ms). */
   pollIntervalMs?: number | undefined
-  /** Time allowed per attempt (default 10 s). */
+  /** Time allowed per attempt (default 10 s); the attempts of one batch share it. */
   attemptTimeoutMs?: number | undefined
   /** Rows claimed at once (default 50). */
   batchSize?: number | undefined
@@ -127,9 +127,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       log(`[trickle] delivery worker could not read a batch: ${describe(error)}`)
     }
     const delivered: { row: DeliveryRow; fields: string[] }[] = []
+    // The attempts of a batch start together and share their deadline.
+    const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)])
     await Promise.all(
       rows.map(async (row) => {
-        const sent = await attempt(row, lease, inputs)
+        const sent = await attempt(row, lease, inputs, signal)
         if (sent) delivered.push({ row, fields: sent })
       }),
     )
@@ -151,6 +153,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     row: DeliveryRow,
     lease: Date,
     inputs: DeliveryInputs | null,
+    signal: AbortSignal,
   ): Promise<string[] | null> {
     const destination = destinations.get(row.destinationId)
     const adapter = adapters.get(row.destinationId)
@@ -165,7 +168,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         return null
       }
       sentFields = Object.keys(built.event.data.fields)
-      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)])
       outcome = await adapter.deliver(built.event, built.context, signal)
     } catch (error) {
       outcome = {
@@ -308,6 +310,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       if (kickTimer) clearTimeout(kickTimer)
       stopping.abort()
       await running
+      for (const adapter of adapters.values()) adapter.close?.()
     },
   }
   return worker

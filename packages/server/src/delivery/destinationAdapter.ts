@@ -70,6 +70,8 @@ export interface DestinationAdapter {
     context: DeliveryContext,
     signal: AbortSignal,
   ): Promise<DeliveryOutcome>
+  /** Releases what the adapter holds (kept-alive connections) when the worker stops. */
+  close?(): void
 }
 
 /** Where a destination is and its secret (from `TRICKLE_DESTINATION_<ID>_URL` / `_SECRET`). */

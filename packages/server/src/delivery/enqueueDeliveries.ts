@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Config, ConsentEvent, Destination, DestinationEventKind } from '@trickle/core'
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { TrickleDb } from '../openDatabase'
-import { consentEvents, deliveries, type DeliveryPayload } from '../schema'
+import { deliveries, type DeliveryPayload } from '../schema'
 import type { DeliveryEventType } from './destinationAdapter'
 
 /**
@@ -11,6 +11,9 @@ import type { DeliveryEventType } from './destinationAdapter'
  * worker finds the rows). One row per event and destination; the rows of one event share its
  * id. No personal values are written: values are read from the profile at delivery time.
  */
+
+/** A consent event just appended, with the ledger's `seq` (from `appendConsentEvents`). */
+export type AppendedConsentEvent = Pick<ConsentEvent, 'purposeId'> & { seq: number }
 
 /** What changed, as the routes know it. */
 export type OutboxChange =
@@ -22,7 +25,7 @@ export type OutboxChange =
       /** Field ids of the submission's answers. */
       fieldIds: readonly string[]
       /** The consent events the submission has just appended (in order). */
-      consentEvents: readonly Pick<ConsentEvent, 'purposeId'>[]
+      consentEvents: readonly AppendedConsentEvent[]
       pageUri?: string | undefined
       pageName?: string | undefined
       /** HubSpot's visitor cookie, as the request carried it. */
@@ -33,7 +36,7 @@ export type OutboxChange =
       kind: 'consent'
       visitorId: string
       formId?: string | undefined
-      consentEvents: readonly Pick<ConsentEvent, 'purposeId'>[]
+      consentEvents: readonly AppendedConsentEvent[]
     }
   | {
       /**
@@ -50,6 +53,8 @@ export function destinationsFor(config: Config, kind: DestinationEventKind): Des
   return (config.destinations ?? []).filter((destination) => destination.events.includes(kind))
 }
 
+export type OutboxRow = typeof deliveries.$inferInsert
+
 /** Writes the outbox rows of a change; returns how many (0: nothing to kick). */
 export async function enqueueDeliveries(
   tx: TrickleDb,
@@ -58,7 +63,25 @@ export async function enqueueDeliveries(
   now: Date,
 ): Promise<number> {
   if ((config.destinations ?? []).length === 0) return 0
-  const rows: (typeof deliveries.$inferInsert)[] = []
+  const rows =
+    change.kind === 'erasure'
+      ? erasureRows(change, await erasureTargets(tx, config, change), now)
+      : outboxRows(config, change, now)
+  if (rows.length === 0) return 0
+  await tx.insert(deliveries).values(rows)
+  return rows.length
+}
+
+/**
+ * The outbox rows of a submission or consent change, without writing them: the submit route
+ * sends them in the statement that records the submission (`recordSubmission`'s `alongside`).
+ */
+export function outboxRows(
+  config: Config,
+  change: Exclude<OutboxChange, { kind: 'erasure' }>,
+  now: Date,
+): OutboxRow[] {
+  const rows: OutboxRow[] = []
   const add = (
     type: DeliveryEventType,
     targets: readonly { destination: Destination; payload: DeliveryPayload }[],
@@ -66,90 +89,96 @@ export async function enqueueDeliveries(
   ) => {
     const eventId = randomUUID()
     for (const { destination, payload } of targets) {
-      rows.push({
-        id: randomUUID(),
-        eventId,
-        destinationId: destination.id,
-        type,
-        visitorId: change.visitorId,
-        formId: formId ?? null,
-        payload,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: new Date(),
-        createdAt: now,
-      })
+      rows.push(outboxRow(eventId, type, destination, change.visitorId, formId, payload, now))
     }
   }
 
-  if (change.kind === 'erasure') {
-    add('profile.erased', await erasureTargets(tx, config, change), undefined)
-  } else {
-    const seqs = await appendedSeqs(tx, change.visitorId, change.consentEvents.length)
-    // Destinations whose submission.created carries this change's decisions (data.consents).
-    const informed = new Set<string>()
-    if (change.kind === 'submission') {
-      const hubspot = (config.destinations ?? []).some((d) => d.type === 'hubspot')
-      const payload: DeliveryPayload = {
-        submissionId: change.submissionId,
-        fieldIds: [...change.fieldIds],
-        consentSeqs: seqs,
-        ...(change.pageUri ? { pageUri: change.pageUri } : {}),
-        ...(change.pageName ? { pageName: change.pageName } : {}),
-        ...(hubspot && change.hutk ? { hutk: change.hutk } : {}),
-      }
-      const submitted = destinationsFor(config, 'submission')
-        // A HubSpot destination takes the forms it maps to a HubSpot form, and only those.
-        .filter((d) => d.type !== 'hubspot' || d.forms[change.formId] !== undefined)
-      for (const destination of submitted) informed.add(destination.id)
-      add(
-        'submission.created',
-        submitted.map((destination) => ({
-          destination,
-          // The cookie id goes only to HubSpot destinations that may link it.
-          payload:
-            destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
-              ? payload
-              : withoutHutk(payload),
-        })),
-        change.formId,
-      )
+  const seqs = change.consentEvents.map((event) => event.seq)
+  // Destinations whose submission.created carries this change's decisions (data.consents).
+  const informed = new Set<string>()
+  if (change.kind === 'submission') {
+    const hubspot = (config.destinations ?? []).some((d) => d.type === 'hubspot')
+    const payload: DeliveryPayload = {
+      submissionId: change.submissionId,
+      fieldIds: [...change.fieldIds],
+      consentSeqs: seqs,
+      ...(change.pageUri ? { pageUri: change.pageUri } : {}),
+      ...(change.pageName ? { pageName: change.pageName } : {}),
+      ...(hubspot && change.hutk ? { hutk: change.hutk } : {}),
     }
-    const purposes = new Set(change.consentEvents.map((event) => event.purposeId))
-    if (purposes.size > 0) {
-      // The decisions of a submission travel in its submission.created; a separate
-      // consent.changed goes only to destinations that take consents but not that event.
-      const targets = destinationsFor(config, 'consent')
-        .filter((destination) => !informed.has(destination.id))
-        .map((destination) => {
-          const served = new Set(destination.purposes)
-          const mine = seqs.filter((_, i) => served.has(change.consentEvents[i]?.purposeId ?? ''))
-          return { destination, payload: { consentSeqs: mine } }
-        })
-        .filter((target) => target.payload.consentSeqs.length > 0)
-      add('consent.changed', targets, change.formId)
-    }
+    const submitted = destinationsFor(config, 'submission')
+      // A HubSpot destination takes the forms it maps to a HubSpot form, and only those.
+      .filter((d) => d.type !== 'hubspot' || d.forms[change.formId] !== undefined)
+    for (const destination of submitted) informed.add(destination.id)
+    add(
+      'submission.created',
+      submitted.map((destination) => ({
+        destination,
+        // The cookie id goes only to HubSpot destinations that may link it.
+        payload:
+          destination.type === 'hubspot' && destination.linkVisitorIdWith !== undefined
+            ? payload
+            : withoutHutk(payload),
+      })),
+      change.formId,
+    )
   }
-  if (rows.length === 0) return 0
-  await tx.insert(deliveries).values(rows)
-  return rows.length
+  const purposes = new Set(change.consentEvents.map((event) => event.purposeId))
+  if (purposes.size > 0) {
+    // The decisions of a submission travel in its submission.created; a separate
+    // consent.changed goes only to destinations that take consents but not that event.
+    const targets = destinationsFor(config, 'consent')
+      .filter((destination) => !informed.has(destination.id))
+      .map((destination) => {
+        const served = new Set(destination.purposes)
+        const mine = seqs.filter((_, i) => served.has(change.consentEvents[i]?.purposeId ?? ''))
+        return { destination, payload: { consentSeqs: mine } }
+      })
+      .filter((target) => target.payload.consentSeqs.length > 0)
+    add('consent.changed', targets, change.formId)
+  }
+  return rows
+}
+
+function erasureRows(
+  change: Extract<OutboxChange, { kind: 'erasure' }>,
+  targets: readonly { destination: Destination; payload: DeliveryPayload }[],
+  now: Date,
+): OutboxRow[] {
+  const eventId = randomUUID()
+  return targets.map(({ destination, payload }) =>
+    outboxRow(eventId, 'profile.erased', destination, change.visitorId, undefined, payload, now),
+  )
+}
+
+/** One pending row of an event for one destination, due at once. */
+function outboxRow(
+  eventId: string,
+  type: DeliveryEventType,
+  destination: Destination,
+  visitorId: string,
+  formId: string | undefined,
+  payload: DeliveryPayload,
+  now: Date,
+): OutboxRow {
+  return {
+    id: randomUUID(),
+    eventId,
+    destinationId: destination.id,
+    type,
+    visitorId,
+    formId: formId ?? null,
+    payload,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(),
+    createdAt: now,
+  }
 }
 
 function withoutHutk(payload: DeliveryPayload): DeliveryPayload {
   const { hutk: _hutk, ...rest } = payload
   return rest
-}
-
-/** The `seq` of the `count` consent events just appended for the visitor (under its lock). */
-async function appendedSeqs(tx: TrickleDb, visitorId: string, count: number): Promise<number[]> {
-  if (count === 0) return []
-  const rows = await tx
-    .select({ seq: consentEvents.seq })
-    .from(consentEvents)
-    .where(eq(consentEvents.visitorId, visitorId))
-    .orderBy(desc(consentEvents.seq))
-    .limit(count)
-  return rows.map((row) => row.seq).reverse()
 }
 
 /**

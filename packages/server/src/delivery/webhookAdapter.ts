@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import type { DestinationAdapter, DestinationEndpoint } from './destinationAdapter'
+import { createPostJson, type PostJson, type PostResult } from './postJson'
 
 export interface WebhookAdapterOptions extends DestinationEndpoint {
-  /** Default: the global `fetch`. */
+  /** Sends through this `fetch` instead of the built-in kept-alive node:http connections. */
   fetch?: typeof fetch | undefined
 }
 
@@ -25,7 +26,8 @@ export function webhookAdapter(options: WebhookAdapterOptions): DestinationAdapt
   const key = Buffer.from(options.secret.replace(/^whsec_/, ''), 'base64')
   const sign = (id: string, seconds: number, body: string) =>
     `v1,${createHmac('sha256', key).update(`${id}.${seconds}.${body}`).digest('base64')}`
-  const send = options.fetch ?? fetch
+  const post = options.fetch ? postWithFetch(options.fetch) : createPostJson()
+  const target = new URL(url)
   return {
     async deliver(event, _context, signal) {
       const body = JSON.stringify({
@@ -34,30 +36,25 @@ export function webhookAdapter(options: WebhookAdapterOptions): DestinationAdapt
         data: event.data,
       })
       const seconds = Math.floor(Date.now() / 1000)
-      let response: Response
-      try {
-        response = await send(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Trickle-Webhooks',
-            'webhook-id': event.id,
-            'webhook-timestamp': String(seconds),
-            'webhook-signature': sign(event.id, seconds, body),
-          },
-          body,
-          redirect: 'error',
-          signal,
-        })
-      } catch (error) {
+      const answer = await post(
+        target,
+        {
+          'content-type': 'application/json',
+          'user-agent': 'Trickle-Webhooks',
+          'webhook-id': event.id,
+          'webhook-timestamp': String(seconds),
+          'webhook-signature': sign(event.id, seconds, body),
+        },
+        body,
+        signal,
+      )
+      if ('error' in answer) {
         // A network error or the timeout; its message names no personal value.
-        const reason = signal.aborted ? 'timed out' : describe(error)
+        const reason = signal.aborted ? 'timed out' : answer.error
         return { ok: false, error: `request failed: ${reason}`, retry: true }
       }
-      // The receiver's answer is not read: it could echo personal values into the logs.
-      await response.body?.cancel().catch(() => undefined)
-      if (response.ok) return { ok: true }
-      const status = response.status
+      const { status } = answer
+      if (status >= 200 && status < 300) return { ok: true }
       if (status === 410) {
         return {
           ok: false,
@@ -69,7 +66,30 @@ export function webhookAdapter(options: WebhookAdapterOptions): DestinationAdapt
       }
       return { ok: false, status, error: `the receiver answered ${status}`, retry: true }
     },
+    close() {
+      post.close()
+    },
   }
+}
+
+/** The same POST through a given `fetch` (tests, a proxy-aware fetch): redirects are errors. */
+function postWithFetch(send: typeof fetch): PostJson {
+  const post = async (
+    url: URL,
+    headers: Record<string, string>,
+    body: string,
+    signal: AbortSignal,
+  ): Promise<PostResult> => {
+    try {
+      const response = await send(url, { method: 'POST', headers, body, redirect: 'error', signal })
+      // The receiver's answer is not read: it could echo personal values into the logs.
+      await response.body?.cancel().catch(() => undefined)
+      return { status: response.status }
+    } catch (error) {
+      return { error: describe(error) }
+    }
+  }
+  return Object.assign(post, { close() {} })
 }
 
 function describe(error: unknown): string {

@@ -1,9 +1,7 @@
 import { consentState, withdrawConsent, type Config } from '@trickle/core'
-import { desc, eq } from 'drizzle-orm'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries'
 import type { TrickleDb } from '../openDatabase'
 import { appendConsentEvents, loadProfile, saveFields } from '../profileStore'
-import { consentEvents } from '../schema'
 import type { Signer } from '../signer'
 import { visitorsWithAddress } from './addressIndex'
 import { appendAudit } from './auditLog'
@@ -55,23 +53,17 @@ export async function withdrawPeople(
         source: 'desk',
       })
       const events = profile.consents.slice(stored.profile.consents.length)
-      await appendConsentEvents(tx, config, visitorId, events, {
+      // The outbox names consent rows by their ledger number, which the insert hands back.
+      const appended = await appendConsentEvents(tx, config, visitorId, events, {
         now,
         addressHash: request.addressHash,
       })
-      // The outbox names consent rows by their ledger number: the rows just appended.
-      const appended = await tx
-        .select({ purposeId: consentEvents.purposeId, seq: consentEvents.seq })
-        .from(consentEvents)
-        .where(eq(consentEvents.visitorId, visitorId))
-        .orderBy(desc(consentEvents.seq))
-        .limit(events.length)
       await saveFields(tx, stored, profile, ctx)
       for (const fieldId of erased) erasedFieldIds.add(fieldId)
       enqueued += await enqueueDeliveries(
         tx,
         config,
-        { kind: 'consent', visitorId, consentEvents: appended.reverse() },
+        { kind: 'consent', visitorId, consentEvents: appended.events },
         now,
       )
       if (erased.length > 0) {
