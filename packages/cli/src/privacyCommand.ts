@@ -316,6 +316,7 @@ export function receiptText(receipt: Receipt): string {
       `Receipt ${receipt.id} at ${utc(receipt.at)} UTC (${receipt.kind}, requested by ${receipt.requestedBy}${receipt.reason === null ? '' : `, reason: ${receipt.reason}`})`,
     )}\n` +
     `  address hash ${receipt.addressHash ?? '-'}\n` +
-    `  rows deleted: ${counts || 'none'}\n`
+    // Submissions and downloads are unlinked from the person (kept as counts), the rest deleted.
+    `  rows erased (submissions and downloads unlinked): ${counts || 'none'}\n`
   )
 }

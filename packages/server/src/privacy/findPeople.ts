@@ -82,7 +82,12 @@ export async function findPeople(
   db: TrickleDb,
   config: Config,
   visitorIds: readonly string[],
-  options: { now: Date; log: (line: string) => void },
+  options: {
+    now: Date
+    log: (line: string) => void
+    /** The language of the labels (one of the config's locales; default its first). */
+    locale?: string | undefined
+  },
 ): Promise<Person[]> {
   const ids = [...new Set(visitorIds)]
   if (ids.length === 0) return []
@@ -110,7 +115,10 @@ export async function findPeople(
     db,
     eventRows.flatMap((row) => (row.textHash === null ? [] : [row.textHash])),
   )
-  const locale = config.locales[0] ?? 'en'
+  const locale =
+    options.locale !== undefined && config.locales.includes(options.locale)
+      ? options.locale
+      : (config.locales[0] ?? 'en')
   const fieldsById = new Map(config.fields.map((field) => [field.id, field]))
   const purposesById = new Map(config.purposes.map((purpose) => [purpose.id, purpose]))
   const fieldOrder = new Map(config.fields.map((field, index) => [field.id, index]))

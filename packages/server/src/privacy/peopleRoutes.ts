@@ -120,7 +120,12 @@ export function peopleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const { actor, hash } = await begin(c, 'find')
     const now = ctx.now()
     const visitorIds = await visitorsWithAddress(db, hash)
-    const profiles = await findPeople(db, ctx.config, visitorIds, { now, log: ctx.log })
+    // Labels in the asker's language where the config has it (the desk sends its own).
+    const profiles = await findPeople(db, ctx.config, visitorIds, {
+      now,
+      log: ctx.log,
+      locale: c.req.query('locale'),
+    })
     await appendAudit(db, {
       at: now,
       actor,

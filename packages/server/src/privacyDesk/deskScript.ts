@@ -154,7 +154,7 @@ async function find(email) {
   if (!email) return;
   say(t.searching);
   try {
-    const answer = await (await api('GET', '/v1/admin/people', { email })).json();
+    const answer = await (await api('GET', '/v1/admin/people', { email, locale: lang })).json();
     current = { email, answer };
     $('receipt').hidden = true;
     showProfiles(answer);

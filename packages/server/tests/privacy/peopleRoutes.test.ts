@@ -98,6 +98,18 @@ describeDatabases('privacy desk: one person on two browsers', (kind) => {
     expect(onKiosk.consents[0]!.text).toMatch(/^Ja, ich möchte den monatlichen Newsletter/)
   })
 
+  it('names the fields in the language asked for, in the first language of the config otherwise', async () => {
+    const labelOfEmail = async (query: string) => {
+      const response = await admin('GET', `/people?email=${encodeURIComponent(address)}${query}`)
+      expect(response.status).toBe(200)
+      const { profiles } = (await response.json()) as { profiles: Person[] }
+      return profiles[0]?.fields.find((f) => f.fieldId === 'email')?.label
+    }
+    expect(await labelOfEmail('&locale=en')).toBe('Business e-mail')
+    expect(await labelOfEmail('&locale=de')).toBe('Geschäftliche E-Mail')
+    expect(await labelOfEmail('')).toBe('Geschäftliche E-Mail')
+  })
+
   it('exports both profiles with the exact consent texts, also of a version the config dropped', async () => {
     const response = await admin('GET', `/people/export?email=${encodeURIComponent(address)}`)
     expect(response.status).toBe(200)
