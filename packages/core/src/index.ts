@@ -52,6 +52,16 @@ export type { MessageParams, ValidationCode, ValidationMessages } from './valida
 export { withdrawConsent } from './withdrawConsent'
 export type { WithdrawConsentOptions, WithdrawConsentResult } from './withdrawConsent'
 export { createTrickle } from './createTrickle'
+export { createFormSession } from './createFormSession'
+export type {
+  FormSession,
+  FormSessionOptions,
+  FormSessionSnapshot,
+  GateState,
+  SubmitSuccess,
+} from './createFormSession'
+export { draftDependencies } from './draftDependencies'
+export type { DraftPath } from './draftDependencies'
 export type { Trickle, TrickleEventContext, TrickleOptions } from './createTrickle'
 export type { SubmitOptions, SubmitResult } from './submitAction'
 export { memoryStorage } from './memoryStorage'

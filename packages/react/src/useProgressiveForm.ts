@@ -17,7 +17,7 @@ import {
 } from 'react'
 import { useForm, type UseFormReturn } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
-import { draftDependencies } from './draftDependencies'
+import { draftDependencies } from '@trickle/core'
 import type { Messages } from './messages'
 import type { FormId } from './register'
 import { planResolver, validationText } from './planResolver'

@@ -1,6 +1,16 @@
 import { expect, test } from 'vitest'
 import { draftDependencies } from '../src/draftDependencies'
-import { fixtureConfig, fixtureInput, parse } from './helpers'
+import { parseConfig } from '../src/parseConfig'
+import type { Config, ConfigInput } from '../src/types'
+import fixture from './fixtures/b2b-whitepaper.json'
+
+const fixtureInput = (): ConfigInput => structuredClone(fixture) as ConfigInput
+function parse(input: ConfigInput): Config {
+  const result = parseConfig(input)
+  if (!result.ok) throw new Error(JSON.stringify(result.issues))
+  return result.config
+}
+const fixtureConfig = (): Config => parse(fixtureInput())
 
 test('only the answers askIf conditions read, and the offered consents, are watched', () => {
   expect(draftDependencies(fixtureConfig(), 'whitepaper')).toEqual([
