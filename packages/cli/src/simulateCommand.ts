@@ -175,8 +175,7 @@ export async function simulateCommand(
     const result = applySubmission(
       config,
       profile,
-      plan,
-      { values, consents: consentsGiven },
+      { formId, values, consents: consentsGiven },
       { now, locale, compilePattern: compileLinearPattern },
     )
     if (!result.ok) {

@@ -8,7 +8,7 @@ import { consentState } from '../src/consentState'
 import { emptyProfile } from '../src/emptyProfile'
 import { parseConfig } from '../src/parseConfig'
 import { planVisit } from '../src/planVisit'
-import type { Config, ConsentEvent, Draft, FieldValue, Profile, VisitPlan } from '../src/types'
+import type { Config, ConsentEvent, FieldValue, Profile, VisitPlan } from '../src/types'
 import { withdrawConsent } from '../src/withdrawConsent'
 import fixture from '../tests/fixtures/b2b-whitepaper.json'
 
@@ -86,12 +86,10 @@ function submit(
   values: Record<string, FieldValue>,
   consents: Record<string, boolean>,
 ): { plan: VisitPlan; profile: Profile; events: ConsentEvent[] } {
-  const draft: Draft = { values, consents }
-  const plan = planVisit(config, profile, { formId, now, draft })
-  const result = applySubmission(config, profile, plan, { values, consents }, { now, locale })
+  const result = applySubmission(config, profile, { formId, values, consents }, { now, locale })
   if (!result.ok)
     throw new Error(`The walkthrough's answers were rejected: ${JSON.stringify(result.errors)}`)
-  return { plan, profile: result.profile, events: result.events }
+  return { plan: result.plan, profile: result.profile, events: result.events }
 }
 
 export function walkthroughMarkdown(): string {

@@ -10,12 +10,12 @@ import type {
   Config,
   ConsentEvent,
   FieldRecord,
+  Draft,
   FieldValue,
   PlannedField,
   Profile,
   SubmissionError,
   SubmissionInput,
-  VisitPlan,
 } from './types'
 import { validationMessage, type ValidationCode } from './validationMessages'
 
@@ -28,29 +28,26 @@ export interface ApplySubmissionOptions {
   compilePattern?: CompilePattern
 }
 
-/** Whether the visitor typed or picked anything at all (before validation). */
-function hasAnswer(value: unknown): boolean {
-  if (value === undefined || value === null) return false
-  if (typeof value === 'string') return value.trim() !== ''
-  if (typeof value === 'number') return !Number.isNaN(value)
-  if (Array.isArray(value)) return value.length > 0
-  return true
+/** The answers of one form: its id, the values and the consent choices (untrusted). */
+export interface SubmissionAnswers extends SubmissionInput {
+  formId: string
 }
 
 /**
- * Turns the answers to a plan into a new profile, consent events and a submission record.
+ * Turns the answers to a form into a new profile, consent events and a submission record.
  * Pure: the input profile is never changed; on errors nothing is applied.
  *
- * Plan with the submitted answers as draft (`planVisit(config, profile, { formId, now, draft:
- * { values, consents } })`), as the form does while the visitor types: then a field revealed by
- * an answer or by a ticked consent is part of the plan. The submission is checked again here:
- * - a value for a field outside the plan, or a consent the plan does not offer: `not-asked`;
- * - a value for a planned field whose purposes are not consented to with the submitted
- *   consents (`consent-missing`) or whose `askIf` fails with the submitted answers
- *   (`condition-unmet`); such a field left empty is simply dropped, never required;
- * - every remaining planned field is validated by `submissionSchema` (required, type, ...);
+ * It plans once, with the submitted answers as draft (`planVisit(config, profile, { formId,
+ * now, draft: { values, consents } })`), as the form does while the visitor types: a field
+ * revealed by an answer or by a ticked consent is part of the plan. Callers never plan first.
+ * - a value (even an empty one) for a field outside the plan, or a consent the plan does not
+ *   offer: `not-asked`; `consent-missing` or `condition-unmet` instead when the field is not
+ *   asked because the submitted consents or answers do not allow it (a field left out is
+ *   never required);
+ * - every planned field is validated by `submissionSchema` (required, type, ...);
  * - a consent that is not a boolean: `invalid-consent`. It is never taken as a grant.
  * Error paths are JSON Pointers into the input: `/values/email`, `/consents/sales`.
+ * Throws a TypeError for a form id the config does not define (as `planVisit`).
  *
  * On success each answered field is stored with `collectedAt` and `formId`; an optional field
  * left empty is recorded as declined (a known `always` field left empty keeps its value).
@@ -61,8 +58,7 @@ function hasAnswer(value: unknown): boolean {
 export function applySubmission(
   config: Config,
   profile: Profile,
-  plan: VisitPlan,
-  input: SubmissionInput,
+  input: SubmissionAnswers,
   options: ApplySubmissionOptions = {},
 ): ApplySubmissionResult {
   const now = options.now ?? new Date()
@@ -78,37 +74,29 @@ export function applySubmission(
   if (!isRecord(consents)) error('invalid-type', 'consents')
   if (!isRecord(values) || !isRecord(consents)) return { ok: false, errors }
 
-  const planned = new Set(plan.fields.map((f) => f.id))
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && !planned.has(key)) error('not-asked', 'values', key)
-  }
-
-  // The plan again, with the submitted answers: which planned fields still apply?
-  const granted = (purposeId: string): boolean => own(consents, purposeId) === true
-  const replanned = planVisit(config, profile, {
-    formId: plan.formId,
+  // planVisit reads the draft defensively: only a `true` for an offered purpose counts.
+  const plan = planVisit(config, profile, {
+    formId: input.formId,
     now,
-    draft: {
-      values: values as Record<string, FieldValue | undefined>,
-      consents: Object.fromEntries(
-        plan.consents.filter((c) => granted(c.purposeId)).map((c) => [c.purposeId, true]),
-      ),
-    },
+    draft: { values, consents } as Draft,
   })
-  const reasons = new Map(replanned.decisions.map((d) => [d.fieldId, d.reason]))
-  const applicable: PlannedField[] = []
-  for (const item of plan.fields) {
-    const reason = reasons.get(item.id) ?? 'not-asked'
-    if (reason !== 'not-asked' && reason !== 'consent-missing' && reason !== 'condition-unmet') {
-      applicable.push(item)
-    } else if (hasAnswer(own(values, item.id))) {
-      error(reason, 'values', item.id)
-    }
+  const planned = new Set(plan.fields.map((f) => f.id))
+  const reasons = new Map(plan.decisions.map((d) => [d.fieldId, d.reason]))
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || planned.has(key)) continue
+    const reason = reasons.get(key)
+    error(
+      reason === 'consent-missing' || reason === 'condition-unmet' ? reason : 'not-asked',
+      'values',
+      key,
+    )
   }
 
-  // Every applicable id, with its own value only: a field named `toString` left out is empty.
+  // Every planned id, with its own value only: a field named `toString` left out is empty.
+  const applicable: PlannedField[] = plan.fields
+  const granted = (purposeId: string): boolean => own(consents, purposeId) === true
   const answers = Object.fromEntries(applicable.map(({ id }) => [id, own(values, id)]))
-  const schema = submissionSchema(config, { ...plan, fields: applicable }, locale, options)
+  const schema = submissionSchema(config, plan, locale, options)
   const parsed = schema.safeParse(answers)
   for (const issue of parsed.error?.issues ?? []) {
     errors.push({
@@ -160,6 +148,7 @@ export function applySubmission(
 
   return {
     ok: true,
+    plan,
     profile: { visitorId: profile.visitorId, fields, consents: [...profile.consents, ...events] },
     events,
     submission: {

@@ -248,7 +248,6 @@ export function createTrickle(options: TrickleOptions): Trickle {
     transport,
     timeoutMs,
     now,
-    plan,
     save,
     emit,
     afterSuccess(formId) {

@@ -4,7 +4,6 @@ import { keyForSubmission } from './idempotencyKey'
 import { recordOf } from './isKnown'
 import type {
   Config,
-  Draft,
   FormState,
   Profile,
   Submission,
@@ -15,7 +14,6 @@ import type {
   TrickleError,
   TrickleEvent,
   TrickleState,
-  VisitPlan,
 } from './types'
 
 export type SubmitResult =
@@ -33,7 +31,6 @@ export interface SubmitContext {
   transport: Transport
   timeoutMs: number
   now: () => Date
-  plan(formId: string, draft: Draft): VisitPlan
   /** Writes the current profile to storage (per the persist policy). */
   save(): void
   emit(event: TrickleEvent): void
@@ -84,10 +81,13 @@ export async function submitAction(
   }
 
   const locale = options.locale ?? config.locales[0] ?? 'en'
-  // The plan the visitor saw: answers that reveal fields (askIf) count. planVisit reads the
-  // draft defensively, so the unchecked input can serve as it.
-  const plan = context.plan(formId, input as Draft)
-  const applied = applySubmission(config, profile, plan, input, { now: context.now(), locale })
+  // Planned once, inside, with the answers as draft: answers that reveal fields (askIf) count.
+  const applied = applySubmission(
+    config,
+    profile,
+    { ...input, formId },
+    { now: context.now(), locale },
+  )
   if (!applied.ok) {
     const message = `Invalid answers (${applied.errors.length}); nothing was sent.`
     return fail({ code: 'invalid', message, errors: applied.errors }, null)

@@ -136,7 +136,14 @@ export interface Submission {
 }
 
 export type ApplySubmissionResult =
-  | { ok: true; profile: Profile; events: ConsentEvent[]; submission: Submission }
+  | {
+      ok: true
+      profile: Profile
+      events: ConsentEvent[]
+      submission: Submission
+      /** The plan the answers were checked against (planned with them as draft). */
+      plan: VisitPlan
+    }
   | { ok: false; errors: SubmissionError[] }
 
 // ---------------------------------------------------------------------------------------------

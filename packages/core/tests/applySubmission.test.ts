@@ -39,8 +39,7 @@ describe('applySubmission', () => {
     const result = applySubmission(
       config,
       profile,
-      plan(profile),
-      { values: firstAnswers, consents: { newsletter: true } },
+      { formId, values: firstAnswers, consents: { newsletter: true } },
       { now, locale: 'en' },
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
@@ -96,13 +95,7 @@ describe('applySubmission', () => {
       consents: [{ purposeId: 'sales', decision: 'denied' as const, version: 1, at }],
     })
     const copy = structuredClone(profile)
-    const result = applySubmission(
-      config,
-      profile,
-      plan(profile),
-      { values: firstAnswers },
-      { now },
-    )
+    const result = applySubmission(config, profile, { formId, values: firstAnswers }, { now })
     expect(result.ok).toBe(true)
     expect(profile).toEqual(copy)
   })
@@ -112,8 +105,8 @@ describe('applySubmission', () => {
     const result = applySubmission(
       config,
       profile,
-      plan(profile),
       {
+        formId: formId,
         values: { ...firstAnswers, jobRole: 'head', 'a/b~c': 'x' },
         consents: { personalisation: true, sales: false },
       },
@@ -138,7 +131,7 @@ describe('applySubmission', () => {
     const body = JSON.parse(
       '{"values": {"email": "ada@example.com", "firstName": "Ada", "lastName": "L", "company": "AE", "__proto__": {"polluted": true}}, "consents": {"__proto__": true}}',
     ) as { values: Record<string, unknown>; consents: Record<string, unknown> }
-    const result = applySubmission(config, profile, plan(profile), body, { now })
+    const result = applySubmission(config, profile, { formId, ...body }, { now })
     expect(result.ok ? [] : result.errors.map((e) => [e.path, e.code])).toEqual([
       ['/values/__proto__', 'not-asked'],
       ['/consents/__proto__', 'not-asked'],
@@ -154,8 +147,7 @@ describe('applySubmission', () => {
     const result = applySubmission(
       config,
       profile,
-      plan(profile),
-      { values: firstAnswers, consents: { sales: true } },
+      { formId, values: firstAnswers, consents: { sales: true } },
       { now },
     )
     expect(result.ok ? [] : result.errors.map((e) => [e.path, e.code])).toEqual([
@@ -169,8 +161,7 @@ describe('applySubmission', () => {
       const result = applySubmission(
         config,
         profile,
-        plan(profile),
-        { values: firstAnswers, consents: { sales: value } },
+        { formId, values: firstAnswers, consents: { sales: value } },
         { now },
       )
       expect(result.ok ? [] : result.errors.map((e) => [e.path, e.code])).toEqual([
@@ -184,8 +175,7 @@ describe('applySubmission', () => {
     const result = applySubmission(
       config,
       profile,
-      plan(profile),
-      { values: { email: 'ada@', firstName: 'x'.repeat(81), company: 'AE' } },
+      { formId, values: { email: 'ada@', firstName: 'x'.repeat(81), company: 'AE' } },
       { now, locale: 'de' },
     )
     expect(result).toEqual({
@@ -222,9 +212,8 @@ describe('applySubmission', () => {
       forms: [{ id: 'f', always: ['terms', 'demo'] }],
     })
     const profile = emptyProfile('v-1')
-    const visit = planVisit(terms, profile, { formId: 'f', now })
     const submit = (values: Record<string, unknown>) =>
-      applySubmission(terms, profile, visit, { values }, { now, locale: 'en' })
+      applySubmission(terms, profile, { formId: 'f', values }, { now, locale: 'en' })
 
     expect(submit({ terms: false, demo: true })).toEqual({
       ok: false,
@@ -247,9 +236,8 @@ describe('applySubmission', () => {
       forms: [{ id: 'f', always: ['valueOf', 'toString'] }],
     })
     const profile = emptyProfile('v-1')
-    const visit = planVisit(named, profile, { formId: 'f', now })
     const submit = (values: Record<string, unknown>) =>
-      applySubmission(named, profile, visit, { values }, { now, locale: 'en' })
+      applySubmission(named, profile, { formId: 'f', values }, { now, locale: 'en' })
 
     expect(submit({})).toEqual({
       ok: false,
@@ -266,7 +254,7 @@ describe('applySubmission', () => {
   it('rejects input that is not an object of values', () => {
     const profile = emptyProfile('v-1')
     for (const values of [null, [], 'email=ada@example.com']) {
-      const result = applySubmission(config, profile, plan(profile), { values } as never, { now })
+      const result = applySubmission(config, profile, { formId, values } as never, { now })
       expect(result.ok ? [] : result.errors.map((e) => [e.path, e.code])).toEqual([
         ['/values', 'invalid-type'],
       ])
@@ -296,29 +284,38 @@ describe('applySubmission', () => {
       const granted = applySubmission(
         config,
         base,
-        draftPlan,
-        { values, consents: { sales: true } },
+        { formId, values, consents: { sales: true } },
         { now },
       )
       if (!granted.ok) throw new Error(JSON.stringify(granted.errors))
       expect(granted.profile.fields.phone).toEqual(known('+49 30 1234567'))
       expect(granted.events.find((e) => e.purposeId === 'sales')?.decision).toBe('granted')
 
-      const unticked = applySubmission(config, base, draftPlan, { values, consents: {} }, { now })
+      const unticked = applySubmission(config, base, { formId, values, consents: {} }, { now })
       expect(unticked.ok ? [] : unticked.errors.map((e) => [e.path, e.code])).toEqual([
         ['/values/phone', 'consent-missing'],
       ])
-      // Left empty, the field is simply dropped: neither required nor recorded as declined.
+      // Sent empty, it is still an answer to a question that is not asked.
       const empty = applySubmission(
         config,
         base,
-        draftPlan,
-        { values: { ...values, phone: '' }, consents: {} },
+        { formId, values: { ...values, phone: '' }, consents: {} },
         { now },
       )
-      if (!empty.ok) throw new Error(JSON.stringify(empty.errors))
-      expect(empty.submission.fieldIds).toEqual(['email', 'jobRole'])
-      expect(empty.profile.fields.phone).toBeUndefined()
+      expect(empty.ok ? [] : empty.errors.map((e) => [e.path, e.code])).toEqual([
+        ['/values/phone', 'consent-missing'],
+      ])
+      // Left out, the field is simply dropped: neither required nor recorded as declined.
+      const { phone: _phone, ...withoutPhone } = values
+      const left = applySubmission(
+        config,
+        base,
+        { formId, values: withoutPhone, consents: {} },
+        { now },
+      )
+      if (!left.ok) throw new Error(JSON.stringify(left.errors))
+      expect(left.submission.fieldIds).toEqual(['email', 'jobRole'])
+      expect(left.profile.fields.phone).toBeUndefined()
     })
 
     it('rechecks askIf with the submitted answers: a hidden required field never blocks', () => {
@@ -332,8 +329,7 @@ describe('applySubmission', () => {
       const changed = applySubmission(
         config,
         profile,
-        asHead,
-        { values: { email: 'ada@example.com', jobRole: 'specialist' } },
+        { formId, values: { email: 'ada@example.com', jobRole: 'specialist' } },
         { now },
       )
       if (!changed.ok) throw new Error(JSON.stringify(changed.errors))
@@ -343,8 +339,10 @@ describe('applySubmission', () => {
       const withBudget = applySubmission(
         config,
         profile,
-        asHead,
-        { values: { email: 'ada@example.com', jobRole: 'specialist', budget: '<10k' } },
+        {
+          formId: formId,
+          values: { email: 'ada@example.com', jobRole: 'specialist', budget: '<10k' },
+        },
         { now },
       )
       expect(withBudget.ok ? [] : withBudget.errors.map((e) => [e.path, e.code])).toEqual([
@@ -367,8 +365,7 @@ describe('applySubmission', () => {
     const result = applySubmission(
       config,
       profile,
-      plan(profile, undefined, formId, later),
-      { values: { email: 'ada@example.com', phone: '  ' } },
+      { formId, values: { email: 'ada@example.com', phone: '  ' } },
       { now: later },
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
@@ -391,12 +388,10 @@ describe('applySubmission', () => {
       fields: { email: { value: 'ada@example.com', collectedAt: at, formId } },
       consents: [],
     }
-    const visit = planVisit(optionalAlways, profile, { formId, now })
     const result = applySubmission(
       optionalAlways,
       profile,
-      visit,
-      { values: { firstName: 'Ada', lastName: 'L', company: 'AE' } },
+      { formId, values: { firstName: 'Ada', lastName: 'L', company: 'AE' } },
       { now },
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
@@ -408,8 +403,7 @@ describe('applySubmission', () => {
     const result = applySubmission(
       config,
       profile,
-      plan(profile),
-      { values: firstAnswers, consents: { sales: true } },
+      { formId, values: firstAnswers, consents: { sales: true } },
       { now, locale: 'fr' },
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
@@ -476,7 +470,12 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
     let granted = 0
     fc.assert(
       fc.property(arb, ({ s, visit, answers }) => {
-        const result = applySubmission(s.config, s.profile, visit, answers, { now: s.now })
+        const result = applySubmission(
+          s.config,
+          s.profile,
+          { formId: s.formId, ...answers },
+          { now: s.now },
+        )
         const given = (purposeId: string): unknown =>
           Object.hasOwn(answers.consents, purposeId) ? answers.consents[purposeId] : undefined
         for (const { purposeId } of visit.consents) {
@@ -527,19 +526,24 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
       })
     })
     fc.assert(
-      fc.property(arb, ({ s, visit, answers, extra: [id, value] }) => {
+      fc.property(arb, ({ s, answers, extra: [id, value] }) => {
         const values = { ...answers.values, [id]: value }
-        const result = applySubmission(
-          s.config,
-          s.profile,
-          visit,
-          { values, consents: answers.consents },
-          { now: s.now },
-        )
+        const input = { formId: s.formId, values, consents: answers.consents }
+        const draft = { values, consents: answers.consents } as Draft
+        // The plan applySubmission checks against: the answers as draft may reveal the field.
+        const plan = planVisit(s.config, s.profile, { formId: s.formId, now: s.now, draft })
+        fc.pre(!plan.fields.some((f) => f.id === id))
+        const result = applySubmission(s.config, s.profile, input, { now: s.now })
+        const reason = plan.decisions.find((d) => d.fieldId === id)?.reason
+        // Not asked with these answers for want of a consent or a condition: refused so.
+        const conditional = reason === 'consent-missing' || reason === 'condition-unmet'
         expect(result.ok).toBe(false)
         if (!result.ok)
           expect(result.errors).toContainEqual(
-            expect.objectContaining({ path: `/values/${id}`, code: 'not-asked' }),
+            expect.objectContaining({
+              path: `/values/${id}`,
+              code: conditional ? reason : 'not-asked',
+            }),
           )
       }),
       runs,
@@ -570,8 +574,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
         const result = applySubmission(
           s.config,
           s.profile,
-          settled!.plan,
-          { values: settled!.values, consents: given },
+          { formId: s.formId, values: settled!.values, consents: given },
           { now: s.now },
         )
         if (!result.ok) throw new Error(JSON.stringify(result.errors))
@@ -631,8 +634,7 @@ describe('applySubmission invariants (random valid configs, profiles, answers an
             const result = applySubmission(
               config,
               profile,
-              visit,
-              { values: answers, consents: offered },
+              { formId, values: answers, consents: offered },
               { now: when },
             )
             if (!result.ok) throw new Error(JSON.stringify(result.errors))

@@ -291,3 +291,30 @@ describe('createFormSession: transitions', () => {
     expect(listener).not.toHaveBeenCalled()
   })
 })
+
+describe('planner calls per submission in the browser', () => {
+  it('trickle.submit plans once, with the answers as draft', async () => {
+    const { trickle } = setup()
+    planVisit.mockClear()
+    const result = await trickle.submit('whitepaper', { values: first, consents: { sales: true } })
+    expect(result.ok).toBe(true)
+    expect(planVisit).toHaveBeenCalledTimes(1)
+    expect(planVisit.mock.calls[0]?.[2].draft?.consents).toEqual({ sales: true })
+  })
+
+  it('a session plans once to submit, then once for what it shows next', async () => {
+    const { trickle } = setup()
+    const session = createFormSession(trickle, 'whitepaper')
+    session.subscribe(() => undefined)
+    session.setDraft({ values: first })
+    session.getSnapshot()
+    planVisit.mockClear()
+    await session.submit()
+    expect(planVisit).toHaveBeenCalledTimes(2)
+    // The first with the answers (the check), the second for the profile that holds them.
+    const [check, next] = planVisit.mock.calls
+    expect(check?.[2].draft?.values).toMatchObject(first)
+    expect(Object.keys(check?.[1].fields ?? {})).toEqual([])
+    expect(Object.keys(next?.[1].fields ?? {})).toEqual(Object.keys(first))
+  })
+})

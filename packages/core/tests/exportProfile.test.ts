@@ -4,7 +4,6 @@ import { configSchema } from '../src/configSchema'
 import { emptyProfile } from '../src/emptyProfile'
 import { exportProfile, profileExportFormat } from '../src/exportProfile'
 import { parseProfile } from '../src/parseProfile'
-import { planVisit } from '../src/planVisit'
 import type { Profile } from '../src/types'
 import { dayMs } from './arbitraries'
 import fixture from './fixtures/b2b-whitepaper.json'
@@ -22,8 +21,8 @@ function visitedProfile(): Profile {
   const first = applySubmission(
     config,
     profile,
-    planVisit(config, profile, { formId: 'whitepaper', now: visit1 }),
     {
+      formId: 'whitepaper',
       values: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', company: 'AE' },
       consents: { newsletter: true },
     },
@@ -34,8 +33,7 @@ function visitedProfile(): Profile {
   const second = applySubmission(
     config,
     profile,
-    planVisit(config, profile, { formId: 'checklist', now: visit2 }),
-    { values: { email: 'ada@example.com', industry: 'it', jobRole: 'head' } },
+    { formId: 'checklist', values: { email: 'ada@example.com', industry: 'it', jobRole: 'head' } },
     { now: visit2, locale: 'de' },
   )
   if (!second.ok) throw new Error(JSON.stringify(second.errors))
