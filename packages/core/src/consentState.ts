@@ -70,3 +70,15 @@ export function consentState(
     throwUnknownId('consentState', 'purpose', purposeId, config.purposes)
   return consentStateOf(purpose, profile.consents, now)
 }
+
+const withdrawable: ReadonlySet<ConsentState> = new Set([
+  'granted',
+  'pending',
+  'outdated',
+  'expired',
+])
+
+/** A given consent (granted, pending confirmation, outdated or expired) can be withdrawn. */
+export function canWithdrawConsent(state: ConsentState): boolean {
+  return withdrawable.has(state)
+}

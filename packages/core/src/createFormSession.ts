@@ -1,9 +1,10 @@
-import { configIndex } from './configIndex'
+import { configIndex, throwUnknownId } from './configIndex'
 import type { Trickle } from './createTrickle'
 import { draftDependencies, type DraftPath } from './draftDependencies'
 import { formSessionErrors, type FormSessionErrors } from './formSessionErrors'
 import type { SubmitResult } from './submitAction'
 import type {
+  Config,
   Draft,
   FieldValue,
   SubmissionError,
@@ -29,6 +30,8 @@ export interface FormSessionOptions {
   gate?: { href: string }
   /** Called after a successful submission (and the unlock of a gate). */
   onSubmitted?: (result: SubmitSuccess) => void
+  /** Throw for a form id the config does not define (while developing). Default: plan nothing. */
+  strict?: boolean
 }
 
 /** What a UI shows of one form; the same object until something in it changes. */
@@ -57,6 +60,7 @@ export interface FormSessionSnapshot {
 }
 
 export interface FormSession {
+  readonly config: Config
   readonly formId: string
   /** The draft paths the plan depends on (`values.<id>`, `consents.<id>`); others never re-plan. */
   readonly dependencies: readonly DraftPath[]
@@ -116,6 +120,7 @@ export function createFormSession(
   const { config } = trickle
   const form = configIndex(config).forms.get(formId)
   const defined = form !== undefined
+  if (!defined && options.strict) throwUnknownId('createFormSession', 'form', formId, config.forms)
   const dependencies = draftDependencies(config, formId)
   const kiosk = trickle.persist === 'none'
   const emptyPlan: VisitPlan = { formId, fields: [], consents: [], decisions: [], complete: true }
@@ -202,6 +207,7 @@ export function createFormSession(
   }
 
   return {
+    config,
     formId,
     dependencies,
     subscribe(listener) {

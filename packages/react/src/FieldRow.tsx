@@ -5,7 +5,6 @@ import type { TrickleFormValues } from './components'
 import { countryOptions } from './countries'
 import { useErrorMessage } from './useFormErrors'
 import { useTrickle } from './useTrickle'
-import { WhyWeAsk } from './WhyWeAsk'
 
 export interface FieldRowProps {
   field: Field
@@ -41,6 +40,7 @@ export const FieldRow = memo(function FieldRow({ field, idPrefix, form }: FieldR
   )
   const describedBy = [help && helpId, error && errorId].filter(Boolean).join(' ') || undefined
   const Component = components[field.type]
+  const WhyWeAsk = components.whyWeAsk
   return (
     <Component
       field={field}

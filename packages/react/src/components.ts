@@ -1,7 +1,9 @@
-import type { Field, FieldType, FieldValue, Purpose, SubmitStatus } from '@trickle/core'
-import type { ComponentType, ReactNode } from 'react'
+import type { Field, FieldType, FieldValue, GateState, Purpose, SubmitStatus } from '@trickle/core'
+import type { ComponentType, ReactNode, Ref } from 'react'
 import type { Control, UseFormRegisterReturn } from 'react-hook-form'
+import type { ErrorSummaryProps } from './ErrorSummary'
 import type { Messages } from './messages'
+import type { WhyWeAskProps } from './WhyWeAsk'
 
 /** The react-hook-form values of a progressive form: answers by field id, consents by purpose id. */
 export interface TrickleFormValues {
@@ -80,6 +82,32 @@ export interface LayoutProps {
   submit: ReactNode
 }
 
+/** The download of an unlocked gate (by default a button and a link). */
+export interface DownloadProps {
+  formId: string
+  /** The asset's title, for the labels. */
+  title: string
+  href: string
+  /** In one-click mode following the link records the download; otherwise undefined. */
+  onDownload: (() => void) | undefined
+  /** For the button: it gets the focus when the form gives way to the download. */
+  buttonRef: Ref<HTMLAnchorElement>
+  messages: Messages
+}
+
+/** What a gate shows instead of the form: the download and what a person can do next. */
+export interface SuccessProps {
+  formId: string
+  gate: Exclude<GateState, 'form'>
+  /** The rendered `download` slot. */
+  download: ReactNode
+  /** Kiosk mode: hands the screen to the next person; otherwise null. */
+  onNextVisitor: (() => void) | null
+  /** A recognised visitor (not in kiosk mode): "Not you? Start over"; otherwise null. */
+  onStartOver: (() => void) | null
+  messages: Messages
+}
+
 export type FieldComponents = { [Type in FieldType]: ComponentType<FieldProps> }
 
 /** Every replaceable part. Pass some of them to `TrickleProvider` (`components`). */
@@ -87,4 +115,8 @@ export interface TrickleComponents extends FieldComponents {
   consent: ComponentType<ConsentProps>
   submit: ComponentType<SubmitProps>
   layout: ComponentType<LayoutProps>
+  download: ComponentType<DownloadProps>
+  success: ComponentType<SuccessProps>
+  errorSummary: ComponentType<ErrorSummaryProps>
+  whyWeAsk: ComponentType<WhyWeAskProps>
 }

@@ -1,5 +1,8 @@
 import type { ConsentProps, LayoutProps, SubmitProps, TrickleComponents } from './components'
 import { defaultFieldComponents } from './defaultFields'
+import { DownloadLinks, SuccessView } from './defaultGateComponents'
+import { ErrorSummary } from './ErrorSummary'
+import { WhyWeAsk } from './WhyWeAsk'
 
 /** An unticked checkbox per purpose: the label, the full text and the privacy policy link. */
 function ConsentCheckbox(props: ConsentProps) {
@@ -63,4 +66,8 @@ export const defaultComponents: TrickleComponents = {
   consent: ConsentCheckbox,
   submit: SubmitButton,
   layout: FormLayout,
+  download: DownloadLinks,
+  success: SuccessView,
+  errorSummary: ErrorSummary,
+  whyWeAsk: WhyWeAsk,
 }
