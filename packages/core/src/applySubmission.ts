@@ -1,3 +1,4 @@
+import { defaultLocale } from './defaultLocale'
 import type { CompilePattern } from './compilePattern'
 import { shownConsentText } from './consentTextHash'
 import { isKnown, recordOf } from './isKnown'
@@ -62,7 +63,7 @@ export function applySubmission(
   options: ApplySubmissionOptions = {},
 ): ApplySubmissionResult {
   const now = options.now ?? new Date()
-  const locale = options.locale ?? config.locales[0] ?? 'en'
+  const locale = options.locale ?? defaultLocale(config)
   const errors: SubmissionError[] = []
   const error = (code: ValidationCode, ...path: string[]): void => {
     errors.push({ path: toJsonPointer(path), code, message: validationMessage(code, locale) })

@@ -1,3 +1,4 @@
+import { defaultLocale } from './defaultLocale'
 import { configIndex } from './configIndex'
 import { own } from './jsonValue'
 import { localize } from './localize'
@@ -26,7 +27,7 @@ function showText(
   caller: string,
   config: Config,
   purpose: Purpose | string,
-  locale: string = config.locales[0] ?? 'en',
+  locale: string = defaultLocale(config),
 ): ShownConsentText {
   const resolved = typeof purpose === 'string' ? configIndex(config).purposes.get(purpose) : purpose
   if (resolved === undefined) {

@@ -1,3 +1,4 @@
+import { defaultLocale } from './defaultLocale'
 import { configIndex, throwUnknownId } from './configIndex'
 import type { Trickle } from './createTrickle'
 import { draftDependencies, type DraftPath } from './draftDependencies'
@@ -239,7 +240,7 @@ export function createFormSession(
         return { ok: false, error: { code: 'invalid', message } }
       }
       const { plan } = getSnapshot()
-      const locale = settings.locale ?? config.locales[0] ?? 'en'
+      const locale = settings.locale ?? defaultLocale(config)
       const result = await trickle.submit(formId, inputOf(draft, plan), { locale })
       if (result.ok) {
         draft = {}

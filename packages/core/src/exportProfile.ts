@@ -1,3 +1,4 @@
+import { defaultLocale } from './defaultLocale'
 import { configIndex } from './configIndex'
 import { consentStateOf } from './consentState'
 import { fieldFreshness } from './isKnown'
@@ -101,7 +102,7 @@ export function exportProfile(
   options: ExportProfileOptions = {},
 ): ProfileExport {
   const now = options.now ?? new Date()
-  const locale = options.locale ?? config.locales[0] ?? 'en'
+  const locale = options.locale ?? defaultLocale(config)
   const index = configIndex(config)
   const label = (text: Text): string => localize(text, locale, config)
   const exportedPurpose = (id: string): ExportedPurpose => {

@@ -1,3 +1,4 @@
+import { defaultLocale } from './defaultLocale'
 import * as z from 'zod/mini'
 import {
   anchoredPattern,
@@ -168,7 +169,7 @@ function checkAnswer(field: Field, input: unknown, pattern: PatternMatcher | und
 export function submissionSchema(
   config: Config,
   plan: VisitPlan,
-  locale: string = config.locales[0] ?? 'en',
+  locale: string = defaultLocale(config),
   options: SubmissionSchemaOptions = {},
 ): SubmissionSchema {
   const compile = options.compilePattern ?? compileNativePattern

@@ -1,3 +1,4 @@
+import { defaultLocale } from './defaultLocale'
 import type { StoreApi } from 'zustand/vanilla'
 import { applySubmission } from './applySubmission'
 import { keyForSubmission } from './idempotencyKey'
@@ -80,7 +81,7 @@ export async function submitAction(
     return { ok: false, error }
   }
 
-  const locale = options.locale ?? config.locales[0] ?? 'en'
+  const locale = options.locale ?? defaultLocale(config)
   // Planned once, inside, with the answers as draft: answers that reveal fields (askIf) count.
   const applied = applySubmission(
     config,

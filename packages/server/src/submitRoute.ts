@@ -6,6 +6,7 @@ import {
   type FieldValue,
   type Profile,
   type SubmissionError,
+  defaultLocale,
 } from '@trickle/core'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
@@ -178,7 +179,7 @@ function checkTarget(config: Config, body: SubmissionBody): string {
     const issues = [{ path: '/formId', code: 'unknown-form', message: `Use one of: ${known}.` }]
     throw new ApiError(422, 'unknown-form', describeIssues(issues), { issues })
   }
-  const locale = body.locale ?? config.locales[0] ?? 'en'
+  const locale = body.locale ?? defaultLocale(config)
   if (!config.locales.includes(locale)) {
     const known = config.locales.join(', ')
     const issues = [{ path: '/locale', code: 'unknown-locale', message: `Use one of: ${known}.` }]
