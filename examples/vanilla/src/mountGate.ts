@@ -1,13 +1,14 @@
 import {
   createFormSession,
-  localize,
-  type FieldValue,
   type FormSessionSnapshot,
   type Trickle,
   type VisitPlan,
 } from '@trickle/core'
 import { gateWords } from './gateWords'
-import { h, readField, renderField } from './renderField'
+import { renderConsents } from './renderConsents'
+import { readAnswers, type Answers } from './readAnswers'
+import { h, renderField } from './renderField'
+import { showFieldErrors } from './showFieldErrors'
 
 export interface GateOptions {
   /** The store from `createTrickle`. */
@@ -17,12 +18,6 @@ export interface GateOptions {
   locale: string
   /** The file behind the gate. */
   asset: { href: string; title: string }
-}
-
-/** What the DOM holds: answers by field id, consent choices by purpose id. */
-interface Answers {
-  values: Record<string, FieldValue | undefined>
-  consents: Record<string, boolean>
 }
 
 let gates = 0
@@ -50,19 +45,7 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
   let shown = ''
   let busy = false
 
-  /** The answers and consent choices in the DOM, for the fields of `plan`. */
-  const read = (plan: VisitPlan): Answers => {
-    const input: Answers = { values: {}, consents: {} }
-    for (const planned of plan.fields) {
-      const wrapper = body.querySelector(`[data-field="${planned.id}"]`)
-      input.values[planned.id] = wrapper ? readField(wrapper, planned) : undefined
-    }
-    for (const { purposeId } of plan.consents) {
-      const box = body.querySelector<HTMLInputElement>(`[data-consent="${purposeId}"] input`)
-      input.consents[purposeId] = box?.checked === true
-    }
-    return input
-  }
+  const read = (plan: VisitPlan): Answers => readAnswers(body, plan)
 
   const renderForm = ({ plan, known }: FormSessionSnapshot, before: Answers | null) => {
     const element = h('form', { class: 'gate-form', novalidate: true })
@@ -76,42 +59,8 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
       const value = before?.values[planned.id]
       element.append(renderField(planned, { config, locale, idPrefix, words, value }))
     }
-    if (plan.consents.length > 0) {
-      const group = h('fieldset', { class: 'consents' }, h('legend', {}, words.consentsLegend))
-      const privacy = config.links?.privacy
-      for (const { purposeId, purpose } of plan.consents) {
-        const id = `${idPrefix}-consent-${purposeId}`
-        const text = purpose.text ? localize(purpose.text, locale, config) : ''
-        group.append(
-          h(
-            'div',
-            { class: 'consent', 'data-consent': purposeId },
-            h(
-              'div',
-              { class: 'option' },
-              // Unticked, always: no pre-ticked consent (CJEU Planet49).
-              h('input', {
-                type: 'checkbox',
-                id,
-                'aria-describedby': `${id}-text`,
-                checked: before?.consents[purposeId] === true,
-              }),
-              h('label', { for: id }, localize(purpose.label, locale, config)),
-            ),
-            h(
-              'p',
-              { class: 'consent-text', id: `${id}-text` },
-              text,
-              privacy ? ' ' : null,
-              privacy
-                ? h('a', { href: localize(privacy, locale, config) }, words.privacyPolicy)
-                : null,
-            ),
-          ),
-        )
-      }
-      element.append(group)
-    }
+    const consents = renderConsents(plan.consents, { config, locale, idPrefix, words, before })
+    if (consents) element.append(consents)
     element.append(h('button', { type: 'submit', class: 'submit' }, words.submit))
     element.addEventListener('change', () => session.setDraft(read(session.getSnapshot().plan)))
     element.addEventListener('submit', (event) => {
@@ -139,33 +88,8 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
     )
   }
 
-  const showErrors = ({ fieldErrors, formErrors }: FormSessionSnapshot) => {
-    const summary = body.querySelector<HTMLElement>('.error-summary')
-    const list = h('ul')
-    for (const error of [...Object.values(fieldErrors), ...formErrors]) {
-      const [, kind, id] = error.path.split('/')
-      const wrapper = body.querySelector(
-        kind === 'consents' ? `[data-consent="${id}"]` : `[data-field="${id}"]`,
-      )
-      const control = wrapper?.querySelector<HTMLElement>('input, select, textarea, fieldset')
-      const slot = wrapper?.querySelector<HTMLElement>('.error')
-      if (slot && control) {
-        slot.textContent = error.message
-        slot.hidden = false
-        control.setAttribute('aria-invalid', 'true')
-        const describedBy = new Set((control.getAttribute('aria-describedby') ?? '').split(' '))
-        describedBy.add(slot.id)
-        control.setAttribute('aria-describedby', [...describedBy].filter(Boolean).join(' '))
-        const label = wrapper?.querySelector('label, legend')?.textContent ?? id ?? ''
-        list.append(h('li', {}, h('a', { href: `#${control.id}` }, `${label}: ${error.message}`)))
-      }
-    }
-    if (summary) {
-      summary.replaceChildren(h('p', { class: 'error-summary-title' }, words.errorSummary), list)
-      summary.hidden = false
-      summary.focus()
-    }
-  }
+  const showErrors = ({ fieldErrors, formErrors }: FormSessionSnapshot) =>
+    showFieldErrors(body, [...Object.values(fieldErrors), ...formErrors], words)
 
   async function submit() {
     if (busy) return
