@@ -19,12 +19,31 @@ export interface LocalizedOption {
   label: string
 }
 
+/** The answer a field type holds: a select's is a string, a multiselect's a list of them. */
+export interface FieldValueByType {
+  text: string
+  email: string
+  tel: string
+  url: string
+  number: number
+  textarea: string
+  select: string
+  radio: string
+  multiselect: string[]
+  checkbox: boolean
+  country: string
+}
+
+/** The answer of a field of type `Type`. */
+export type FieldValueOf<Type extends FieldType> = FieldValueByType[Type]
+
 /**
- * What a field component receives. Native inputs spread `registration`; controlled UI kit
- * inputs use `control` and `name` with react-hook-form's `useController`.
+ * What a field component receives, typed per field type (`FieldProps<'select'>`: `field.type`
+ * is `'select'`, its answer a `FieldValueOf<'select'>`). Native inputs spread `registration`;
+ * controlled UI kit inputs use `control` and `name` with react-hook-form's `useController`.
  */
-export interface FieldProps {
-  field: Field
+export interface FieldProps<Type extends FieldType = FieldType> {
+  field: Field & { type: Type }
   /** The react-hook-form name, e.g. `values.email`. */
   name: `values.${string}`
   /** The DOM id of the input (of the fieldset for radio and multiselect groups). */
@@ -108,7 +127,16 @@ export interface SuccessProps {
   messages: Messages
 }
 
-export type FieldComponents = { [Type in FieldType]: ComponentType<FieldProps> }
+/**
+ * A component per field type: one typed for its type (`FieldProps<'select'>`), or one for any
+ * type (`FieldProps`), such as the defaults.
+ */
+export type FieldComponents = {
+  [Type in FieldType]: ComponentType<FieldProps<Type>> | ComponentType<FieldProps>
+}
+
+/** Field components that take any field type (the defaults are such). */
+export type AnyFieldComponents = { [Type in FieldType]: ComponentType<FieldProps> }
 
 /** Every replaceable part. Pass some of them to `TrickleProvider` (`components`). */
 export interface TrickleComponents extends FieldComponents {

@@ -1,4 +1,10 @@
-import type { ConsentProps, LayoutProps, SubmitProps, TrickleComponents } from './components'
+import type {
+  AnyFieldComponents,
+  ConsentProps,
+  LayoutProps,
+  SubmitProps,
+  TrickleComponents,
+} from './components'
 import { defaultFieldComponents } from './defaultFields'
 import { DownloadLinks, SuccessView } from './defaultGateComponents'
 import { ErrorSummary } from './ErrorSummary'
@@ -61,7 +67,9 @@ function FormLayout(props: LayoutProps) {
   )
 }
 
-export const defaultComponents: TrickleComponents = {
+/** The built-in parts; their field components take any field type. */
+export const defaultComponents: Omit<TrickleComponents, keyof AnyFieldComponents> &
+  AnyFieldComponents = {
   ...defaultFieldComponents,
   consent: ConsentCheckbox,
   submit: SubmitButton,

@@ -3,10 +3,13 @@
 export { ConsentManager } from './ConsentManager'
 export type { ConsentManagerProps } from './ConsentManager'
 export type {
+  AnyFieldComponents,
   ConsentProps,
   DownloadProps,
   FieldComponents,
   FieldProps,
+  FieldValueByType,
+  FieldValueOf,
   LayoutProps,
   LocalizedOption,
   SubmitProps,
