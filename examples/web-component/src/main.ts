@@ -1,4 +1,5 @@
-import { assertConfig, browserStorage, createTrickle } from '@trickle/core'
+import { browserStorage, createTrickle } from '@trickle/core'
+import { assertConfig } from '@trickle/core/config'
 import styles from '../../vanilla/src/style.css?inline'
 import rawConfig from '../../whitepaper/src/trickle.config.json'
 import { defineTrickleGate } from './defineTrickleGate'
