@@ -3,7 +3,7 @@ import { format, resolveConfig } from 'prettier'
 import { describe, expect, it } from 'vitest'
 import { configIssueCodes } from '../src/configIssueCodes'
 import { configJsonSchema } from '../src/configJsonSchema'
-import { configReferenceExample, renderConfigReference } from '../src/configReference'
+import { configReferenceExample, renderConfigReference } from '../scripts/configReference'
 import {
   configSchema,
   fieldSchema,

@@ -1,8 +1,8 @@
-import { configIssueCodes } from './configIssueCodes'
+import { configIssueCodes } from '../src/configIssueCodes'
 import { configIssueDocs } from './configIssueDocs'
-import { configJsonSchema } from './configJsonSchema'
-import type { ConfigInput } from './configSchema'
-import { conditionKinds, idPattern, linkPattern, localePattern } from './configSchema'
+import { configJsonSchema } from '../src/configJsonSchema'
+import type { ConfigInput } from '../src/configSchema'
+import { conditionKinds, idPattern, linkPattern, localePattern } from '../src/configSchema'
 
 /**
  * Renders docs/config-reference.md from the JSON Schema (itself generated from `configSchema`)
@@ -296,7 +296,7 @@ export function renderConfigReference(): string {
   const example = configReferenceExample
   const parts = [
     '# Config reference',
-    '<!-- Generated from the config schema by `npm run docs -w @trickle/core` (packages/core/src/configReference.ts). Do not edit by hand: a test fails when this file no longer matches the schema. -->',
+    '<!-- Generated from the config schema by `npm run docs -w @trickle/core` (packages/core/scripts/configReference.ts). Do not edit by hand: a test fails when this file no longer matches the schema. -->',
     'Marketers configure Trickle with one JSON file: the purposes data is processed for (with their legal basis and consent texts), the field catalogue, and the forms with their progressive sequences. `parseConfig` (and `npx @trickle/cli validate`) check the file and report every problem at once, each with the exact spot, a stable code and a message that says what to change.',
     '## Editor support',
     'Point `"$schema"` at the JSON Schema that ships with `@trickle/core`. Editors such as VS Code then autocomplete every property, show the descriptions below on hover and underline mistakes while you type:',

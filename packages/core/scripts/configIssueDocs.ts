@@ -1,4 +1,4 @@
-import type { ConfigIssueCode } from './configIssueCodes'
+import type { ConfigIssueCode } from '../src/configIssueCodes'
 
 export interface ConfigIssueDoc {
   /** Errors make the config invalid; warnings are reported and the config still loads. */
