@@ -1,4 +1,4 @@
-import type { ConfigIssueCode } from '../src/configIssueCodes'
+import type { ConfigIssueCode } from '../src/config/configIssueCodes'
 
 export interface ConfigIssueDoc {
   /** Errors make the config invalid; warnings are reported and the config still loads. */

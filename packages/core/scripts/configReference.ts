@@ -1,8 +1,8 @@
-import { configIssueCodes } from '../src/configIssueCodes'
+import { configIssueCodes } from '../src/config/configIssueCodes'
 import { configIssueDocs } from './configIssueDocs'
-import { configJsonSchema } from '../src/configJsonSchema'
-import type { ConfigInput } from '../src/configSchema'
-import { conditionKinds, idPattern, linkPattern, localePattern } from '../src/configSchema'
+import { configJsonSchema } from '../src/config/configJsonSchema'
+import type { ConfigInput } from '../src/config/configSchema'
+import { conditionKinds, idPattern, linkPattern, localePattern } from '../src/config/configSchema'
 
 /**
  * Renders docs/config-reference.md from the JSON Schema (itself generated from `configSchema`)

@@ -1,4 +1,4 @@
-import type { Field, Purpose } from './configSchema'
+import type { Field, Purpose } from './config/configSchema'
 
 export type {
   Condition,
@@ -15,7 +15,7 @@ export type {
   Purpose,
   Text,
   WebhookDestination,
-} from './configSchema'
+} from './config/configSchema'
 
 /** An answer: text-like fields give strings, number fields numbers, checkboxes booleans, multiselects string arrays. */
 export type FieldValue = string | number | boolean | string[]

@@ -1,10 +1,10 @@
-import * as planner from '../../core/src/planVisit'
+import * as planner from '../../core/src/plan/planVisit'
 import { describe, expect, it, vi } from 'vitest'
 import { firstVisit } from './support/fixtures'
 import { describeDatabases, useServer } from './support/testServer'
 
 // Every importer of the core's planner (applySubmission, the routes) gets this counting copy.
-vi.mock('../../core/src/planVisit', async (importOriginal) => {
+vi.mock('../../core/src/plan/planVisit', async (importOriginal) => {
   const original = await importOriginal<typeof planner>()
   return { planVisit: vi.fn(original.planVisit) }
 })
