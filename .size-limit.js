@@ -23,7 +23,8 @@ export default [
     import: '*',
     gzip: true,
     // 42.11 kB: + destinations (schema and checks), link and RE2-pattern checks (issues 14, 15).
-    limit: '43 kB',
+    // 43.25 kB: + createFormSession, formSessionErrors, canWithdrawConsent (issue 17).
+    limit: '43.5 kB',
   },
   {
     name: 'Complete gated form (@trickle/react + core + react-hook-form + zod + zustand)',
@@ -34,7 +35,10 @@ export default [
     },
     ignore: react,
     gzip: true,
-    limit: '36 kB',
+    // 36.44 kB: the form session moved gate, draft and error logic into the core and added the
+    // component slots (issue 17). The 32 kB target of issue 17 is not met: react-hook-form is
+    // 35.3 kB of the 90 kB minified (the largest part), zod/mini 12.9 kB.
+    limit: '36.7 kB',
   },
   {
     name: '@trickle/server (own code)',

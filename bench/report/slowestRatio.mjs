@@ -48,7 +48,7 @@ export function timedComparisons({ planner, render, server }) {
         name: `Server on ${pair.database}: submissions per second, baseline ÷ Trickle`,
         factor: 1 / pair.throughputRatio,
         figures: `${pair.trickle.perSecond.toFixed(0)} against ${pair.baseline.perSecond.toFixed(0)} submissions/s; p50 ${ms(pair.trickle.p50Ms)} against ${ms(pair.baseline.p50Ms)}, p99 ${ms(pair.trickle.p99Ms)} against ${ms(pair.baseline.p99Ms)}`,
-        why: `${statements}Trickle does not trust the browser: for each submission it parses and checks the JSON body, creates the visitor's row (its lock for the transaction; a returning visitor's row is locked and the stored answers, consent events and idempotency key are read), re-plans with planVisit and re-validates with applySubmission before it writes, hashes the consent texts shown, and plans again for the response; around it run Hono's middleware (CORS, secure headers, the signed visitor cookie) and Drizzle's query building. The baseline only writes the rows. ${engine}`,
+        why: `${statements}Trickle does not trust the browser: for each submission it parses and checks the JSON body, creates the visitor's row (its lock for the transaction; a returning visitor's row is locked and the stored answers, consent events and idempotency key are read), plans once with the answers and re-validates them in applySubmission before it writes, hashes the consent texts shown, and plans again for the response; around it run Hono's middleware (CORS, secure headers, the signed visitor cookie) and Drizzle's query building. The baseline only writes the rows. ${engine}`,
       })
     }
     for (const pair of webhookPairs(server)) {

@@ -1,13 +1,14 @@
 import {
-  localize,
-  type Draft,
-  type FieldValue,
-  type SubmissionError,
+  createFormSession,
+  type FormSessionSnapshot,
   type Trickle,
   type VisitPlan,
 } from '@trickle/core'
 import { gateWords } from './gateWords'
-import { h, readField, renderField } from './renderField'
+import { renderConsents } from './renderConsents'
+import { readAnswers, type Answers } from './readAnswers'
+import { h, renderField } from './renderField'
+import { showFieldErrors } from './showFieldErrors'
 
 export interface GateOptions {
   /** The store from `createTrickle`. */
@@ -19,69 +20,38 @@ export interface GateOptions {
   asset: { href: string; title: string }
 }
 
-type Mode = 'form' | 'one-click' | 'ready'
-
-/** What the DOM holds: answers by field id, consent choices by purpose id. */
-interface Answers {
-  values: Record<string, FieldValue | undefined>
-  consents: Record<string, boolean>
-}
-
 let gates = 0
 
 /**
- * A gated download with the headless core and plain DOM: the core plans which fields and
- * consents to ask, validates and stores; this function only renders and reads the DOM. Returns
- * a function that unmounts the gate.
+ * A gated download with the core's form session and plain DOM: the session plans which fields
+ * and consents to ask, keeps the gate state and maps errors; this function only renders its
+ * snapshot and reads the DOM. Returns a function that unmounts the gate.
  */
 export function mountGate(root: HTMLElement, options: GateOptions): () => void {
   const { trickle, formId, locale, asset } = options
   const { config } = trickle
-  const form = config.forms.find((f) => f.id === formId)
-  if (!form) {
+  if (!config.forms.some((f) => f.id === formId)) {
     const known = config.forms.map((f) => `"${f.id}"`).join(', ')
     throw new Error(`mountGate: the config has no form "${formId}"; use one of ${known}.`)
   }
+  const gate = { href: asset.href }
+  const session = createFormSession(trickle, formId, { locale, gate })
   const words = gateWords(locale)
   const idPrefix = `gate${++gates}`
   const body = h('div', { class: 'gate-body', 'data-gate': formId })
   const status = h('p', { class: 'status', role: 'status', tabindex: '-1' })
   root.append(body, status)
 
-  let draft: Draft = {}
   let shown = ''
   let busy = false
 
-  const modeOf = (plan: VisitPlan): Mode => {
-    const state = trickle.getState()
-    if (Object.hasOwn(state.unlocked, formId) || state.forms[formId]?.status === 'success') {
-      return 'ready'
-    }
-    return form.openGate && plan.complete ? 'one-click' : 'form'
-  }
+  const read = (plan: VisitPlan): Answers => readAnswers(body, plan)
 
-  /** The answers and consent choices in the DOM, for the fields of `plan`. */
-  const read = (plan: VisitPlan): Answers => {
-    const input: Answers = { values: {}, consents: {} }
-    for (const planned of plan.fields) {
-      const wrapper = body.querySelector(`[data-field="${planned.id}"]`)
-      input.values[planned.id] = wrapper ? readField(wrapper, planned) : undefined
-    }
-    for (const { purposeId } of plan.consents) {
-      const box = body.querySelector<HTMLInputElement>(`[data-consent="${purposeId}"] input`)
-      input.consents[purposeId] = box?.checked === true
-    }
-    return input
-  }
-
-  const renderForm = (plan: VisitPlan, before: Answers | null): HTMLElement => {
+  const renderForm = ({ plan, known }: FormSessionSnapshot, before: Answers | null) => {
     const element = h('form', { class: 'gate-form', novalidate: true })
-    if (Object.keys(trickle.getState().profile.fields).length > 0) {
+    if (known) {
       const startOver = h('button', { type: 'button', class: 'link' }, words.startOver)
-      startOver.addEventListener('click', () => {
-        draft = {}
-        trickle.reset()
-      })
+      startOver.addEventListener('click', session.startOver)
       element.append(h('p', { class: 'not-you' }, `${words.notYou} `, startOver))
     }
     element.append(h('div', { class: 'error-summary', tabindex: '-1', hidden: true }))
@@ -89,49 +59,10 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
       const value = before?.values[planned.id]
       element.append(renderField(planned, { config, locale, idPrefix, words, value }))
     }
-    if (plan.consents.length > 0) {
-      const group = h('fieldset', { class: 'consents' }, h('legend', {}, words.consentsLegend))
-      const privacy = config.links?.privacy
-      for (const { purposeId, purpose } of plan.consents) {
-        const id = `${idPrefix}-consent-${purposeId}`
-        const text = purpose.text ? localize(purpose.text, locale, config) : ''
-        group.append(
-          h(
-            'div',
-            { class: 'consent', 'data-consent': purposeId },
-            h(
-              'div',
-              { class: 'option' },
-              // Unticked, always: no pre-ticked consent (CJEU Planet49).
-              h('input', {
-                type: 'checkbox',
-                id,
-                'aria-describedby': `${id}-text`,
-                checked: before?.consents[purposeId] === true,
-              }),
-              h('label', { for: id }, localize(purpose.label, locale, config)),
-            ),
-            h(
-              'p',
-              { class: 'consent-text', id: `${id}-text` },
-              text,
-              privacy ? ' ' : null,
-              privacy
-                ? h('a', { href: localize(privacy, locale, config) }, words.privacyPolicy)
-                : null,
-            ),
-          ),
-        )
-      }
-      element.append(group)
-    }
+    const consents = renderConsents(plan.consents, { config, locale, idPrefix, words, before })
+    if (consents) element.append(consents)
     element.append(h('button', { type: 'submit', class: 'submit' }, words.submit))
-    element.addEventListener('change', () => {
-      const current = trickle.plan(formId, draft)
-      const input = read(current)
-      draft = { values: input.values, consents: input.consents }
-      render()
-    })
+    element.addEventListener('change', () => session.setDraft(read(session.getSnapshot().plan)))
     element.addEventListener('submit', (event) => {
       event.preventDefault()
       void submit()
@@ -139,21 +70,15 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
     return element
   }
 
-  const renderDownload = (mode: Mode, plan: VisitPlan): HTMLElement => {
-    const href = trickle.getState().forms[formId]?.downloadUrl ?? asset.href
+  const renderDownload = ({ gate: mode, downloadUrl }: FormSessionSnapshot): HTMLElement => {
     const link = h(
       'a',
-      { class: 'download', href, download: '', 'data-download': mode },
+      { class: 'download', href: downloadUrl ?? asset.href, download: '', 'data-download': mode },
       words.download.replace('{title}', asset.title),
     )
-    if (mode === 'one-click') {
-      trickle.markShown(plan)
-      link.addEventListener('click', () =>
-        trickle.unlock(formId, { href: asset.href, oneClick: true }),
-      )
-    }
+    if (mode === 'one-click') link.addEventListener('click', session.unlock)
     const startOver = h('button', { type: 'button', class: 'link' }, words.startOver)
-    startOver.addEventListener('click', () => trickle.reset())
+    startOver.addEventListener('click', session.startOver)
     return h(
       'div',
       { class: 'gate-download' },
@@ -163,79 +88,50 @@ export function mountGate(root: HTMLElement, options: GateOptions): () => void {
     )
   }
 
-  const showErrors = (errors: SubmissionError[]) => {
-    const summary = body.querySelector<HTMLElement>('.error-summary')
-    const list = h('ul')
-    for (const error of errors) {
-      const [, kind, id] = error.path.split('/')
-      const wrapper = body.querySelector(
-        kind === 'consents' ? `[data-consent="${id}"]` : `[data-field="${id}"]`,
-      )
-      const control = wrapper?.querySelector<HTMLElement>('input, select, textarea, fieldset')
-      const slot = wrapper?.querySelector<HTMLElement>('.error')
-      if (slot && control) {
-        slot.textContent = error.message
-        slot.hidden = false
-        control.setAttribute('aria-invalid', 'true')
-        const describedBy = new Set((control.getAttribute('aria-describedby') ?? '').split(' '))
-        describedBy.add(slot.id)
-        control.setAttribute('aria-describedby', [...describedBy].filter(Boolean).join(' '))
-        const label = wrapper?.querySelector('label, legend')?.textContent ?? id ?? ''
-        list.append(h('li', {}, h('a', { href: `#${control.id}` }, `${label}: ${error.message}`)))
-      }
-    }
-    if (summary) {
-      summary.replaceChildren(h('p', { class: 'error-summary-title' }, words.errorSummary), list)
-      summary.hidden = false
-      summary.focus()
-    }
-  }
+  const showErrors = ({ fieldErrors, formErrors }: FormSessionSnapshot) =>
+    showFieldErrors(body, [...Object.values(fieldErrors), ...formErrors], words)
 
   async function submit() {
     if (busy) return
-    const plan = trickle.plan(formId, draft)
-    const input = read(plan)
+    session.setDraft(read(session.getSnapshot().plan))
     const button = body.querySelector<HTMLButtonElement>('button[type="submit"]')
     busy = true
     button?.setAttribute('aria-disabled', 'true')
     if (button) button.textContent = words.submitting
     status.textContent = ''
-    const result = await trickle.submit(formId, input, { locale })
+    const result = await session.submit()
     busy = false
     button?.removeAttribute('aria-disabled')
     if (button) button.textContent = words.submit
     if (result.ok) {
-      draft = {}
-      trickle.unlock(formId, { href: result.downloadUrl ?? asset.href })
       render()
       body.querySelector<HTMLElement>('a.download')?.focus()
-    } else if (result.error.code === 'invalid' && result.error.errors) {
-      showErrors(result.error.errors)
+    } else if (result.error.code === 'invalid') {
+      showErrors(session.getSnapshot())
     } else {
       status.textContent = words.transportError
     }
   }
 
   function render() {
-    const plan = trickle.plan(formId, draft)
-    const mode = modeOf(plan)
-    const key = `${mode}:${plan.fields.map((f) => f.id).join(',')}:${plan.consents.map((c) => c.purposeId).join(',')}`
+    const snapshot = session.getSnapshot()
+    const { gate: mode, plan, known } = snapshot
+    const key = `${mode}:${known}:${plan.fields.map((f) => f.id).join(',')}:${plan.consents.map((c) => c.purposeId).join(',')}`
     if (key === shown) return
-    const previous = body.querySelector('form') ? read(trickle.plan(formId, draft)) : null
+    const previous = body.querySelector('form') ? read(plan) : null
     const focused = document.activeElement?.id
     shown = key
-    body.replaceChildren(mode === 'form' ? renderForm(plan, previous) : renderDownload(mode, plan))
+    body.replaceChildren(
+      mode === 'form' ? renderForm(snapshot, previous) : renderDownload(snapshot),
+    )
     if (focused) document.getElementById(focused)?.focus()
   }
 
   render()
-  const unsubscribe = trickle.subscribe(() => {
-    // "Not you?" or another tab changed the visitor: drop the answers of the old one.
-    if (Object.keys(trickle.getState().profile.fields).length === 0) draft = {}
-    render()
-  })
+  const unsubscribe = session.subscribe(render)
   return () => {
     unsubscribe()
+    session.destroy()
     body.remove()
     status.remove()
   }

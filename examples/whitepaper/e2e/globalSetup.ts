@@ -76,11 +76,16 @@ export async function setup(project: TestProject): Promise<void> {
     join(repoRoot, 'examples', 'vanilla', 'vite.config.ts'),
     '/src/main.ts',
   )
+  const webComponentUrl = await serveExample(
+    join(repoRoot, 'examples', 'web-component', 'vite.config.ts'),
+    '/src/main.ts',
+  )
 
   project.provide('baseUrl', baseUrl)
   project.provide('localUrl', localUrl)
   project.provide('react18Url', react18Url)
   project.provide('vanillaUrl', vanillaUrl)
+  project.provide('webComponentUrl', webComponentUrl)
   project.provide('apiUrl', server.url)
   project.provide('adminToken', adminToken)
   project.provide('mailDir', mailDir)

@@ -19,6 +19,8 @@ declare module 'vitest' {
     /** The site without a server, on React 18.3. */
     react18Url: string
     vanillaUrl: string
+    /** The `<trickle-gate>` custom element example. */
+    webComponentUrl: string
     apiUrl: string
     adminToken: string
     mailDir: string

@@ -1,10 +1,4 @@
-import {
-  applySubmission,
-  assertConfig,
-  emptyProfile,
-  exportProfile,
-  planVisit,
-} from '@trickle/core'
+import { applySubmission, assertConfig, emptyProfile, exportProfile } from '@trickle/core'
 import { describe, expect, test } from 'vitest'
 import { exportView } from '../src/exportRows'
 import rawConfig from '../src/trickle.config.json'
@@ -15,12 +9,10 @@ const now = new Date('2025-05-01T10:00:00Z')
 
 function profileWith(values: Record<string, unknown>) {
   const profile = emptyProfile('visitor-1')
-  const plan = planVisit(config, profile, { formId: 'whitepaper', now, draft: { values: {} } })
   const result = applySubmission(
     config,
     profile,
-    plan,
-    { values, consents: { newsletter: false, sales: true } },
+    { formId: 'whitepaper', values, consents: { newsletter: false, sales: true } },
     { now, locale: 'en' },
   )
   if (!result.ok) throw new Error(JSON.stringify(result.errors))

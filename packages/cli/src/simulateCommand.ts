@@ -9,6 +9,7 @@ import {
   type FieldValue,
   type Profile,
   type VisitPlan,
+  defaultLocale,
 } from '@trickle/core'
 import { compileLinearPattern } from './compileLinearPattern'
 import { CliError, type CliIo } from './io'
@@ -148,7 +149,7 @@ export async function simulateCommand(
     }
   }
   const answers = options.answers ? await readAnswers(io, options.answers) : {}
-  const locale = options.locale ?? config.locales[0] ?? 'en'
+  const locale = options.locale ?? defaultLocale(config)
 
   let profile = emptyProfile('simulated-visitor')
   const reports: VisitReport[] = []
@@ -175,8 +176,7 @@ export async function simulateCommand(
     const result = applySubmission(
       config,
       profile,
-      plan,
-      { values, consents: consentsGiven },
+      { formId, values, consents: consentsGiven },
       { now, locale, compilePattern: compileLinearPattern },
     )
     if (!result.ok) {

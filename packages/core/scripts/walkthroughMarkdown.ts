@@ -3,13 +3,13 @@
  * of the "whitepaper" form, with every decision as the planner made it. Pure (no file system),
  * so tests/walkthrough.test.ts can compare the committed file with what the code does now.
  */
-import { applySubmission } from '../src/applySubmission'
-import { consentState } from '../src/consentState'
-import { emptyProfile } from '../src/emptyProfile'
-import { parseConfig } from '../src/parseConfig'
-import { planVisit } from '../src/planVisit'
-import type { Config, ConsentEvent, Draft, FieldValue, Profile, VisitPlan } from '../src/types'
-import { withdrawConsent } from '../src/withdrawConsent'
+import { applySubmission } from '../src/profile/applySubmission'
+import { consentState } from '../src/plan/consentState'
+import { emptyProfile } from '../src/profile/emptyProfile'
+import { parseConfig } from '../src/config/parseConfig'
+import { planVisit } from '../src/plan/planVisit'
+import type { Config, ConsentEvent, FieldValue, Profile, VisitPlan } from '../src/types'
+import { withdrawConsent } from '../src/profile/withdrawConsent'
 import fixture from '../tests/fixtures/b2b-whitepaper.json'
 
 const formId = 'whitepaper'
@@ -86,12 +86,10 @@ function submit(
   values: Record<string, FieldValue>,
   consents: Record<string, boolean>,
 ): { plan: VisitPlan; profile: Profile; events: ConsentEvent[] } {
-  const draft: Draft = { values, consents }
-  const plan = planVisit(config, profile, { formId, now, draft })
-  const result = applySubmission(config, profile, plan, { values, consents }, { now, locale })
+  const result = applySubmission(config, profile, { formId, values, consents }, { now, locale })
   if (!result.ok)
     throw new Error(`The walkthrough's answers were rejected: ${JSON.stringify(result.errors)}`)
-  return { plan, profile: result.profile, events: result.events }
+  return { plan: result.plan, profile: result.profile, events: result.events }
 }
 
 export function walkthroughMarkdown(): string {

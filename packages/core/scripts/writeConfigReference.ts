@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { format, resolveConfig } from 'prettier'
-import { renderConfigReference } from '../src/configReference'
+import { renderConfigReference } from './configReference'
 
 const target = resolve(import.meta.dirname, '../../../docs/config-reference.md')
 const options = await resolveConfig(target)

@@ -2,7 +2,7 @@
 // Run by `npm run build` after the bundle is built: `tsx scripts/writeSchemaJson.ts`.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { configJsonSchema } from '../src/configJsonSchema'
+import { configJsonSchema } from '../src/config/configJsonSchema'
 
 const dist = resolve(import.meta.dirname, '../dist')
 mkdirSync(dist, { recursive: true })

@@ -1,32 +1,35 @@
-export { fieldTypes, idPattern, legalBases, localePattern } from './configConstants'
-export { configSchema } from './configSchema'
-export { parseConfig } from './parseConfig'
-export type { ParseConfigOptions, ParseConfigResult } from './parseConfig'
-export type { CompilePattern, PatternMatcher } from './compilePattern'
-export { assertConfig } from './assertConfig'
-export { ConfigError } from './ConfigError'
-export { configIssueCodes } from './configIssueCodes'
-export type { ConfigIssue, ConfigIssueCode } from './configIssueCodes'
-export { configJsonSchema } from './configJsonSchema'
-export { defineConfig } from './defineConfig'
-export type { FieldIdOf, FormIdOf, PurposeIdOf } from './defineConfig'
+export { fieldTypes, idPattern, legalBases, localePattern } from './config/configConstants'
+export { configSchema } from './config/configSchema'
+export { parseConfig } from './config/parseConfig'
+export type { ParseConfigOptions, ParseConfigResult } from './config/parseConfig'
+export type { CompilePattern, PatternMatcher } from './config/compilePattern'
+export { assertConfig } from './config/assertConfig'
+export { ConfigError } from './config/ConfigError'
+export { configIssueCodes } from './config/configIssueCodes'
+export type { ConfigIssue, ConfigIssueCode } from './config/configIssueCodes'
+export { configJsonSchema } from './config/configJsonSchema'
+export { defineConfig } from './config/defineConfig'
+export type { FieldIdOf, FormIdOf, PurposeIdOf } from './config/defineConfig'
 export { localize } from './localize'
-export { didYouMean } from './didYouMean'
+export { defaultLocale } from './defaultLocale'
+export { configIndex } from './config/configIndex'
+export type { ConfigIndex } from './config/configIndex'
+export { didYouMean } from './config/didYouMean'
 export { parseJsonPointer, resolveJsonPointer, toJsonPointer } from './jsonPointer'
 export type { PointerSegment, ResolvedPointer } from './jsonPointer'
-export { HttpTransportError, httpTransport } from './httpTransport'
-export type { HttpTransportOptions } from './httpTransport'
-export { applySubmission } from './applySubmission'
-export type { ApplySubmissionOptions } from './applySubmission'
-export { confirmWithinDays, consentState } from './consentState'
-export { consentTextHash, shownConsentText } from './consentTextHash'
-export type { ShownConsentText } from './consentTextHash'
-export { destinationEnv } from './destinationEnv'
-export type { DestinationEnvNames } from './destinationEnv'
-export { destinationRecord } from './destinationRecord'
-export type { DestinationRecord, DestinationRecordOptions } from './destinationRecord'
-export { emptyProfile } from './emptyProfile'
-export { exportProfile, profileExportFormat } from './exportProfile'
+export { HttpTransportError, httpTransport } from './runtime/httpTransport'
+export type { HttpTransportOptions } from './runtime/httpTransport'
+export { applySubmission } from './profile/applySubmission'
+export type { ApplySubmissionOptions } from './profile/applySubmission'
+export { canWithdrawConsent, confirmWithinDays, consentState } from './plan/consentState'
+export { consentTextHash, shownConsentText } from './profile/consentTextHash'
+export type { ShownConsentText } from './profile/consentTextHash'
+export { destinationEnv } from './config/destinationEnv'
+export type { DestinationEnvNames } from './config/destinationEnv'
+export { destinationRecord } from './plan/destinationRecord'
+export type { DestinationRecord, DestinationRecordOptions } from './plan/destinationRecord'
+export { emptyProfile } from './profile/emptyProfile'
+export { exportProfile, profileExportFormat } from './profile/exportProfile'
 export type {
   ExportProfileOptions,
   ExportedConsentEvent,
@@ -34,41 +37,57 @@ export type {
   ExportedField,
   ExportedPurpose,
   ProfileExport,
-} from './exportProfile'
-export { fieldFreshness, isKnown } from './isKnown'
-export type { FieldFreshness } from './isKnown'
-export { planVisit } from './planVisit'
-export { purposeUsable } from './purposeUsable'
+} from './profile/exportProfile'
+export { fieldFreshness, isKnown } from './plan/isKnown'
+export type { FieldFreshness } from './plan/isKnown'
+export { planVisit } from './plan/planVisit'
+export { purposeUsable } from './plan/purposeUsable'
 export { sha256 } from './sha256'
 export { countryCodes } from './countryCodes'
-export { submissionSchema } from './submissionSchema'
+export { submissionSchema } from './plan/submissionSchema'
 export type {
   SubmissionSchema,
   SubmissionSchemaOptions,
   SubmissionValues,
-} from './submissionSchema'
-export { messagesFor, validationMessage, validationMessages } from './validationMessages'
-export type { MessageParams, ValidationCode, ValidationMessages } from './validationMessages'
-export { withdrawConsent } from './withdrawConsent'
-export type { WithdrawConsentOptions, WithdrawConsentResult } from './withdrawConsent'
-export { createTrickle } from './createTrickle'
-export type { Trickle, TrickleEventContext, TrickleOptions } from './createTrickle'
-export type { SubmitOptions, SubmitResult } from './submitAction'
-export { memoryStorage } from './memoryStorage'
-export { browserStorage, defaultStorageKey } from './browserStorage'
+} from './plan/submissionSchema'
+export { messagesFor, validationMessage, validationMessages } from './plan/validationMessages'
+export type { MessageParams, ValidationCode, ValidationMessages } from './plan/validationMessages'
+export { withdrawConsent } from './profile/withdrawConsent'
+export type { WithdrawConsentOptions, WithdrawConsentResult } from './profile/withdrawConsent'
+export { createTrickle } from './runtime/createTrickle'
+export { createFormSession } from './runtime/createFormSession'
+export type {
+  FormSession,
+  FormSessionOptions,
+  FormSessionSnapshot,
+  GateState,
+  SubmitSuccess,
+} from './runtime/createFormSession'
+export { draftDependencies } from './plan/draftDependencies'
+export { formSessionErrors } from './runtime/formSessionErrors'
+export type { FormSessionErrors } from './runtime/formSessionErrors'
+export type { DraftPath } from './plan/draftDependencies'
+export type { Trickle, TrickleEventContext, TrickleOptions } from './runtime/createTrickle'
+export type { SubmitOptions, SubmitResult } from './runtime/submitAction'
+export { memoryStorage } from './runtime/memoryStorage'
+export { browserStorage, defaultStorageKey } from './runtime/browserStorage'
 export type {
   BrowserStorage,
   BrowserStorageOptions,
   StorageEventSource,
   WebStorageLike,
-} from './browserStorage'
-export { parseProfile } from './parseProfile'
-export type { ParseProfileOptions, ParsedProfile } from './parseProfile'
-export { persistProfile } from './persistProfile'
-export type { PersistOptions, StoredEnvelope } from './persistProfile'
-export { idempotencyKey } from './idempotencyKey'
-export { dataLayerEvents } from './dataLayerEvents'
-export type { DataLayerEntry, DataLayerEventsOptions, DataLayerLike } from './dataLayerEvents'
+} from './runtime/browserStorage'
+export { parseProfile } from './profile/parseProfile'
+export type { ParseProfileOptions, ParsedProfile } from './profile/parseProfile'
+export { persistProfile } from './runtime/persistProfile'
+export type { PersistOptions, StoredEnvelope } from './runtime/persistProfile'
+export { idempotencyKey } from './runtime/idempotencyKey'
+export { dataLayerEvents } from './runtime/dataLayerEvents'
+export type {
+  DataLayerEntry,
+  DataLayerEventsOptions,
+  DataLayerLike,
+} from './runtime/dataLayerEvents'
 export type {
   FormState,
   PersistPolicy,

@@ -1,4 +1,4 @@
-import { idPattern } from './configConstants'
+import { idPattern } from './config/configConstants'
 
 /** A JSON object as read from outside: any keys, values still unchecked. */
 export type JsonRecord = Readonly<Record<string, unknown>>

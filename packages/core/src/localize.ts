@@ -1,4 +1,4 @@
-import type { Config, Text } from './configSchema'
+import type { Config, Text } from './config/configSchema'
 
 /**
  * The text in the visitor's language. Falls back to the base language (`de` for `de-CH`), then

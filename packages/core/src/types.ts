@@ -1,4 +1,4 @@
-import type { Field, Purpose } from './configSchema'
+import type { Field, Purpose } from './config/configSchema'
 
 export type {
   Condition,
@@ -15,7 +15,7 @@ export type {
   Purpose,
   Text,
   WebhookDestination,
-} from './configSchema'
+} from './config/configSchema'
 
 /** An answer: text-like fields give strings, number fields numbers, checkboxes booleans, multiselects string arrays. */
 export type FieldValue = string | number | boolean | string[]
@@ -136,7 +136,14 @@ export interface Submission {
 }
 
 export type ApplySubmissionResult =
-  | { ok: true; profile: Profile; events: ConsentEvent[]; submission: Submission }
+  | {
+      ok: true
+      profile: Profile
+      events: ConsentEvent[]
+      submission: Submission
+      /** The plan the answers were checked against (planned with them as draft). */
+      plan: VisitPlan
+    }
   | { ok: false; errors: SubmissionError[] }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { configSchema } from '../src/configSchema'
-import { parseConfig } from '../src/parseConfig'
-import { planVisit } from '../src/planVisit'
-import { submissionSchema } from '../src/submissionSchema'
+import { configSchema } from '../src/config/configSchema'
+import { parseConfig } from '../src/config/parseConfig'
+import { planVisit } from '../src/plan/planVisit'
+import { submissionSchema } from '../src/plan/submissionSchema'
 import { answersArb, scenarioArb } from './arbitraries'
 
 // The arbitraries are only worth their properties if what they generate is valid.

@@ -8,7 +8,7 @@
  * "sketches" by arbitraries built once, then mapped onto the config. No `chain` per run.
  */
 import fc from 'fast-check'
-import { fieldTypes, optionFieldTypes } from '../src/configConstants'
+import { fieldTypes, optionFieldTypes } from '../src/config/configConstants'
 import type {
   Condition,
   Config,

@@ -1,9 +1,9 @@
 import Ajv2020 from 'ajv/dist/2020'
 import { format, resolveConfig } from 'prettier'
 import { describe, expect, it } from 'vitest'
-import { configIssueCodes } from '../src/configIssueCodes'
-import { configJsonSchema } from '../src/configJsonSchema'
-import { configReferenceExample, renderConfigReference } from '../src/configReference'
+import { configIssueCodes } from '../src/config/configIssueCodes'
+import { configJsonSchema } from '../src/config/configJsonSchema'
+import { configReferenceExample, renderConfigReference } from '../scripts/configReference'
 import {
   configSchema,
   fieldSchema,
@@ -13,8 +13,8 @@ import {
   optionSchema,
   purposeSchema,
   webhookDestinationSchema,
-} from '../src/configSchema'
-import { parseConfig } from '../src/parseConfig'
+} from '../src/config/configSchema'
+import { parseConfig } from '../src/config/parseConfig'
 
 const escape = (text: string): string => text.replace(/[$^.*+?()[\]{}|\\]/g, '\\$&')
 const docUrl = new URL('../../../docs/config-reference.md', import.meta.url)

@@ -2,8 +2,8 @@
  * Helpers for the config tests: edit a copy of the fixture by JSON Pointer, resolve pointers
  * independently of the code under test, and check the invariants every parse result keeps.
  */
-import { configIssueCodes, type ConfigIssue } from '../src/configIssueCodes'
-import type { ParseConfigResult } from '../src/parseConfig'
+import { configIssueCodes, type ConfigIssue } from '../src/config/configIssueCodes'
+import type { ParseConfigResult } from '../src/config/parseConfig'
 import fixture from './fixtures/b2b-whitepaper.json'
 
 export type Edit =

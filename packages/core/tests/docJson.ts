@@ -6,8 +6,8 @@ import {
   formSchema,
   linksSchema,
   optionSchema,
-} from '../src/configSchema'
-import { parseConfig } from '../src/parseConfig'
+} from '../src/config/configSchema'
+import { parseConfig } from '../src/config/parseConfig'
 import type { DocBlock } from './docBlocks'
 
 type Json = Record<string, unknown>

@@ -14,7 +14,10 @@ const pkg = JSON.parse(read('../package.json')) as Manifest
 
 test('the source imports only zod/mini and zustand/vanilla', () => {
   const specifiers = new Set<string>()
-  for (const file of readdirSync(resolve(import.meta.dirname, '../src'))) {
+  const files = readdirSync(resolve(import.meta.dirname, '../src'), { recursive: true })
+  const sources = files.map(String).filter((file) => file.endsWith('.ts'))
+  expect(sources.length).toBeGreaterThan(50)
+  for (const file of sources) {
     for (const [, specifier = ''] of read(`../src/${file}`).matchAll(/from '([^'.][^']*)'/g)) {
       specifiers.add(specifier)
     }

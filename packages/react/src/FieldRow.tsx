@@ -1,11 +1,10 @@
 import { localize, type Field, type Text } from '@trickle/core'
-import { memo, useMemo } from 'react'
+import { memo, useMemo, type ComponentType } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
-import type { TrickleFormValues } from './components'
+import type { FieldProps, TrickleFormValues } from './components'
 import { countryOptions } from './countries'
 import { useErrorMessage } from './useFormErrors'
 import { useTrickle } from './useTrickle'
-import { WhyWeAsk } from './WhyWeAsk'
 
 export interface FieldRowProps {
   field: Field
@@ -40,7 +39,9 @@ export const FieldRow = memo(function FieldRow({ field, idPrefix, form }: FieldR
     [field, locale, config],
   )
   const describedBy = [help && helpId, error && errorId].filter(Boolean).join(' ') || undefined
-  const Component = components[field.type]
+  // Each type's component gets its own props; the row renders whichever type the field has.
+  const Component = components[field.type] as ComponentType<FieldProps>
+  const WhyWeAsk = components.whyWeAsk
   return (
     <Component
       field={field}

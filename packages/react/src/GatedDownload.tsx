@@ -1,11 +1,10 @@
+import type { GateState, SubmitSuccess } from '@trickle/core'
 import { useEffect, useRef } from 'react'
 import { formatMessage } from './messages'
-import { NotYou } from './NotYou'
 import { ProgressiveForm } from './ProgressiveForm'
 import type { FormId } from './register'
 import { hasForm, UnknownForm } from './UnknownForm'
-import type { SubmitSuccess } from './useProgressiveForm'
-import { hasProfile, useStoreValue } from './useStoreValue'
+import { useGatedDownload } from './useGatedDownload'
 import { useTrickle } from './useTrickle'
 
 export interface GatedAsset {
@@ -25,12 +24,12 @@ export interface GatedDownloadProps {
 }
 
 /** `form`: ask first; `one-click`: nothing left to ask (open gate); `ready`: unlocked. */
-export type GateMode = 'form' | 'one-click' | 'ready'
+export type GateMode = GateState
 
 /**
- * A download behind a progressive form. After a successful submit it shows the download (a
- * button and a link) and remembers the unlock. With `openGate` and nothing left to ask, a
- * recognised visitor downloads with one click, which is still recorded as a download.
+ * A download behind a progressive form, rendered from `useGatedDownload`: the form, then the
+ * download (`components.download` inside `components.success`). With an open gate and nothing
+ * left to ask, a recognised visitor downloads with one click, which is still recorded.
  */
 export function GatedDownload(props: GatedDownloadProps) {
   const { trickle } = useTrickle()
@@ -42,94 +41,54 @@ export function GatedDownload(props: GatedDownloadProps) {
 }
 
 function KnownGate({ formId, asset, onSubmitted, className }: GatedDownloadProps) {
-  const { trickle, messages } = useTrickle()
-  const openGate = trickle.config.forms.find((f) => f.id === formId)?.openGate
-  const mode = useStoreValue(trickle, (state): GateMode =>
-    Object.hasOwn(state.unlocked, formId) || state.forms[formId]?.status === 'success'
-      ? 'ready'
-      : openGate && trickle.plan(formId).complete
-        ? 'one-click'
-        : 'form',
-  )
-  const downloadUrl = useStoreValue(trickle, (state) => state.forms[formId]?.downloadUrl)
-  const known = useStoreValue(trickle, hasProfile)
-  const kiosk = trickle.persist === 'none'
-  const title = { title: asset.title }
-  // The button and the link; in one-click mode, following one records the download.
-  const link = {
-    href: downloadUrl ?? asset.href,
-    onClick:
-      mode === 'one-click'
-        ? () => trickle.unlock(formId, { href: asset.href, oneClick: true })
-        : undefined,
-  }
-
-  useEffect(() => {
-    if (mode === 'one-click') trickle.markShown(trickle.plan(formId))
-  }, [trickle, mode, formId])
-
+  const { messages, components } = useTrickle()
+  const gate = useGatedDownload(formId, { href: asset.href, ...(onSubmitted && { onSubmitted }) })
+  const { download: Download, success: Success } = components
   const button = useRef<HTMLAnchorElement>(null)
-  const previous = useRef(mode)
+  const previous = useRef(gate.gate)
   useEffect(() => {
     // The submit button is gone: move the focus to the download it unlocked.
-    if (previous.current === 'form' && mode === 'ready') button.current?.focus()
-    previous.current = mode
-  }, [mode])
-
-  // Kiosk: the next person meets the form again, when this one is done or the gate closes.
-  useEffect(() => (kiosk ? () => trickle.dismiss(formId) : undefined), [kiosk, trickle, formId])
+    if (previous.current === 'form' && gate.gate === 'ready') button.current?.focus()
+    previous.current = gate.gate
+  }, [gate.gate])
 
   return (
     <div
       className={className ? `trickle-gate ${className}` : 'trickle-gate'}
       data-trickle-gate={formId}
-      data-trickle-mode={mode}
+      data-trickle-mode={gate.gate}
     >
       <div className="trickle-status" role="status">
-        {{ form: '', 'one-click': messages.oneClickIntro, ready: messages.downloadReady }[mode]}
+        {
+          { form: '', 'one-click': messages.oneClickIntro, ready: messages.downloadReady }[
+            gate.gate
+          ]
+        }
       </div>
-      {mode === 'form' ? (
+      {gate.gate === 'form' ? (
         <ProgressiveForm
           formId={formId}
-          submitLabel={formatMessage(messages.downloadSubmit, title)}
-          onSubmitted={(result) => {
-            trickle.unlock(formId, { href: asset.href })
-            onSubmitted?.(result)
-          }}
+          session={gate.session}
+          submitLabel={formatMessage(messages.downloadSubmit, { title: asset.title })}
         />
       ) : (
-        <div className="trickle-download">
-          <a
-            {...link}
-            className="trickle-button trickle-download-button"
-            ref={button}
-            download=""
-            data-trickle-download="button"
-          >
-            {formatMessage(messages.downloadButton, title)}
-          </a>
-          <a
-            {...link}
-            className="trickle-download-link"
-            target="_blank"
-            rel="noopener noreferrer"
-            data-trickle-download="link"
-          >
-            {formatMessage(messages.downloadLink, title)}
-          </a>
-          {kiosk ? (
-            <button
-              type="button"
-              className="trickle-button trickle-next-visitor"
-              data-trickle-action="next-visitor"
-              onClick={() => trickle.dismiss(formId)}
-            >
-              {messages.nextVisitor}
-            </button>
-          ) : known ? (
-            <NotYou messages={messages} onStartOver={() => trickle.reset()} />
-          ) : null}
-        </div>
+        <Success
+          formId={formId}
+          gate={gate.gate}
+          download={
+            <Download
+              formId={formId}
+              title={asset.title}
+              href={gate.href}
+              onDownload={gate.gate === 'one-click' ? gate.unlock : undefined}
+              buttonRef={button}
+              messages={messages}
+            />
+          }
+          onNextVisitor={gate.kiosk ? gate.dismiss : null}
+          onStartOver={!gate.kiosk && gate.known ? gate.startOver : null}
+          messages={messages}
+        />
       )}
     </div>
   )

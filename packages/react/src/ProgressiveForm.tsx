@@ -1,8 +1,7 @@
-import { localize, type Text } from '@trickle/core'
+import { localize, type FormSession, type Text } from '@trickle/core'
 import { useEffect, useId, useRef } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
-import { ErrorSummary } from './ErrorSummary'
 import { FieldRow } from './FieldRow'
 import { NotYou } from './NotYou'
 import type { FormId } from './register'
@@ -19,6 +18,8 @@ export interface ProgressiveFormProps {
   /** The submit button's label; default `messages.submit`. */
   submitLabel?: string
   className?: string
+  /** A session a parent created (e.g. `useGatedDownload().session`). */
+  session?: FormSession
 }
 
 interface StatusMessageProps {
@@ -65,10 +66,10 @@ export function ProgressiveForm(props: ProgressiveFormProps) {
   )
 }
 
-function KnownForm({ formId, onSubmitted, submitLabel, className }: ProgressiveFormProps) {
+function KnownForm({ formId, onSubmitted, submitLabel, className, session }: ProgressiveFormProps) {
   const { components } = useTrickle()
   const { plan, form, submit, status, error, known, startOver, config, locale, messages } =
-    useProgressiveForm(formId, onSubmitted ? { onSubmitted } : {})
+    useProgressiveForm(formId, { ...(onSubmitted && { onSubmitted }), ...(session && { session }) })
   const text = (value: Text) => localize(value, locale, config)
   const privacy = config.links?.privacy
   const idPrefix = `trickle-${formId}${useId().replace(/[^A-Za-z0-9_-]/g, '')}`
@@ -81,7 +82,12 @@ function KnownForm({ formId, onSubmitted, submitLabel, className }: ProgressiveF
     'plan-changed': messages.planChanged,
   }
   const failure = (status === 'error' && error && failures[error.code]) || ''
-  const { layout: Layout, submit: Submit, consent: Consent } = components
+  const {
+    layout: Layout,
+    submit: Submit,
+    consent: Consent,
+    errorSummary: ErrorSummary,
+  } = components
 
   return (
     <div

@@ -1,3 +1,4 @@
+import { defaultLocale } from '@trickle/core'
 import type { Trickle } from '@trickle/core'
 import { createContext, useEffect, useMemo, type ReactNode } from 'react'
 import type { TrickleComponents } from './components'
@@ -35,7 +36,7 @@ export function TrickleProvider({
   components,
   children,
 }: TrickleProviderProps) {
-  const activeLocale = locale ?? trickle.config.locales[0] ?? 'en'
+  const activeLocale = locale ?? defaultLocale(trickle.config)
   useEffect(() => {
     // A store created with `skipHydration` (server-rendered pages) reads its storage after the
     // first client render, so that render matches the server's HTML.

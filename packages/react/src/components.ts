@@ -1,7 +1,9 @@
-import type { Field, FieldType, FieldValue, Purpose, SubmitStatus } from '@trickle/core'
-import type { ComponentType, ReactNode } from 'react'
+import type { Field, FieldType, FieldValue, GateState, Purpose, SubmitStatus } from '@trickle/core'
+import type { ComponentType, ReactNode, Ref } from 'react'
 import type { Control, UseFormRegisterReturn } from 'react-hook-form'
+import type { ErrorSummaryProps } from './ErrorSummary'
 import type { Messages } from './messages'
+import type { WhyWeAskProps } from './WhyWeAsk'
 
 /** The react-hook-form values of a progressive form: answers by field id, consents by purpose id. */
 export interface TrickleFormValues {
@@ -17,12 +19,31 @@ export interface LocalizedOption {
   label: string
 }
 
+/** The answer a field type holds: a select's is a string, a multiselect's a list of them. */
+export interface FieldValueByType {
+  text: string
+  email: string
+  tel: string
+  url: string
+  number: number
+  textarea: string
+  select: string
+  radio: string
+  multiselect: string[]
+  checkbox: boolean
+  country: string
+}
+
+/** The answer of a field of type `Type`. */
+export type FieldValueOf<Type extends FieldType> = FieldValueByType[Type]
+
 /**
- * What a field component receives. Native inputs spread `registration`; controlled UI kit
- * inputs use `control` and `name` with react-hook-form's `useController`.
+ * What a field component receives, typed per field type (`FieldProps<'select'>`: `field.type`
+ * is `'select'`, its answer a `FieldValueOf<'select'>`). Native inputs spread `registration`;
+ * controlled UI kit inputs use `control` and `name` with react-hook-form's `useController`.
  */
-export interface FieldProps {
-  field: Field
+export interface FieldProps<Type extends FieldType = FieldType> {
+  field: Field & { type: Type }
   /** The react-hook-form name, e.g. `values.email`. */
   name: `values.${string}`
   /** The DOM id of the input (of the fieldset for radio and multiselect groups). */
@@ -80,11 +101,50 @@ export interface LayoutProps {
   submit: ReactNode
 }
 
-export type FieldComponents = { [Type in FieldType]: ComponentType<FieldProps> }
+/** The download of an unlocked gate (by default a button and a link). */
+export interface DownloadProps {
+  formId: string
+  /** The asset's title, for the labels. */
+  title: string
+  href: string
+  /** In one-click mode following the link records the download; otherwise undefined. */
+  onDownload: (() => void) | undefined
+  /** For the button: it gets the focus when the form gives way to the download. */
+  buttonRef: Ref<HTMLAnchorElement>
+  messages: Messages
+}
+
+/** What a gate shows instead of the form: the download and what a person can do next. */
+export interface SuccessProps {
+  formId: string
+  gate: Exclude<GateState, 'form'>
+  /** The rendered `download` slot. */
+  download: ReactNode
+  /** Kiosk mode: hands the screen to the next person; otherwise null. */
+  onNextVisitor: (() => void) | null
+  /** A recognised visitor (not in kiosk mode): "Not you? Start over"; otherwise null. */
+  onStartOver: (() => void) | null
+  messages: Messages
+}
+
+/**
+ * A component per field type: one typed for its type (`FieldProps<'select'>`), or one for any
+ * type (`FieldProps`), such as the defaults.
+ */
+export type FieldComponents = {
+  [Type in FieldType]: ComponentType<FieldProps<Type>> | ComponentType<FieldProps>
+}
+
+/** Field components that take any field type (the defaults are such). */
+export type AnyFieldComponents = { [Type in FieldType]: ComponentType<FieldProps> }
 
 /** Every replaceable part. Pass some of them to `TrickleProvider` (`components`). */
 export interface TrickleComponents extends FieldComponents {
   consent: ComponentType<ConsentProps>
   submit: ComponentType<SubmitProps>
   layout: ComponentType<LayoutProps>
+  download: ComponentType<DownloadProps>
+  success: ComponentType<SuccessProps>
+  errorSummary: ComponentType<ErrorSummaryProps>
+  whyWeAsk: ComponentType<WhyWeAskProps>
 }

@@ -1,5 +1,14 @@
-import type { ConsentProps, LayoutProps, SubmitProps, TrickleComponents } from './components'
+import type {
+  AnyFieldComponents,
+  ConsentProps,
+  LayoutProps,
+  SubmitProps,
+  TrickleComponents,
+} from './components'
 import { defaultFieldComponents } from './defaultFields'
+import { DownloadLinks, SuccessView } from './defaultGateComponents'
+import { ErrorSummary } from './ErrorSummary'
+import { WhyWeAsk } from './WhyWeAsk'
 
 /** An unticked checkbox per purpose: the label, the full text and the privacy policy link. */
 function ConsentCheckbox(props: ConsentProps) {
@@ -58,9 +67,15 @@ function FormLayout(props: LayoutProps) {
   )
 }
 
-export const defaultComponents: TrickleComponents = {
+/** The built-in parts; their field components take any field type. */
+export const defaultComponents: Omit<TrickleComponents, keyof AnyFieldComponents> &
+  AnyFieldComponents = {
   ...defaultFieldComponents,
   consent: ConsentCheckbox,
   submit: SubmitButton,
   layout: FormLayout,
+  download: DownloadLinks,
+  success: SuccessView,
+  errorSummary: ErrorSummary,
+  whyWeAsk: WhyWeAsk,
 }

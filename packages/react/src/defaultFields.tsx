@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { FieldComponents, FieldProps } from './components'
+import type { AnyFieldComponents, FieldProps } from './components'
 
 /** The label text, marked "(optional)" when the field is not required. */
 function title({ label, required, messages }: FieldProps) {
@@ -161,7 +161,7 @@ function Checkbox(props: FieldProps) {
 }
 
 /** Plain, accessible HTML controls for every field type (unstyled; see styles.css). */
-export const defaultFieldComponents: FieldComponents = {
+export const defaultFieldComponents: AnyFieldComponents = {
   text: Input,
   email: Input,
   tel: Input,

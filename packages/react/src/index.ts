@@ -3,17 +3,23 @@
 export { ConsentManager } from './ConsentManager'
 export type { ConsentManagerProps } from './ConsentManager'
 export type {
+  AnyFieldComponents,
   ConsentProps,
+  DownloadProps,
   FieldComponents,
   FieldProps,
+  FieldValueByType,
+  FieldValueOf,
   LayoutProps,
   LocalizedOption,
   SubmitProps,
+  SuccessProps,
   TrickleComponents,
   TrickleFieldName,
   TrickleFormValues,
 } from './components'
 export { defaultComponents } from './defaultComponents'
+export type { ErrorSummaryProps } from './ErrorSummary'
 export { GatedDownload } from './GatedDownload'
 export type { GatedAsset, GatedDownloadProps, GateMode } from './GatedDownload'
 export { de, en, formatMessage, resolveMessages } from './messages'
@@ -31,4 +37,7 @@ export type {
   SubmitSuccess,
   UseProgressiveFormOptions,
 } from './useProgressiveForm'
+export { useGatedDownload } from './useGatedDownload'
+export type { GatedDownloadApi, UseGatedDownloadOptions } from './useGatedDownload'
 export { useTrickle } from './useTrickle'
+export type { WhyWeAskProps } from './WhyWeAsk'

@@ -1,4 +1,4 @@
-import { submissionSchema, type Trickle } from '@trickle/core'
+import { submissionSchema, type FormSession } from '@trickle/core'
 import type { FieldError, Resolver } from 'react-hook-form'
 import type { TrickleFormValues } from './components'
 import { formatMessage, type Messages } from './messages'
@@ -21,21 +21,20 @@ export function validationText(
 
 /**
  * A react-hook-form resolver for a form: the core's `submissionSchema` over exactly the answers
- * asked by the plan with these answers as draft (the plan the visitor sees, and the one the core
- * submits with), so a hidden or unplanned field never blocks the form. On success the raw
- * values are passed on; the core cleans them again when submitting.
+ * the session's plan asks with these answers as draft (the plan the visitor sees, and the one
+ * the core submits with), so a hidden or unplanned field never blocks the form. On success the
+ * raw values are passed on; the core cleans them again when submitting.
  */
 export function planResolver(
-  trickle: Trickle,
-  formId: string,
+  session: FormSession,
   locale: string,
   messages: Messages,
 ): Resolver<TrickleFormValues> {
-  const { config } = trickle
   return (formValues) => {
-    const plan = trickle.plan(formId, formValues)
+    session.setDraft(formValues)
+    const plan = session.getSnapshot().plan
     const answers = Object.fromEntries(plan.fields.map(({ id }) => [id, formValues.values?.[id]]))
-    const { error } = submissionSchema(config, plan, locale).safeParse(answers)
+    const { error } = submissionSchema(session.config, plan, locale).safeParse(answers)
     if (!error) return { values: formValues, errors: {} }
 
     const errors: Record<string, FieldError> = {}

@@ -1,4 +1,10 @@
-import { consentState, localize, type ConsentState, type Purpose } from '@trickle/core'
+import {
+  canWithdrawConsent,
+  consentState,
+  localize,
+  type ConsentState,
+  type Purpose,
+} from '@trickle/core'
 import { useCallback } from 'react'
 import { useStoreValue } from './useStoreValue'
 import { useTrickle } from './useTrickle'
@@ -16,8 +22,6 @@ export interface ConsentApi {
   /** Withdraws the consent and erases the data collected only for it; returns the erased field ids. */
   withdraw: () => { erased: string[] }
 }
-
-const withdrawable: readonly ConsentState[] = ['granted', 'pending', 'outdated', 'expired']
 
 /** The state of one purpose's consent, live, with a one-call withdrawal (GDPR Art. 7(3)). */
 export function useConsent(purposeId: string): ConsentApi {
@@ -37,7 +41,7 @@ export function useConsent(purposeId: string): ConsentApi {
     state,
     label: localize(purpose.label, locale, config),
     text: localize(purpose.text ?? '', locale, config),
-    canWithdraw: withdrawable.includes(state),
+    canWithdraw: canWithdrawConsent(state),
     withdraw,
   }
 }

@@ -5,6 +5,7 @@ import { expectTypeOf, test } from 'vitest'
 import type {
   ConsentProps,
   FieldProps,
+  FieldValueOf,
   ProgressiveFormApi,
   TrickleComponents,
   TrickleFormValues,
@@ -21,7 +22,9 @@ test('the hook returns the plan, a typed react-hook-form instance, submit, statu
 })
 
 test('components are typed per slot: a field component cannot stand in for the consent', () => {
-  expectTypeOf<TrickleComponents['email']>().toEqualTypeOf<ComponentType<FieldProps>>()
+  expectTypeOf<TrickleComponents['email']>().toEqualTypeOf<
+    ComponentType<FieldProps<'email'>> | ComponentType<FieldProps>
+  >()
   expectTypeOf<TrickleComponents['consent']>().toEqualTypeOf<ComponentType<ConsentProps>>()
   expectTypeOf<ComponentType<FieldProps>>().not.toExtend<TrickleComponents['consent']>()
   expectTypeOf<{ radio: ComponentType<FieldProps> }>().toExtend<
@@ -30,4 +33,19 @@ test('components are typed per slot: a field component cannot stand in for the c
   expectTypeOf<{ radiobox: ComponentType<FieldProps> }>().not.toExtend<
     Required<NonNullable<TrickleProviderProps['components']>>
   >()
+})
+
+test('field components are typed per field type', () => {
+  expectTypeOf<FieldProps<'select'>['field']['type']>().toEqualTypeOf<'select'>()
+  expectTypeOf<FieldValueOf<'select'>>().toEqualTypeOf<string>()
+  expectTypeOf<FieldValueOf<'multiselect'>>().toEqualTypeOf<string[]>()
+  expectTypeOf<FieldValueOf<'checkbox'>>().toEqualTypeOf<boolean>()
+  expectTypeOf<FieldValueOf<'number'>>().toEqualTypeOf<number>()
+  // A multiselect adapter cannot stand in for a select, nor the other way round.
+  expectTypeOf<ComponentType<FieldProps<'multiselect'>>>().not.toExtend<
+    TrickleComponents['select']
+  >()
+  expectTypeOf<ComponentType<FieldProps<'select'>>>().toExtend<TrickleComponents['select']>()
+  // A component for any field type still fits every slot.
+  expectTypeOf<ComponentType<FieldProps>>().toExtend<TrickleComponents['multiselect']>()
 })

@@ -16,6 +16,7 @@ test('the public runtime surface is exactly this (a change here is deliberate)',
     'formatMessage',
     'resolveMessages',
     'useConsent',
+    'useGatedDownload',
     'useProgressiveForm',
     'useTrickle',
   ])

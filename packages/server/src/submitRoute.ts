@@ -7,6 +7,7 @@ import {
   type FieldValue,
   type Profile,
   type SubmissionError,
+  defaultLocale,
 } from '@trickle/core'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
@@ -58,7 +59,7 @@ export function submitRoute(
     const visitor = c.get('visitor')
     const now = ctx.now()
     const values = answersOf(body)
-    const input = { values, consents: body.consents }
+    const input = { formId: body.formId, values, consents: body.consents }
 
     const accepted = await ctx.database.db.transaction(async (tx): Promise<Accepted | null> => {
       const stored = await lockVisitor(tx, config, visitor.id, {
@@ -91,12 +92,8 @@ export function submitRoute(
           enqueued: 0,
         }
       }
-      const plan = planVisit(config, stored.profile, {
-        formId: body.formId,
-        now,
-        draft: { values, consents: body.consents },
-      })
-      const result = applySubmission(config, stored.profile, plan, input, {
+      // Plans once, with the answers as draft.
+      const result = applySubmission(config, stored.profile, input, {
         now,
         locale,
         compilePattern: compileLinearPattern,
@@ -172,6 +169,12 @@ export function submitRoute(
   })
 }
 
+/**
+ * Codes of answers the server's plan does not ask (not in the plan; their consent or their
+ * condition does not hold with the answers sent): the browser showed an older plan.
+ */
+const notAsked = new Set(['not-asked', 'consent-missing', 'condition-unmet'])
+
 /** The form and locale must exist in the config; returns the locale to use. */
 function checkTarget(config: Config, body: SubmissionBody): string {
   if (!config.forms.some((form) => form.id === body.formId)) {
@@ -179,7 +182,7 @@ function checkTarget(config: Config, body: SubmissionBody): string {
     const issues = [{ path: '/formId', code: 'unknown-form', message: `Use one of: ${known}.` }]
     throw new ApiError(422, 'unknown-form', describeIssues(issues), { issues })
   }
-  const locale = body.locale ?? config.locales[0] ?? 'en'
+  const locale = body.locale ?? defaultLocale(config)
   if (!config.locales.includes(locale)) {
     const known = config.locales.join(', ')
     const issues = [{ path: '/locale', code: 'unknown-locale', message: `Use one of: ${known}.` }]
@@ -215,7 +218,7 @@ function rejection(
     return match === null || Object.hasOwn(body.values, match[1] as string)
   }
   const stale = errors.some(
-    (error) => error.code === 'not-asked' || (error.code === 'required' && !sent(error)),
+    (error) => notAsked.has(error.code) || (error.code === 'required' && !sent(error)),
   )
   if (stale) {
     return new ApiError(
