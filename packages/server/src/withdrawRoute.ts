@@ -1,10 +1,10 @@
-import { consentState, idPattern, planVisit, withdrawConsent } from '@trickle/core'
+import { consentState, idPattern, planVisit } from '@trickle/core'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
-import { enqueueDeliveries } from './delivery/enqueueDeliveries'
 import { profileAddressHash } from './privacy/addressHash'
-import { appendConsentEvents, loadProfile, saveFields } from './profileStore'
+import { loadProfile } from './profileStore'
 import { readJsonBody } from './readJsonBody'
+import { recordWithdrawal } from './recordWithdrawal'
 import type { AppEnv, ServerContext } from './serverContext'
 
 /**
@@ -42,33 +42,12 @@ export function withdrawRoute(app: Hono<AppEnv>, ctx: ServerContext & { bodyLimi
         lock: true,
       })
       if (!stored.exists) throw nothingStored()
-      const { profile, erased } = withdrawConsent(ctx.config, stored.profile, purpose.id, {
+      return recordWithdrawal(tx, ctx, stored, purpose.id, {
         now,
         source: 'server',
-      })
-      const events = profile.consents.slice(stored.profile.consents.length)
-      const appended = await appendConsentEvents(tx, ctx.config, visitor.id, events, {
-        now,
         addressHash: profileAddressHash(ctx, stored.profile),
+        formId,
       })
-      await saveFields(tx, stored, profile, ctx)
-      // The hand-off, committed with the withdrawal: the change, and the erasure where values went.
-      const enqueued =
-        (await enqueueDeliveries(
-          tx,
-          ctx.config,
-          { kind: 'consent', visitorId: visitor.id, formId, consentEvents: appended.events },
-          now,
-        )) +
-        (erased.length === 0
-          ? 0
-          : await enqueueDeliveries(
-              tx,
-              ctx.config,
-              { kind: 'erasure', visitorId: visitor.id, fieldIds: erased },
-              now,
-            ))
-      return { profile, erased, enqueued }
     })
     if (result.enqueued > 0) ctx.delivery?.kick()
     return c.json({

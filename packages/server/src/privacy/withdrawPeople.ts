@@ -1,7 +1,7 @@
-import { consentState, withdrawConsent, type Config } from '@trickle/core'
-import { enqueueDeliveries } from '../delivery/enqueueDeliveries'
+import { consentState, type Config } from '@trickle/core'
 import type { TrickleDb } from '../openDatabase'
-import { appendConsentEvents, loadProfile, saveFields } from '../profileStore'
+import { loadProfile } from '../profileStore'
+import { recordWithdrawal } from '../recordWithdrawal'
 import type { Signer } from '../signer'
 import { visitorsWithAddress } from './addressIndex'
 import { appendAudit } from './auditLog'
@@ -48,32 +48,13 @@ export async function withdrawPeople(
       profiles += 1
       const before = consentState(config, stored.profile, purposeId, now)
       if (before === 'granted' || before === 'pending') withdrawn += 1
-      const { profile, erased } = withdrawConsent(config, stored.profile, purposeId, {
+      const { erased, enqueued: written } = await recordWithdrawal(tx, ctx, stored, purposeId, {
         now,
         source: 'desk',
-      })
-      const events = profile.consents.slice(stored.profile.consents.length)
-      // The outbox names consent rows by their ledger number, which the insert hands back.
-      const appended = await appendConsentEvents(tx, config, visitorId, events, {
-        now,
         addressHash: request.addressHash,
       })
-      await saveFields(tx, stored, profile, ctx)
       for (const fieldId of erased) erasedFieldIds.add(fieldId)
-      enqueued += await enqueueDeliveries(
-        tx,
-        config,
-        { kind: 'consent', visitorId, consentEvents: appended.events },
-        now,
-      )
-      if (erased.length > 0) {
-        enqueued += await enqueueDeliveries(
-          tx,
-          config,
-          { kind: 'erasure', visitorId, fieldIds: erased },
-          now,
-        )
-      }
+      enqueued += written
     }
     const result: WithdrawPeopleResult = {
       purposeId,
