@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
-import { html, raw } from 'hono/html'
+import { html } from 'hono/html'
+import { htmlPage } from './htmlPage'
 
 /**
  * The HTML page behind the double opt-in link, in German or English: without scripts, one
@@ -147,23 +148,13 @@ export async function confirmPage(
   )
   c.header('referrer-policy', 'same-origin')
   return c.html(
-    html`<!doctype html>
-      <html lang="${language}">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${title}</title>
-          <style>
-            ${raw(style)}
-          </style>
-        </head>
-        <body>
-          <main>
-            <h1>${title}</h1>
-            ${body}
-          </main>
-        </body>
-      </html>`,
+    htmlPage(
+      language,
+      title,
+      style,
+      html`<h1>${title}</h1>
+        ${body}`,
+    ),
     statusOf[outcome],
   )
 }

@@ -1,7 +1,7 @@
 import type { ProfileExport } from '@trickle/core'
-import { html, raw } from 'hono/html'
-import type { HtmlEscapedString } from 'hono/utils/html'
+import { html } from 'hono/html'
 import type { PageLanguage } from '../confirmPage'
+import { htmlPage } from '../htmlPage'
 import type { PeopleExport } from './exportPeople'
 import type { ConsentProof } from './proofOfConsent'
 
@@ -90,27 +90,6 @@ th{background:#eee}code{font-size:.85em;word-break:break-all}.muted{color:#444}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr,section{break-inside:avoid}a{color:inherit}}
 `
 
-function page(
-  language: PageLanguage,
-  title: string,
-  body: HtmlEscapedString | Promise<HtmlEscapedString>,
-) {
-  return html`<!doctype html>
-    <html lang="${language}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${raw(style)}
-        </style>
-      </head>
-      <body>
-        <main>${body}</main>
-      </body>
-    </html>`
-}
-
 const show = (value: unknown): string =>
   typeof value === 'string'
     ? value
@@ -182,9 +161,10 @@ function profileSection(exported: ProfileExport, language: PageLanguage) {
 /** The export of every profile of an address, as a printable page. */
 export function exportPage(exported: PeopleExport, language: PageLanguage) {
   const t = words[language]
-  return page(
+  return htmlPage(
     language,
     t.exportTitle,
+    style,
     html`<h1>${t.exportTitle}</h1>
       <p>${t.exportIntro.replace('{n}', String(exported.profiles.length))}</p>
       <p class="muted">
@@ -202,9 +182,10 @@ export function exportPage(exported: PeopleExport, language: PageLanguage) {
 /** The proof of one purpose's consent, as a printable page. */
 export function proofPage(proof: ConsentProof, purposeLabel: string, language: PageLanguage) {
   const t = words[language]
-  return page(
+  return htmlPage(
     language,
     `${t.proofTitle}: ${purposeLabel}`,
+    style,
     html`<h1>${t.proofTitle}: ${purposeLabel}</h1>
       <p>${t.proofIntro.replace('{purpose}', purposeLabel)}</p>
       <p class="muted">${t.addressHash}: <code>${proof.addressHash}</code></p>
