@@ -15,16 +15,19 @@ export interface PostJson {
   close(): void
 }
 
+/** Connections per receiver at most (a batch's attempts beyond it wait for a free one). */
+const maxSockets = 16
+
 /**
  * A POST over kept-alive connections with node:http, for the webhook adapter: per event it
  * costs a fraction of what `fetch` does (no web streams, no Request/Response objects), which
  * matters because deliveries share the server's thread with the requests it answers. Redirects
  * are not followed (a 3xx is an answer like any other); the answer's body is never read.
  */
-export function createPostJson(options: { maxSockets?: number } = {}): PostJson {
+export function createPostJson(): PostJson {
   const agents = {
-    http: new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets ?? 16 }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets ?? 16 }),
+    http: new HttpAgent({ keepAlive: true, maxSockets }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets }),
   }
   const post = (
     url: URL,
