@@ -10,11 +10,12 @@ import {
   type Profile,
   type VisitPlan,
   defaultLocale,
+  sampleAnswer,
 } from '@trickle/core'
 import { compileLinearPattern } from './compileLinearPattern'
 import { CliError, type CliIo } from './io'
 import { readConfigFile } from './readConfigFile'
-import { sampleAnswer } from './sampleAnswer'
+
 
 export interface SimulateOptions {
   form?: string | undefined

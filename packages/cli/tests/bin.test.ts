@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -47,7 +47,9 @@ describe('the trickle bin', () => {
 
   it('runs the TypeScript sources in a checkout where nothing is built yet', async () => {
     // A copy of the package without dist/, inside the repository so it finds its workspaces.
-    const copy = mkdtempSync(join(root, 'node_modules', '.cache', 'trickle-cli-unbuilt-'))
+    const cache = join(root, 'node_modules', '.cache')
+    mkdirSync(cache, { recursive: true })
+    const copy = mkdtempSync(join(cache, 'trickle-cli-unbuilt-'))
     temporary.push(copy)
     for (const part of ['bin', 'src', 'package.json']) {
       cpSync(join(cliDir, part), join(copy, part), { recursive: true })

@@ -134,3 +134,12 @@ export type {
   VisitPlan,
   WebhookDestination,
 } from './types'
+export { simulateJourney } from './simulate/simulateJourney'
+export type {
+  Journey,
+  JourneyResult,
+  JourneyStep,
+  JourneyVisit,
+  JourneyWarning,
+} from './simulate/simulateJourney'
+export { sampleAnswer } from './simulate/sampleAnswer'

@@ -1,7 +1,7 @@
-import type { Field, FieldValue } from '@trickle/core'
+import type { Field, FieldValue } from '../types'
 
 /**
- * A plausible answer for a field, so `trickle simulate` can walk through visits without an
+ * A plausible answer for a field, so a simulated journey (`trickle simulate`, the studio's preview) can walk through visits without an
  * answers file. Options take their first value; numbers their minimum.
  */
 export function sampleAnswer(field: Field): FieldValue {
