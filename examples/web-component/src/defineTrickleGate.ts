@@ -1,4 +1,4 @@
-import type { Trickle } from '@trickle/core'
+import { defaultLocale, type Trickle } from '@trickle/core'
 import { mountGate } from '../../vanilla/src/mountGate'
 
 export interface TrickleGateSetup {
@@ -19,7 +19,7 @@ export function defineTrickleGate(setup: TrickleGateSetup, name = 'trickle-gate'
   const { locales } = trickle.config
   const pageLocale = (): string => {
     const lang = document.documentElement.lang
-    return setup.locale ?? (locales.includes(lang) ? lang : (locales[0] ?? 'en'))
+    return setup.locale ?? (locales.includes(lang) ? lang : defaultLocale(trickle.config))
   }
 
   class TrickleGate extends HTMLElement {

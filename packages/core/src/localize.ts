@@ -1,4 +1,5 @@
 import type { Config, Text } from './config/configSchema'
+import { defaultLocale } from './defaultLocale'
 
 /**
  * The text in the visitor's language. Falls back to the base language (`de` for `de-CH`), then
@@ -15,7 +16,7 @@ export function localize(
   return (
     pick(locale) ??
     pick(locale?.split('-')[0]) ??
-    pick(config.locales[0]) ??
+    pick(defaultLocale(config)) ??
     Object.values(text)[0] ??
     ''
   )

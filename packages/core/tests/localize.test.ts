@@ -17,6 +17,10 @@ describe('localize', () => {
     expect(localize({ fr: 'Entreprise', en: 'Company' }, 'it', config)).toBe('Entreprise')
   })
 
+  it('without locales (a config that skipped parseConfig) falls back to English, as defaultLocale says', () => {
+    expect(localize({ de: 'Unternehmen', en: 'Company' }, 'fr', { locales: [] })).toBe('Company')
+  })
+
   it('returns a plain string as it is, in every language', () => {
     expect(localize('Company', 'de', config)).toBe('Company')
   })

@@ -1,6 +1,7 @@
 import {
   confirmWithinDays,
   consentState,
+  defaultLocale,
   shownConsentText,
   type Config,
   type ConsentEvent,
@@ -68,7 +69,7 @@ export async function sendConfirmations(
       )
       continue
     }
-    const locale = event.locale ?? ctx.config.locales[0] ?? 'en'
+    const locale = event.locale ?? defaultLocale(ctx.config)
     // The link works as long as the consent waits for it.
     const expiresAt = new Date(now.getTime() + confirmWithinDays(purpose) * dayMs)
     const token = ctx.signer.seal(

@@ -18,7 +18,7 @@ export interface ShownConsentText {
  */
 function shownLocale(text: Text, shown: string, locale: string, config: Config): string {
   if (typeof text === 'string') return locale
-  const candidates = [locale, locale.split('-')[0], config.locales[0], ...Object.keys(text)]
+  const candidates = [locale, locale.split('-')[0], defaultLocale(config), ...Object.keys(text)]
   return candidates.find((key) => key !== undefined && own(text, key) === shown) ?? locale
 }
 

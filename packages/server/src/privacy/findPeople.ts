@@ -1,4 +1,10 @@
-import { consentState, localize, type Config, type ConsentState } from '@trickle/core'
+import {
+  consentState,
+  defaultLocale,
+  localize,
+  type Config,
+  type ConsentState,
+} from '@trickle/core'
 import { asc, inArray } from 'drizzle-orm'
 import type { TrickleDb } from '../openDatabase'
 import { rebuild } from '../profileStore'
@@ -118,7 +124,7 @@ export async function findPeople(
   const locale =
     options.locale !== undefined && config.locales.includes(options.locale)
       ? options.locale
-      : (config.locales[0] ?? 'en')
+      : defaultLocale(config)
   const fieldsById = new Map(config.fields.map((field) => [field.id, field]))
   const purposesById = new Map(config.purposes.map((purpose) => [purpose.id, purpose]))
   const fieldOrder = new Map(config.fields.map((field, index) => [field.id, index]))

@@ -1,4 +1,4 @@
-import { idPattern, localize } from '@trickle/core'
+import { defaultLocale, idPattern, localize } from '@trickle/core'
 import type { Context, Hono } from 'hono'
 import { ApiError } from '../apiError'
 import { pageLanguage } from '../confirmPage'
@@ -147,7 +147,7 @@ export function peopleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
         ? locale
         : format === 'html' && ctx.config.locales.includes(language)
           ? language
-          : (ctx.config.locales[0] ?? 'en')
+          : defaultLocale(ctx.config)
     const exported = await exportPeople(db, ctx.config, visitorIds, {
       now,
       locale: exportLocale,
