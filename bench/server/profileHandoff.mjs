@@ -1,0 +1,330 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseConfig } from '@trickle/core'
+import { createTrickleServer, openDatabase } from '@trickle/server'
+import { createDeliveryWorker } from '../../packages/server/src/delivery/createDeliveryWorker.ts'
+import { webhookAdapter } from '../../packages/server/src/delivery/webhookAdapter.ts'
+import {
+  postgresMissingReason,
+  startPostgres,
+} from '../../packages/server/tests/support/postgres.ts'
+import { repoRoot } from '../lib/repoRoot.mjs'
+import { cpuProfile } from './cpuProfile.mjs'
+import { createTimeline } from './statementTimeline.mjs'
+
+/**
+ * Where the time of the hand-off goes, measured inside one process (a busy machine makes
+ * absolute rates noisy; CPU time per submission much less so). Not part of `npm run bench`:
+ *
+ *   node --import tsx --conditions=@trickle/source bench/server/profileHandoff.mjs \
+ *     [--db=pglite,postgres] [--count=2000] [--batch=50,8] [--profile=1]
+ *
+ * Per database: (1) `count` first-visit submissions through `app.fetch` (16 at a time) without a
+ * destination and with one webhook destination, until every event is delivered: wall time and
+ * CPU per submission of this process and, on PostgreSQL, of the database server's processes;
+ * (2) the same outbox rows set pending again and drained by a fresh delivery worker, one batch
+ * size at a time, with every statement and post stamped (`statementTimeline.mjs`): CPU and wall
+ * time per delivered event by phase. The receiver runs in a child process (it answers 200).
+ */
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')),
+)
+const databases = (args.db ?? 'pglite,postgres').split(',')
+const count = Number(args.count ?? 2000)
+const batches = (args.batch ?? '50,8').split(',').map(Number)
+const concurrency = 16
+const secret = `whsec_${Buffer.from('trickle-bench-webhook-secret').toString('base64')}`
+
+const fixture = JSON.parse(
+  readFileSync(`${repoRoot}/packages/core/tests/fixtures/b2b-whitepaper.json`, 'utf8'),
+)
+const configFor = (webhook) => {
+  const parsed = parseConfig(
+    webhook
+      ? {
+          ...fixture,
+          destinations: [
+            { id: 'crm', type: 'webhook', purposes: ['delivery', 'personalisation', 'sales'] },
+          ],
+        }
+      : fixture,
+  )
+  if (!parsed.ok) throw new Error('the b2b-whitepaper fixture is not a valid config')
+  return parsed.config
+}
+
+let sequence = 0
+const firstVisit = () =>
+  new Request('http://127.0.0.1/v1/submissions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      formId: 'whitepaper',
+      idempotencyKey: crypto.randomUUID(),
+      locale: 'en',
+      values: {
+        email: `visitor${++sequence}@example.com`,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        company: 'Analytical Engines Ltd',
+      },
+      consents: { newsletter: false, sales: false },
+    }),
+  })
+
+/** The receiver in its own process, so its work is not counted here. */
+async function startReceiver() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { startWebhookReceiver } = await import(${JSON.stringify(`${repoRoot}/bench/server/webhookReceiver.mjs`)})
+       const receiver = await startWebhookReceiver()
+       console.log(receiver.url)
+       process.stdin.on('end', () => receiver.stop().then(() => process.exit(0)))
+       process.stdin.resume()`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  )
+  const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(`${d}`)))
+  return { url: url.trim(), stop: () => child.stdin.end() }
+}
+
+/** CPU ms of the PostgreSQL cluster (postmaster, its children, the children it reaped). */
+function clusterCpu(postmasterPid) {
+  if (!postmasterPid) return 0
+  const ticks = (pid, withChildren) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number)
+    return utime + stime + (withChildren ? cutime + cstime : 0)
+  }
+  let total = ticks(postmasterPid, true)
+  const children = readFileSync(`/proc/${postmasterPid}/task/${postmasterPid}/children`, 'utf8')
+  for (const pid of children.trim().split(/\s+/).filter(Boolean)) {
+    try {
+      total += ticks(pid, false)
+    } catch {
+      // ended meanwhile: its time is in the postmaster's reaped children
+    }
+  }
+  return (total * 1000) / 100 // USER_HZ
+}
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
+async function pending(database) {
+  const { rows } = await database.db.$client.query(
+    "select count(*)::int as n from deliveries where status = 'pending'",
+  )
+  return Number(rows[0].n)
+}
+
+/** `count` submissions, 16 at a time, then (webhook) until nothing is pending. */
+async function liveRun(database, webhook, receiverUrl, postmasterPid) {
+  const server = createTrickleServer({
+    config: configFor(webhook),
+    // Closing the server stops its worker; the database stays open for the drains.
+    database: { ...database, close: async () => {} },
+    secret: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+    rateLimit: false,
+    mailer: { sendConfirmation: async () => {} },
+    log: (line) => console.error(line),
+    ...(webhook ? { destinations: { crm: { url: receiverUrl, secret } } } : {}),
+  })
+  // Warm-up (JIT, prepared plans), not counted.
+  for (let i = 0; i < 200; i++) await server.app.fetch(firstVisit())
+  while (webhook && (await pending(database)) > 0) await new Promise((r) => setTimeout(r, 20))
+  const cpu0 = cpuMs()
+  const pg0 = clusterCpu(postmasterPid)
+  const t0 = performance.now()
+  let sent = 0
+  const client = async () => {
+    while (sent < count) {
+      sent += 1
+      const response = await server.app.fetch(firstVisit())
+      if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, client))
+  const answeredMs = performance.now() - t0
+  while (webhook && (await pending(database)) > 0) await new Promise((r) => setTimeout(r, 10))
+  const wallMs = performance.now() - t0
+  const result = {
+    submissionsPerSecond: (count * 1000) / wallMs,
+    answeredPerSecond: (count * 1000) / answeredMs,
+    cpuMsPerSubmission: (cpuMs() - cpu0) / count,
+    databaseCpuMsPerSubmission: (clusterCpu(postmasterPid) - pg0) / count,
+  }
+  await server.close()
+  return result
+}
+
+/** The delivered rows set pending again and drained by a fresh worker, `batchSize` at a time. */
+async function drainRun(database, receiverUrl, batchSize, postmasterPid) {
+  const timeline = createTimeline()
+  timeline.instrument(database)
+  const { rowCount } = await database.db.$client.query(
+    `update deliveries set status = 'pending', attempts = 0, locked_until = null,
+       next_attempt_at = now() - interval '1 second', delivered_at = null, delivered_fields = null`,
+  )
+  const adapter = timeline.adapter(webhookAdapter({ url: receiverUrl, secret }))
+  const worker = createDeliveryWorker({
+    database,
+    config: configFor(true),
+    adapters: new Map([['crm', adapter]]),
+    batchSize,
+    pollIntervalMs: 3_600_000,
+    now: () => new Date(),
+    log: (line) => console.error(line),
+  })
+  timeline.reset()
+  const cpu0 = cpuMs()
+  const pg0 = clusterCpu(postmasterPid)
+  const t0 = performance.now()
+  const sampled = args.profile ? await cpuProfile(() => worker.drain()) : await worker.drain()
+  const wallMs = performance.now() - t0
+  const cpu = cpuMs() - cpu0
+  const databaseCpu = clusterCpu(postmasterPid) - pg0
+  await worker.close()
+  const plans = {}
+  if (args.explain) {
+    const client = database.db.$client
+    for (const label of [
+      'claim',
+      'select visitors',
+      'select field_values',
+      'select consent_events',
+      'mark delivered',
+    ]) {
+      const statement = timeline.last(label)
+      if (!statement) continue
+      await client.query('begin')
+      const { rows } = await client.query(
+        `explain (analyze, buffers, costs off) ${statement.text}`,
+        statement.params,
+      )
+      await client.query('rollback')
+      plans[label] = rows.map((row) => row['QUERY PLAN']).join('\n')
+    }
+  }
+  const left = await pending(database)
+  if (left > 0) throw new Error(`${left} rows still pending after the drain`)
+  const per = (ms) => Number(((ms * 1000) / rowCount).toFixed(1))
+  const phases = Object.entries(timeline.phases())
+    .map(([phase, { wallMs: w, cpuMs: c }]) => ({ phase, cpuUs: per(c), wallUs: per(w) }))
+    .filter((row) => row.wallUs >= 0.5)
+    .sort((a, b) => b.wallUs - a.wallUs)
+  return {
+    ...(sampled ? { sampled } : {}),
+    ...(args.explain ? { plans } : {}),
+    batchSize,
+    events: rowCount,
+    cpuUsPerEvent: per(cpu),
+    wallUsPerEvent: per(wallMs),
+    databaseCpuUsPerEvent: per(databaseCpu),
+    statementsPerEvent: Object.fromEntries(
+      Object.entries(timeline.counts()).map(([k, n]) => [k, Number((n / rowCount).toFixed(3))]),
+    ),
+    phases,
+  }
+}
+
+/**
+ * What the worker's claim costs when nothing is due, after the live run's deliveries (their old
+ * row versions still in the indexes) and again after VACUUM of the outbox: ms per claim.
+ */
+async function claimCost(database) {
+  const timeline = createTimeline()
+  timeline.instrument(database)
+  const worker = createDeliveryWorker({
+    database,
+    config: configFor(true),
+    adapters: new Map([['crm', { deliver: async () => ({ ok: true }) }]]),
+    pollIntervalMs: 3_600_000,
+    now: () => new Date(),
+    log: () => {},
+  })
+  const timeClaims = async () => {
+    const t0 = performance.now()
+    for (let i = 0; i < 100; i++) await worker.drain()
+    return Number(((performance.now() - t0) / 100).toFixed(3))
+  }
+  const client = database.db.$client
+  const { rows } = await client.query('select count(*)::int as n from deliveries')
+  const before = await timeClaims()
+  await client.query('vacuum deliveries')
+  const after = await timeClaims()
+  await worker.close()
+  return { outboxRows: Number(rows[0].n), msPerClaimBefore: before, msPerClaimAfterVacuum: after }
+}
+
+const receiver = await startReceiver()
+const cleanups = [() => receiver.stop()]
+try {
+  for (const kind of databases) {
+    let open
+    let postmasterPid
+    if (kind === 'postgres') {
+      const missing = postgresMissingReason()
+      if (missing) {
+        console.log(`postgres: skipped (${missing})`)
+        continue
+      }
+      const postgres = await startPostgres()
+      cleanups.push(() => postgres.stop())
+      const probe = await openDatabase({ url: postgres.url, migrate: false })
+      const { rows } = await probe.db.$client.query('select pg_backend_pid() as pid')
+      postmasterPid = readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]
+      await probe.close()
+      open = async () => openDatabase({ url: await postgres.createDatabase() })
+    } else {
+      open = async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'trickle-handoff-'))
+        cleanups.push(() => rmSync(folder, { recursive: true, force: true }))
+        return openDatabase({ dataDir: folder })
+      }
+    }
+    const databaseNone = await open()
+    const none = await liveRun(databaseNone, false, receiver.url, postmasterPid)
+    await databaseNone.close()
+    console.log(`${kind} no destination`, JSON.stringify(none))
+    const database = await open()
+    cleanups.push(() => database.close())
+    const webhook = await liveRun(database, true, receiver.url, postmasterPid)
+    console.log(`${kind} one webhook   `, JSON.stringify(webhook))
+    const total = (run) => run.cpuMsPerSubmission + run.databaseCpuMsPerSubmission
+    console.log(
+      `${kind}: CPU per submission, no destination ÷ one webhook: ${(total(none) / total(webhook)).toFixed(3)}`,
+    )
+    if (args.claimcost) console.log(`${kind} claim cost`, JSON.stringify(await claimCost(database)))
+    for (const batchSize of batches) {
+      const drained = await drainRun(database, receiver.url, batchSize, postmasterPid)
+      const { phases, statementsPerEvent, sampled, plans, ...totals } = drained
+      for (const [label, plan] of Object.entries(plans ?? {}))
+        console.log(`  plan of ${label}:\n${plan}`)
+      console.log(`${kind} drain ${JSON.stringify(totals)}`)
+      console.log(`  statements per event ${JSON.stringify(statementsPerEvent)}`)
+      for (const { phase, cpuUs, wallUs } of phases) {
+        console.log(
+          `  ${phase.padEnd(52)} cpu ${String(cpuUs).padStart(7)} µs  wall ${String(wallUs).padStart(7)} µs`,
+        )
+      }
+      if (sampled) {
+        console.log(`  sampled CPU by module, ms for ${drained.events} events:`)
+        for (const { name, ms } of sampled.groups)
+          console.log(`    ${String(ms).padStart(8)}  ${name}`)
+        console.log('  heaviest functions, ms:')
+        for (const { name, ms } of sampled.functions)
+          console.log(`    ${String(ms).padStart(8)}  ${name}`)
+      }
+    }
+  }
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup()
+}
