@@ -176,22 +176,22 @@ export function simulateJourney(config: Config, journey: Journey): JourneyResult
       pending: [],
     }
     visits.push(visit)
-    if (plan.complete) continue
-    const result = applySubmission(
-      config,
-      profile,
-      { formId: step.formId, values, consents },
-      {
-        now: at,
-        locale,
-        ...(journey.compilePattern && { compilePattern: journey.compilePattern }),
-      },
-    )
-    if (!result.ok) {
-      visit.rejected = result.errors
-      continue
+    if (!plan.complete) {
+      const result = applySubmission(
+        config,
+        profile,
+        { formId: step.formId, values, consents },
+        {
+          now: at,
+          locale,
+          ...(journey.compilePattern && { compilePattern: journey.compilePattern }),
+        },
+      )
+      if (result.ok) profile = result.profile
+      else visit.rejected = result.errors
     }
-    profile = result.profile
+    // The confirmation mail of an earlier visit can be clicked after any visit, even a
+    // one-click one or one whose submission was refused.
     const waiting = config.purposes.filter(
       (purpose) => consentState(config, profile, purpose.id, at) === 'pending',
     )

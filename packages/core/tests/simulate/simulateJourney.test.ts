@@ -40,6 +40,21 @@ describe('simulateJourney', () => {
     expect(consentState(config, waiting.profile, 'newsletter', start)).toBe('pending')
   })
 
+  it('confirms a waiting double opt-in after a later one-click visit too', () => {
+    const result = simulateJourney(config, {
+      start,
+      daysBetween: 0,
+      steps: [
+        { formId: 'whitepaper', consents: { newsletter: true }, confirmDoubleOptIn: false },
+        { formId: 'whitepaper', confirmDoubleOptIn: false },
+        { formId: 'whitepaper' },
+      ],
+    })
+    if (!result.ok) throw new Error(result.code)
+    expect(result.visits[2]!.oneClick).toBe(true)
+    expect(result.visits[2]!.confirmed).toEqual(['newsletter'])
+  })
+
   it('reports ids the config does not have, and an unknown form', () => {
     const result = simulateJourney(config, {
       start,
