@@ -73,7 +73,8 @@ const words = {
   },
   de: {
     missing: (file: string) => `Keine Reise-Datei ${file} gefunden.`,
-    notJson: (file: string, why: string) => `Die Reise-Datei ${file} ist kein gültiges JSON: ${why}`,
+    notJson: (file: string, why: string) =>
+      `Die Reise-Datei ${file} ist kein gültiges JSON: ${why}`,
     must: (where: string, what: string) => `${where}: muss ${what} sein.`,
     unknownKey: (where: string, key: string, hint: string) =>
       `${where}: unbekannter Schlüssel "${key}".${hint}`,

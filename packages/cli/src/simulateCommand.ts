@@ -108,7 +108,9 @@ export async function simulateCommand(
   }
   const forms = [...new Set(steps.map((s) => s.formId))]
   const only =
-    options.journey === undefined && forms.length === 1 ? index.forms.get(forms[0] ?? '') : undefined
+    options.journey === undefined && forms.length === 1
+      ? index.forms.get(forms[0] ?? '')
+      : undefined
   const header = only
     ? say.headerForm(only.id, only.perVisit, steps.length, options.daysBetween, result.locale)
     : say.headerJourney(steps.length, forms, result.locale)

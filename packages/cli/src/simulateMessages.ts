@@ -3,7 +3,11 @@ import type { MessageLanguage } from './cliLocale'
 
 const quote = (id: string) => `"${id}"`
 const maybe = (suggestion: string | undefined, en: boolean) =>
-  suggestion === undefined ? '' : en ? ` Did you mean "${suggestion}"?` : ` Meinten Sie "${suggestion}"?`
+  suggestion === undefined
+    ? ''
+    : en
+      ? ` Did you mean "${suggestion}"?`
+      : ` Meinten Sie "${suggestion}"?`
 
 const en = {
   headerForm: (form: string, perVisit: number, visits: number, days: number, locale: string) =>
@@ -47,7 +51,8 @@ const en = {
     `No form "${form}" in ${file}.${maybe(suggestion, true)} Forms: ${forms.join(', ') || 'none'}.`,
   doesNotSettle: (n: number, form: string) =>
     `Visit ${n} (form "${form}") does not settle: conditions keep changing which fields are asked.`,
-  configErrors: (file: string) => `${file} has errors. Run \`trickle validate ${file}\` to see them.`,
+  configErrors: (file: string) =>
+    `${file} has errors. Run \`trickle validate ${file}\` to see them.`,
   unknownConsentFlag: (id: string, file: string, suggestion: string | undefined) =>
     `--consent ${id}: no consent purpose with that id in ${file}.${maybe(suggestion, true)}`,
   notWithJourney: (flag: string) =>

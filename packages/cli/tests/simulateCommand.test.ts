@@ -72,7 +72,15 @@ describe('trickle simulate', () => {
     expect(second).toEqual(['industry', 'jobRole'])
     expect(second?.filter((id) => first?.includes(id))).toEqual([])
 
-    const text = await trickle('simulate', whitepaper, '--journey', file, '--locale', 'en', ...start)
+    const text = await trickle(
+      'simulate',
+      whitepaper,
+      '--journey',
+      file,
+      '--locale',
+      'en',
+      ...start,
+    )
     expect(text.stdout).toContain('Visit 2: form "checklist", day 7 (2026-01-12)')
     expect(text.stdout).toMatch(/company\s+Company\s+no\s+known\s+already known/)
   })
@@ -127,7 +135,15 @@ describe('trickle simulate', () => {
   })
 
   it('speaks German with --locale de: labels, consent texts and its own sentences', async () => {
-    const result = await trickle('simulate', whitepaper, '--visits', '1', '--locale', 'de', ...start)
+    const result = await trickle(
+      'simulate',
+      whitepaper,
+      '--visits',
+      '1',
+      '--locale',
+      'de',
+      ...start,
+    )
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Simulation des Formulars "whitepaper"')
     expect(result.stdout).toContain('Besuch 1: Formular "whitepaper", Tag 0 (2026-01-05)')
@@ -144,7 +160,10 @@ describe('trickle simulate', () => {
     const system = await trickle('simulate', whitepaper, '--visits', '1', '--json')
     const report = JSON.parse(system.stdout) as JsonReport
     expect(report.locale).toBe('de')
-    expect(report.visits[0]?.decisions[1]).toMatchObject({ label: 'Vorname', why: 'noch nicht bekannt' })
+    expect(report.visits[0]?.decisions[1]).toMatchObject({
+      label: 'Vorname',
+      why: 'noch nicht bekannt',
+    })
   })
 
   it('reports an answer for a field the config does not have, with a suggestion', async () => {
@@ -155,7 +174,9 @@ describe('trickle simulate', () => {
       'every visit: an answer for "jobRle", which is not a field of the config; it is ignored. Did you mean "jobRole"?',
     )
     const file = journey('typo.json', {
-      steps: [{ form: 'whitepaper', answers: { emial: 'a@example.com' }, consents: { newsleter: true } }],
+      steps: [
+        { form: 'whitepaper', answers: { emial: 'a@example.com' }, consents: { newsleter: true } },
+      ],
     })
     const json = await trickle('simulate', whitepaper, '--journey', file, '--json')
     const report = JSON.parse(json.stdout) as JsonReport
@@ -164,7 +185,10 @@ describe('trickle simulate', () => {
       { code: 'unknown-consent', id: 'newsleter', suggestion: 'newsletter' },
     ])
     const form = await trickle('simulate', whitepaper, '--form', 'whitepapr')
-    expect(form).toMatchObject({ code: 2, stderr: expect.stringContaining('Did you mean "whitepaper"?') })
+    expect(form).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Did you mean "whitepaper"?'),
+    })
   })
 
   it('names the JSON path of a mistake in the journey file', async () => {
@@ -200,6 +224,6 @@ describe('trickle simulate', () => {
     expect(report.visits.map((v) => v.form)).toEqual(['whitepaper', 'checklist', 'whitepaper'])
     const example = await trickle('simulate', whitepaper, '--journey', exampleJourney, ...start)
     expect(example).toMatchObject({ code: 0, stderr: '' })
-    expect(example.stdout).toContain('Simulating a journey of 3 visit(s)')
+    expect(example.stdout).toContain('Simulating a journey of 4 visit(s)')
   })
 })
