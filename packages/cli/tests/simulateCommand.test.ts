@@ -210,6 +210,49 @@ describe('trickle simulate', () => {
     expect(clash.stderr).toContain('--form does not go with --journey')
   })
 
+  it('shows a refused answer in its visit and exits 1, keeping the profile as it was', async () => {
+    const file = journey('refused.json', {
+      steps: [{ form: 'whitepaper', answers: { email: 'not an address' } }, { form: 'whitepaper' }],
+    })
+    const result = await trickle('simulate', whitepaper, '--journey', file, '--json', ...start)
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout) as JsonReport & {
+      visits: { rejected: { path: string }[] | null }[]
+    }
+    expect(report.visits[0]?.rejected?.[0]?.path).toBe('/values/email')
+    expect(report.visits[1]?.rejected).toBeNull()
+    // Nothing was learnt on visit 1, so visit 2 asks the same fields.
+    expect(newFields(report.visits[1])).toEqual(newFields(report.visits[0]))
+    const text = await trickle('simulate', whitepaper, '--journey', file, '--locale', 'en')
+    expect(text.stdout).toContain('The submission was refused: /values/email:')
+  })
+
+  it('refuses a journey file that is not a list of visits, and flags that clash with it', async () => {
+    const list = await trickle('simulate', whitepaper, '--journey', journey('list.json', []))
+    expect(list).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('list.json /: must be an object with "steps".'),
+    })
+    const empty = await trickle(
+      'simulate',
+      whitepaper,
+      '--journey',
+      journey('empty.json', { steps: [] }),
+    )
+    expect(empty.stderr).toContain('empty.json /steps: must be a list of 1 to 100 visits.')
+    const noForm = await trickle(
+      'simulate',
+      whitepaper,
+      '--journey',
+      journey('no-form.json', { steps: [{}] }),
+    )
+    expect(noForm.stderr).toContain('no-form.json /steps/0/form: must be the id of a form.')
+    const visits = await trickle('simulate', whitepaper, '--journey', 'empty.json', '--visits', '2')
+    expect(visits.stderr).toContain('--visits does not go with --journey')
+    const missing = await trickle('simulate', whitepaper, '--journey', 'nope.json')
+    expect(missing).toMatchObject({ code: 2, stderr: 'error No such journey file: nope.json\n' })
+  })
+
   it('walks several forms in turn with --form a,b, and runs the example journey', async () => {
     const result = await trickle(
       'simulate',
