@@ -1,10 +1,16 @@
-import { configIndex, didYouMean, simulateJourney, type JourneyStep } from '@trickle/core'
+import {
+  configIndex,
+  didYouMean,
+  simulateJourney,
+  type Config,
+  type JourneyStep,
+} from '@trickle/core'
 import { messageLanguage } from './cliLocale'
 import { compileLinearPattern } from './compileLinearPattern'
 import { CliError, type CliIo } from './io'
 import { readConfigFile } from './readConfigFile'
 import { readAnswersFile, readJourneyFile } from './readJourneyFile'
-import { simulateMessages } from './simulateMessages'
+import { simulateMessages, type SimulateMessages } from './simulateMessages'
 import { simulateJson, simulateText } from './simulateReport'
 
 export interface SimulateOptions {
@@ -52,7 +58,6 @@ export async function simulateCommand(
   const read = await readConfigFile(io.cwd, path)
   if (!read.ok) throw new CliError(say.configErrors(path), 1)
   const { config } = read
-  const index = configIndex(config)
   const consentIds = config.purposes.filter((p) => p.basis === 'consent').map((p) => p.id)
   for (const id of Object.keys(options.consents)) {
     if (!consentIds.includes(id)) {
@@ -101,19 +106,34 @@ export async function simulateCommand(
     language,
     shorthand: options.journey === undefined,
   }
-  const exitCode = result.visits.some((v) => v.rejected) ? 1 : 0
-  if (options.json) {
-    io.stdout(`${JSON.stringify(simulateJson(input), null, 2)}\n`)
-    return exitCode
-  }
+  if (options.json) io.stdout(`${JSON.stringify(simulateJson(input), null, 2)}\n`)
+  else
+    io.stdout(
+      simulateText(input, reportHeader(config, steps, options, result.locale, say), io.colors),
+    )
+  // A refused answer fails the command (exit 1), with the reason on stderr for scripts.
+  const refused = result.visits.find((v) => v.rejected)
+  if (refused === undefined) return 0
+  const first = refused.rejected?.[0]
+  const summary = say.refusedSummary(refused.step, first?.path ?? '/', first?.message ?? '')
+  io.stderr(`${io.colors.red('error')} ${summary}\n`)
+  return 1
+}
+
+/** "Simulating form ..." for one form from the flags, else "Simulating a journey ...". */
+function reportHeader(
+  config: Config,
+  steps: readonly JourneyStep[],
+  options: SimulateOptions,
+  locale: string,
+  say: SimulateMessages,
+): string {
   const forms = [...new Set(steps.map((s) => s.formId))]
   const only =
     options.journey === undefined && forms.length === 1
-      ? index.forms.get(forms[0] ?? '')
+      ? configIndex(config).forms.get(forms[0] ?? '')
       : undefined
-  const header = only
-    ? say.headerForm(only.id, only.perVisit, steps.length, options.daysBetween, result.locale)
-    : say.headerJourney(steps.length, forms, result.locale)
-  io.stdout(simulateText(input, header, io.colors))
-  return exitCode
+  return only
+    ? say.headerForm(only.id, only.perVisit, steps.length, options.daysBetween, locale)
+    : say.headerJourney(steps.length, forms, locale)
 }

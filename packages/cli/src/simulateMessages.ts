@@ -55,6 +55,8 @@ const en = {
     `${file} has errors. Run \`trickle validate ${file}\` to see them.`,
   unknownConsentFlag: (id: string, file: string, suggestion: string | undefined) =>
     `--consent ${id}: no consent purpose with that id in ${file}.${maybe(suggestion, true)}`,
+  refusedSummary: (n: number, path: string, message: string) =>
+    `Visit ${n}: the answer at ${path} was refused (${message}). Give a valid one in the answers.`,
   notWithJourney: (flag: string) =>
     `--${flag} does not go with --journey: the journey file says what each visit does.`,
 }
@@ -105,6 +107,8 @@ const de: SimulateMessages = {
   configErrors: (file) => `${file} hat Fehler. \`trickle validate ${file}\` zeigt sie.`,
   unknownConsentFlag: (id, file, suggestion) =>
     `--consent ${id}: kein Einwilligungszweck mit dieser ID in ${file}.${maybe(suggestion, false)}`,
+  refusedSummary: (n, path, message) =>
+    `Besuch ${n}: Die Antwort bei ${path} wurde abgelehnt (${message}). Geben Sie eine gültige an.`,
   notWithJourney: (flag) =>
     `--${flag} passt nicht zu --journey: Die Reise-Datei sagt, was bei jedem Besuch geschieht.`,
 }

@@ -219,6 +219,7 @@ describe('trickle simulate', () => {
     const report = JSON.parse(result.stdout) as JsonReport & {
       visits: { rejected: { path: string }[] | null }[]
     }
+    expect(result.stderr).toMatch(/^error Visit 1: the answer at \/values\/email was refused/)
     expect(report.visits[0]?.rejected?.[0]?.path).toBe('/values/email')
     expect(report.visits[1]?.rejected).toBeNull()
     // Nothing was learnt on visit 1, so visit 2 asks the same fields.
