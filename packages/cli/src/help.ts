@@ -48,24 +48,46 @@ Examples
 
 export const simulateHelp = `trickle simulate <config.json> [options]
 
-Walks one visitor through several visits of a form: for every visit, a table of the fields that are
-asked and, for every field that is not, the reason (known, consent-missing, condition-unmet,
-limit-reached). Answers come from --answers or plausible samples (first option, ...). Consents are
-left unticked unless --consent says yes.
+Walks one visitor through several visits: for every visit, each field of the form with its label,
+whether it is asked and why not (known, consent-missing, condition-unmet, limit-reached), the
+consents offered with the text the visitor reads, fields left empty (declined), and whether a
+double opt-in waits for its confirmation mail or was confirmed. Answers come from --answers or
+plausible samples (first option, ...). Consents are left unticked unless --consent says yes.
+Answers and consents for ids the config does not have are reported, with the id you likely meant.
+
+A journey file says what happens on each visit, across forms:
+  { "steps": [
+      { "form": "whitepaper", "answers": { "jobRole": "head" },
+        "consents": { "newsletter": true }, "confirmDoubleOptIn": false },
+      { "form": "checklist", "daysAfter": 14, "declined": ["phone"] } ] }
+Per step: form (required), daysAfter (default: --days-between), answers, consents (true ticks,
+false leaves unticked), declined (optional fields left empty: asked again only after every other
+field), confirmDoubleOptIn (does the visitor click the mail's link before the next visit?
+default true).
 
 Options
-  --form <id>            the form (default: the first form)
+  --journey <file.json>  the visits from a journey file (instead of --form, --visits, --answers,
+                         --consent)
+  --form <id>[,<id>...]  the form (default: the first form); several (--form a,b or --form a
+                         --form b) are visited in turn: a, b, a, ...
   --visits <n>           how many visits (default 3, at most 100)
   --days-between <n>     days between two visits (default 0): shows stale fields (maxAgeDays)
                          and expired consents (refreshAfterDays)
   --answers <file.json>  answers by field id, e.g. { "jobRole": "head", "company": "ACME" }
   --consent <id>=yes|no  tick (yes) or leave unticked (no) an offered consent; repeatable
-  --locale <code>        the language of the consent texts (default: the config's first locale)
+  --locale <code>        the labels and consent texts in this locale (default: the config's first;
+                         a locale the config lacks falls back to it) and the language of this
+                         report, en or de (default: the system locale)
+  --start <YYYY-MM-DD>   the first visit's date (default: today)
   --json                 machine-readable output
+
+Exits 0, or 1 when the config has errors or an answer is refused, 2 when the command is wrong.
 
 Examples
   trickle simulate trickle.config.json --form whitepaper --visits 4
   trickle simulate trickle.config.json --consent sales=yes --days-between 400 --visits 4
+  trickle simulate trickle.config.json --form whitepaper,checklist --locale de
+  trickle simulate trickle.config.json --journey journey.json --json
 `
 
 export const schemaHelp = `trickle schema

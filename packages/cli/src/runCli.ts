@@ -39,7 +39,8 @@ const commands = {
     help: simulateHelp,
     options: {
       ...help,
-      form: { type: 'string' },
+      form: { type: 'string', multiple: true },
+      journey: { type: 'string' },
       visits: { type: 'string' },
       'days-between': { type: 'string' },
       answers: { type: 'string' },
@@ -188,8 +189,16 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
       const start = flag('start') ? new Date(`${flag('start')}T00:00:00Z`) : new Date()
       if (Number.isNaN(start.getTime())) throw new CliError('--start takes a date like 2026-01-31.')
       return simulateCommand(io, onePath(name, positionals), {
-        form: flag('form'),
-        visits: integer('visits', flag('visits'), 3, 1, 100),
+        // `--form a,b` and `--form a --form b` both walk a, then b, in turn.
+        forms: ((values.form as string[] | undefined) ?? []).flatMap((f) =>
+          f
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+        journey: flag('journey'),
+        visits:
+          flag('visits') === undefined ? undefined : integer('visits', flag('visits'), 3, 1, 100),
         daysBetween: integer('days-between', flag('days-between'), 0, 0, 3650),
         answers: flag('answers'),
         consents: consentFlags(values.consent as string[] | undefined),

@@ -1,250 +1,139 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import {
-  applySubmission,
-  emptyProfile,
-  planVisit,
+  configIndex,
+  didYouMean,
+  simulateJourney,
   type Config,
-  type Decision,
-  type FieldValue,
-  type Profile,
-  type VisitPlan,
-  defaultLocale,
-  sampleAnswer,
+  type JourneyStep,
 } from '@trickle/core'
+import { messageLanguage } from './cliLocale'
 import { compileLinearPattern } from './compileLinearPattern'
 import { CliError, type CliIo } from './io'
 import { readConfigFile } from './readConfigFile'
-
+import { readAnswersFile, readJourneyFile } from './readJourneyFile'
+import { simulateMessages, type SimulateMessages } from './simulateMessages'
+import { simulateJson, simulateText } from './simulateReport'
 
 export interface SimulateOptions {
-  form?: string | undefined
-  visits: number
+  /** `--form`: one form, or several walked in turn (visit 1 the first, visit 2 the second...). */
+  forms: string[]
+  /** `--journey`: a journey file; then the forms, answers and consents come from it. */
+  journey?: string | undefined
+  /** `--visits`, when given (default 3). */
+  visits?: number | undefined
   answers?: string | undefined
   consents: Record<string, boolean>
   daysBetween: number
+  /** `--locale`: the forms' locale and the language of the report. */
   locale?: string | undefined
   json: boolean
   /** The first visit's date (tests pin it). */
   start: Date
 }
 
-interface VisitReport {
-  visit: number
-  day: number
-  date: string
-  plan: VisitPlan
-  consentsGiven: Record<string, boolean>
-  answered: string[]
-}
+/** `de_DE.UTF-8` as a config's locale: `de-DE`. */
+const contentLocale = (flag: string | undefined) => flag?.split('.')[0]?.replace('_', '-')
 
-const dayMs = 24 * 60 * 60 * 1000
-
-async function readAnswers(io: CliIo, path: string): Promise<Record<string, FieldValue>> {
-  let data: unknown
-  try {
-    data = JSON.parse(await readFile(resolve(io.cwd, path), 'utf8'))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new CliError(
-      code === 'ENOENT'
-        ? `No such answers file: ${path}`
-        : `The answers file ${path} is not valid JSON: ${(error as Error).message}`,
-    )
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new CliError(`The answers file ${path} must be a JSON object of field ids and answers.`)
-  }
-  return Object.fromEntries(Object.entries(data)) as Record<string, FieldValue>
-}
-
-/** Plans with the visitor's answers as the draft until dependent fields settle. */
-function planWithAnswers(
-  config: Config,
-  profile: Profile,
-  formId: string,
-  now: Date,
-  answers: Record<string, FieldValue>,
-  consents: Record<string, boolean>,
-): { plan: VisitPlan; values: Record<string, FieldValue>; consentsGiven: Record<string, boolean> } {
-  let plan = planVisit(config, profile, { formId, now })
-  for (let round = 0; round < 10; round++) {
-    const values = Object.fromEntries(
-      plan.fields.map(({ id, field }) => [id, answers[id] ?? sampleAnswer(field)]),
-    )
-    const consentsGiven = Object.fromEntries(
-      plan.consents.map(({ purposeId }) => [purposeId, consents[purposeId] ?? false]),
-    )
-    const next = planVisit(config, profile, {
-      formId,
-      now,
-      draft: { values, consents: consentsGiven },
-    })
-    const same =
-      next.fields.map((f) => f.id).join() === plan.fields.map((f) => f.id).join() &&
-      next.consents.map((p) => p.purposeId).join() === plan.consents.map((p) => p.purposeId).join()
-    plan = next
-    if (same) return { plan, values, consentsGiven }
-  }
-  throw new CliError('The form does not settle: conditions keep changing which fields are asked.')
-}
-
-function explain(decision: Decision, config: Config): string {
-  const field = config.fields.find((f) => f.id === decision.fieldId)
-  switch (decision.reason) {
-    case 'always':
-      return 'asked on every visit'
-    case 'unknown':
-      return 'not known yet'
-    case 'stale':
-      return `known, but older than ${field?.maxAgeDays ?? '?'} days`
-    case 'known':
-      return 'already known'
-    case 'consent-missing': {
-      const missing = (field?.purposes ?? []).filter(
-        (id) => config.purposes.find((p) => p.id === id)?.basis === 'consent',
-      )
-      return `needs consent: ${missing.join(', ')}`
-    }
-    case 'condition-unmet':
-      return 'its askIf condition does not hold'
-    case 'limit-reached':
-      return 'waits for a later visit (perVisit reached)'
-  }
-}
-
-function renderTable(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? []
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-}
-
-/** `trickle simulate`: what each visit asks, and why every other field is not asked. */
+/**
+ * `trickle simulate`: walks a visitor through visits with core `simulateJourney` (the same
+ * journey the studio previews) and prints, per visit, what is asked and why, the consents
+ * offered with their texts, declined fields and double opt-in confirmations.
+ */
 export async function simulateCommand(
   io: CliIo,
   path: string,
   options: SimulateOptions,
 ): Promise<number> {
+  const language = messageLanguage(options.locale)
+  const say = simulateMessages(language)
+  if (options.journey !== undefined) {
+    const given = {
+      form: options.forms.length > 0,
+      visits: options.visits !== undefined,
+      answers: options.answers !== undefined,
+      consent: Object.keys(options.consents).length > 0,
+    }
+    const clash = Object.entries(given).find(([, on]) => on)?.[0]
+    if (clash !== undefined) throw new CliError(say.notWithJourney(clash))
+  }
   const read = await readConfigFile(io.cwd, path)
-  if (!read.ok) {
-    throw new CliError(`${path} has errors. Run \`trickle validate ${path}\` to see them.`, 1)
-  }
+  if (!read.ok) throw new CliError(say.configErrors(path), 1)
   const { config } = read
-  const formId = options.form ?? config.forms[0]?.id
-  const form = config.forms.find((f) => f.id === formId)
-  if (!form || formId === undefined) {
-    throw new CliError(
-      `No form "${options.form}" in ${path}. Forms: ${config.forms.map((f) => f.id).join(', ') || 'none'}.`,
-    )
-  }
-  for (const purposeId of Object.keys(options.consents)) {
-    if (!config.purposes.some((p) => p.id === purposeId && p.basis === 'consent')) {
-      throw new CliError(`--consent ${purposeId}: no consent purpose with that id in ${path}.`)
+  const consentIds = config.purposes.filter((p) => p.basis === 'consent').map((p) => p.id)
+  for (const id of Object.keys(options.consents)) {
+    if (!consentIds.includes(id)) {
+      throw new CliError(say.unknownConsentFlag(id, path, didYouMean(id, consentIds)))
     }
   }
-  const answers = options.answers ? await readAnswers(io, options.answers) : {}
-  const locale = options.locale ?? defaultLocale(config)
 
-  let profile = emptyProfile('simulated-visitor')
-  const reports: VisitReport[] = []
-  for (let visit = 1; visit <= options.visits; visit++) {
-    const day = (visit - 1) * options.daysBetween
-    const now = new Date(options.start.getTime() + day * dayMs)
-    const { plan, values, consentsGiven } = planWithAnswers(
-      config,
-      profile,
-      formId,
-      now,
-      answers,
-      options.consents,
-    )
-    reports.push({
-      visit,
-      day,
-      date: now.toISOString().slice(0, 10),
-      plan,
-      consentsGiven,
-      answered: Object.keys(values),
-    })
-    if (plan.complete) continue
-    const result = applySubmission(
-      config,
-      profile,
-      { formId, values, consents: consentsGiven },
-      { now, locale, compilePattern: compileLinearPattern },
-    )
-    if (!result.ok) {
-      const first = result.errors[0]
-      throw new CliError(
-        `Visit ${visit}: the answer at ${first?.path} was rejected (${first?.message}). ` +
-          'Give a valid one in an --answers file.',
-        1,
-      )
-    }
-    profile = result.profile
+  let steps: JourneyStep[]
+  if (options.journey !== undefined) {
+    steps = await readJourneyFile(io.cwd, options.journey, language)
+  } else {
+    const forms = options.forms.length > 0 ? options.forms : [config.forms[0]?.id ?? '']
+    const answers = options.answers
+      ? await readAnswersFile(io.cwd, options.answers, language)
+      : undefined
+    steps = Array.from({ length: options.visits ?? 3 }, (_, i) => ({
+      formId: forms[i % forms.length] ?? '',
+      ...(answers && { answers }),
+      consents: options.consents,
+    }))
   }
 
-  if (options.json) {
-    io.stdout(
-      `${JSON.stringify(
-        {
-          form: formId,
-          visits: reports.map(({ plan, ...report }) => ({
-            ...report,
-            asked: plan.fields.map((f) => ({ id: f.id, reason: f.reason })),
-            consentsOffered: plan.consents.map((p) => ({
-              purposeId: p.purposeId,
-              reason: p.reason,
-            })),
-            notAsked: plan.decisions
-              .filter((d) => !d.ask)
-              .map((d) => ({ id: d.fieldId, reason: d.reason })),
-            complete: plan.complete,
-          })),
-        },
-        null,
-        2,
-      )}\n`,
-    )
-    return 0
-  }
-
-  const { colors: c } = io
-  const blocks = reports.map(({ visit, day, date, plan, consentsGiven }) => {
-    const rows = [
-      ['Field', 'Asked', 'Reason', 'Why'],
-      ...plan.decisions.map((d) => [d.fieldId, d.ask ? 'yes' : 'no', d.reason, explain(d, config)]),
-    ]
-    const consentLines = plan.consents.length
-      ? plan.consents
-          .map(
-            (p) =>
-              `${p.purposeId} (${p.reason}): ${consentsGiven[p.purposeId] ? 'ticked' : 'left unticked'}`,
-          )
-          .join(', ')
-      : 'none'
-    const status = plan.complete
-      ? form.openGate
-        ? c.green('Nothing left to ask: one-click download (open gate).')
-        : c.green('Nothing left to ask; the form still shows (openGate is false).')
-      : `${plan.fields.length - plan.decisions.filter((d) => d.reason === 'always').length} new field(s) asked.`
-    return (
-      `${c.bold(`Visit ${visit}`)} ${c.dim(`day ${day} (${date})`)}\n` +
-      `${renderTable(rows)}\n` +
-      `Consents offered: ${consentLines}\n${status}`
-    )
+  const wanted = contentLocale(options.locale)
+  const result = simulateJourney(config, {
+    steps,
+    start: options.start,
+    daysBetween: options.daysBetween,
+    compilePattern: compileLinearPattern,
+    ...(wanted !== undefined && { locale: wanted }),
   })
-  io.stdout(
-    `${c.bold(`Simulating form "${formId}"`)}: ${form.perVisit} new field(s) per visit, ` +
-      `${options.visits} visit(s), ${options.daysBetween} day(s) apart, locale ${locale}.\n\n` +
-      `${blocks.join('\n\n')}\n`,
-  )
-  return 0
+  if (!result.ok) {
+    const forms = config.forms.map((f) => f.id)
+    throw new CliError(
+      result.code === 'unknown-form'
+        ? say.unknownForm(result.formId, path, forms, result.suggestion)
+        : say.doesNotSettle(result.step, result.formId),
+      result.code === 'unknown-form' ? 2 : 1,
+    )
+  }
+
+  const input = {
+    config,
+    visits: result.visits,
+    warnings: result.warnings,
+    locale: result.locale,
+    language,
+    shorthand: options.journey === undefined,
+  }
+  if (options.json) io.stdout(`${JSON.stringify(simulateJson(input), null, 2)}\n`)
+  else
+    io.stdout(
+      simulateText(input, reportHeader(config, steps, options, result.locale, say), io.colors),
+    )
+  // A refused answer fails the command (exit 1), with the reason on stderr for scripts.
+  const refused = result.visits.find((v) => v.rejected)
+  if (refused === undefined) return 0
+  const first = refused.rejected?.[0]
+  const summary = say.refusedSummary(refused.step, first?.path ?? '/', first?.message ?? '')
+  io.stderr(`${io.colors.red('error')} ${summary}\n`)
+  return 1
+}
+
+/** "Simulating form ..." for one form from the flags, else "Simulating a journey ...". */
+function reportHeader(
+  config: Config,
+  steps: readonly JourneyStep[],
+  options: SimulateOptions,
+  locale: string,
+  say: SimulateMessages,
+): string {
+  const forms = [...new Set(steps.map((s) => s.formId))]
+  const only =
+    options.journey === undefined && forms.length === 1
+      ? configIndex(config).forms.get(forms[0] ?? '')
+      : undefined
+  return only
+    ? say.headerForm(only.id, only.perVisit, steps.length, options.daysBetween, locale)
+    : say.headerJourney(steps.length, forms, locale)
 }

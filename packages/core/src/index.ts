@@ -143,3 +143,5 @@ export type {
   JourneyWarning,
 } from './simulate/simulateJourney'
 export { sampleAnswer } from './simulate/sampleAnswer'
+export { explainConsentOffer, explainDecision, explainLanguage } from './simulate/explainDecision'
+export type { ExplainLanguage, ExplainOptions } from './simulate/explainDecision'

@@ -4,6 +4,7 @@ import { planVisit } from '../plan/planVisit'
 import { consentState } from '../plan/consentState'
 import { defaultLocale } from '../defaultLocale'
 import { configIndex } from '../config/configIndex'
+import { didYouMean } from '../config/didYouMean'
 import { sampleAnswer } from './sampleAnswer'
 import type { CompilePattern } from '../config/compilePattern'
 import type {
@@ -32,7 +33,10 @@ export interface JourneyStep {
 
 export interface Journey {
   steps: readonly JourneyStep[]
-  /** The locale the forms are shown in. Default: the config's first. */
+  /**
+   * The locale the forms are shown in. Default: the config's first. A locale the config lacks
+   * falls back to its base language (`de` for `de-AT`), then to the config's first.
+   */
   locale?: string
   /** The first visit's date. Default: now. */
   start?: Date
@@ -48,6 +52,8 @@ export interface JourneyWarning {
   code: 'unknown-answer' | 'unknown-consent' | 'not-offered' | 'not-optional'
   /** The field or purpose id. */
   id: string
+  /** For an unknown id: the id of the config it most likely meant (`emial`: `email`). */
+  suggestion?: string
 }
 
 /** One simulated visit: the plan the visitor meets, and what the submission did. */
@@ -80,8 +86,22 @@ export interface JourneyVisit {
 }
 
 export type JourneyResult =
-  | { ok: true; visits: JourneyVisit[]; profile: Profile; warnings: JourneyWarning[] }
-  | { ok: false; step: number; code: 'unknown-form' | 'does-not-settle'; formId: string }
+  | {
+      ok: true
+      visits: JourneyVisit[]
+      profile: Profile
+      warnings: JourneyWarning[]
+      /** The locale the journey was shown in: one of the config's `locales`. */
+      locale: string
+    }
+  | {
+      ok: false
+      step: number
+      code: 'unknown-form' | 'does-not-settle'
+      formId: string
+      /** For an unknown form: the form id it most likely meant. */
+      suggestion?: string
+    }
 
 const dayMs = 24 * 60 * 60 * 1000
 const maxRounds = 10
@@ -94,7 +114,7 @@ const maxRounds = 10
  */
 export function simulateJourney(config: Config, journey: Journey): JourneyResult {
   const index = configIndex(config)
-  const locale = journey.locale ?? defaultLocale(config)
+  const locale = journeyLocale(config, journey.locale)
   const start = journey.start ?? new Date()
   const visits: JourneyVisit[] = []
   const warnings: JourneyWarning[] = []
@@ -104,7 +124,14 @@ export function simulateJourney(config: Config, journey: Journey): JourneyResult
   for (const [position, step] of journey.steps.entries()) {
     const number = position + 1
     if (!index.forms.has(step.formId)) {
-      return { ok: false, step: number, code: 'unknown-form', formId: step.formId }
+      const suggestion = didYouMean(step.formId, index.forms.keys())
+      return {
+        ok: false,
+        step: number,
+        code: 'unknown-form',
+        formId: step.formId,
+        ...(suggestion !== undefined && { suggestion }),
+      }
     }
     day += step.daysAfter ?? (position === 0 ? 0 : (journey.daysBetween ?? 7))
     const at = new Date(start.getTime() + day * dayMs)
@@ -112,10 +139,11 @@ export function simulateJourney(config: Config, journey: Journey): JourneyResult
     const choices = step.consents ?? {}
     const declinedWanted = new Set(step.declined ?? [])
     for (const id of Object.keys(answers)) {
-      if (!index.fields.has(id)) warnings.push({ step: number, code: 'unknown-answer', id })
+      if (!index.fields.has(id)) warnings.push(unknown(number, 'unknown-answer', id, index.fields))
     }
     for (const id of Object.keys(choices)) {
-      if (!index.purposes.has(id)) warnings.push({ step: number, code: 'unknown-consent', id })
+      if (!index.purposes.has(id))
+        warnings.push(unknown(number, 'unknown-consent', id, index.purposes))
     }
 
     const settled = settle(config, profile, step.formId, at, answers, choices, declinedWanted)
@@ -148,22 +176,22 @@ export function simulateJourney(config: Config, journey: Journey): JourneyResult
       pending: [],
     }
     visits.push(visit)
-    if (plan.complete) continue
-    const result = applySubmission(
-      config,
-      profile,
-      { formId: step.formId, values, consents },
-      {
-        now: at,
-        locale,
-        ...(journey.compilePattern && { compilePattern: journey.compilePattern }),
-      },
-    )
-    if (!result.ok) {
-      visit.rejected = result.errors
-      continue
+    if (!plan.complete) {
+      const result = applySubmission(
+        config,
+        profile,
+        { formId: step.formId, values, consents },
+        {
+          now: at,
+          locale,
+          ...(journey.compilePattern && { compilePattern: journey.compilePattern }),
+        },
+      )
+      if (result.ok) profile = result.profile
+      else visit.rejected = result.errors
     }
-    profile = result.profile
+    // The confirmation mail of an earlier visit can be clicked after any visit, even a
+    // one-click one or one whose submission was refused.
     const waiting = config.purposes.filter(
       (purpose) => consentState(config, profile, purpose.id, at) === 'pending',
     )
@@ -181,7 +209,26 @@ export function simulateJourney(config: Config, journey: Journey): JourneyResult
     profile = { ...profile, consents: [...profile.consents, ...confirmations] }
     visit.confirmed = waiting.map((p) => p.id)
   }
-  return { ok: true, visits, profile, warnings }
+  return { ok: true, visits, profile, warnings, locale }
+}
+
+/** An unknown id, with the known id it most likely meant. */
+function unknown(
+  step: number,
+  code: 'unknown-answer' | 'unknown-consent',
+  id: string,
+  known: ReadonlyMap<string, unknown>,
+): JourneyWarning {
+  const suggestion = didYouMean(id, known.keys())
+  return { step, code, id, ...(suggestion !== undefined && { suggestion }) }
+}
+
+/** The wanted locale if the config has it, else its base language, else the config's first. */
+function journeyLocale(config: Config, wanted: string | undefined): string {
+  const base = wanted?.split('-')[0]
+  if (wanted !== undefined && config.locales.includes(wanted)) return wanted
+  if (base !== undefined && config.locales.includes(base)) return base
+  return defaultLocale(config)
 }
 
 /** Plans with the visit's answers as draft until the planned fields and consents stop changing. */

@@ -40,6 +40,21 @@ describe('simulateJourney', () => {
     expect(consentState(config, waiting.profile, 'newsletter', start)).toBe('pending')
   })
 
+  it('confirms a waiting double opt-in after a later one-click visit too', () => {
+    const result = simulateJourney(config, {
+      start,
+      daysBetween: 0,
+      steps: [
+        { formId: 'whitepaper', consents: { newsletter: true }, confirmDoubleOptIn: false },
+        { formId: 'whitepaper', confirmDoubleOptIn: false },
+        { formId: 'whitepaper' },
+      ],
+    })
+    if (!result.ok) throw new Error(result.code)
+    expect(result.visits[2]!.oneClick).toBe(true)
+    expect(result.visits[2]!.confirmed).toEqual(['newsletter'])
+  })
+
   it('reports ids the config does not have, and an unknown form', () => {
     const result = simulateJourney(config, {
       start,
@@ -49,14 +64,19 @@ describe('simulateJourney', () => {
     })
     if (!result.ok) throw new Error(result.code)
     expect(result.warnings).toEqual([
-      { step: 1, code: 'unknown-answer', id: 'emial' },
-      { step: 1, code: 'unknown-consent', id: 'sale' },
+      { step: 1, code: 'unknown-answer', id: 'emial', suggestion: 'email' },
+      { step: 1, code: 'unknown-consent', id: 'sale', suggestion: 'sales' },
     ])
     expect(simulateJourney(config, { start, steps: [{ formId: 'webinar' }] })).toEqual({
       ok: false,
       step: 1,
       code: 'unknown-form',
       formId: 'webinar',
+    })
+    expect(simulateJourney(config, { start, steps: [{ formId: 'whitepapr' }] })).toMatchObject({
+      ok: false,
+      code: 'unknown-form',
+      suggestion: 'whitepaper',
     })
   })
 
@@ -71,5 +91,38 @@ describe('simulateJourney', () => {
     if (!result.ok) throw new Error(result.code)
     expect(result.visits[0]!.rejected?.[0]?.path).toBe('/values/email')
     expect(result.visits[1]!.profile.fields).toEqual({})
+  })
+
+  it('shows the journey in a locale of the config, falling back to its first', () => {
+    const steps = [{ formId: 'whitepaper' }]
+    const localeOf = (locale?: string) => {
+      const result = simulateJourney(config, { start, steps, ...(locale && { locale }) })
+      return result.ok ? result.locale : result.code
+    }
+    expect(localeOf('en')).toBe('en')
+    expect(localeOf('en-GB')).toBe('en')
+    expect(localeOf('fr')).toBe('de')
+    expect(localeOf()).toBe('de')
+  })
+
+  it('keeps a declined optional field behind every other one on later visits', () => {
+    const optional = configSchema.parse({
+      ...fixture,
+      fields: fixture.fields.map((f) => (f.id === 'firstName' ? { ...f, required: false } : f)),
+    })
+    const result = simulateJourney(optional, {
+      start,
+      steps: [
+        { formId: 'whitepaper', consents: { sales: true }, declined: ['firstName'] },
+        { formId: 'whitepaper' },
+        { formId: 'whitepaper' },
+      ],
+    })
+    if (!result.ok) throw new Error(result.code)
+    const [first, second, third] = result.visits
+    expect(first!.declined).toEqual(['firstName'])
+    expect(asked(second!.plan)).toEqual(['jobRole', 'industry', 'companySize'])
+    // Picked last, once every other field is known (the plan lists fields in form order).
+    expect(asked(third!.plan)).toEqual(['firstName', 'budget', 'phone'])
   })
 })
