@@ -7,7 +7,13 @@ import { isRecord, own } from '../jsonValue'
 const fieldTexts = ['label', 'help', 'placeholder'] as const
 
 /** What a kind of text may hold before it is far more than a form needs (see `text-too-long`). */
-export const textLimits = { label: 200, option: 200, help: 1000, consent: 3000, text: 1000 } as const
+export const textLimits = {
+  label: 200,
+  option: 200,
+  help: 1000,
+  consent: 3000,
+  text: 1000,
+} as const
 type TextKind = keyof typeof textLimits
 
 const kindOf = (path: Path): TextKind => {

@@ -12,7 +12,9 @@ import {
 
 export type { Path } from './configWords'
 
-const catalogs: Readonly<Record<MessageLocale, { messages: MessageCatalog; vocabulary: typeof vocabularyEn }>> = {
+const catalogs: Readonly<
+  Record<MessageLocale, { messages: MessageCatalog; vocabulary: typeof vocabularyEn }>
+> = {
   en: { messages: messagesEn, vocabulary: vocabularyEn },
   de: { messages: messagesDe, vocabulary: vocabularyDe },
 }

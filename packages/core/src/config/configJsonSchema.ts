@@ -26,8 +26,15 @@ export function configJsonSchemaFor(locale: MessageLocale): z.core.JSONSchema.Ba
     const copy: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) {
       const translated =
-        key === 'description' && typeof item === 'string' ? describeIn(locale, item) : translate(item)
-      Object.defineProperty(copy, key, { value: translated, enumerable: true, writable: true, configurable: true })
+        key === 'description' && typeof item === 'string'
+          ? describeIn(locale, item)
+          : translate(item)
+      Object.defineProperty(copy, key, {
+        value: translated,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
     return copy
   }

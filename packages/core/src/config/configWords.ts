@@ -58,7 +58,8 @@ export function plainPath(path: Path): string {
     if (typeof segment === 'number') text += `[${segment}]`
     else if (segment.length <= maxQuoted && plainKey.test(segment)) {
       text += text === '' ? segment : `.${segment}`
-    } else text += `[${JSON.stringify(segment.length > maxQuoted ? `${segment.slice(0, maxQuoted)}...` : segment)}]`
+    } else
+      text += `[${JSON.stringify(segment.length > maxQuoted ? `${segment.slice(0, maxQuoted)}...` : segment)}]`
   }
   return text
 }

@@ -54,26 +54,17 @@ export function guardConfigInput(input: unknown, writer: IssueWriter): GuardedIn
     const { value, path, kind } = next
     if (typeof value !== 'object' || value === null) continue
     if (onPath.has(value)) {
-      cutOff(
-        next,
-        writer.issue(path, 'not-json', { path }),
-      )
+      cutOff(next, writer.issue(path, 'not-json', { path }))
       continue
     }
     if (path.length > maxConfigDepth) {
-      cutOff(
-        next,
-        writer.issue(path, 'too-deep', { max: maxConfigDepth, path: path.slice(0, 4) }),
-      )
+      cutOff(next, writer.issue(path, 'too-deep', { max: maxConfigDepth, path: path.slice(0, 4) }))
       continue
     }
     if (kind === 'condition' && !Array.isArray(value)) {
       const combined = recursiveConditionKeys.filter((key) => Object.hasOwn(value, key))
       if (combined.length > 1) {
-        cutOff(
-          next,
-          writer.issue(path, 'invalid-condition.combined', { path, keys: combined }),
-        )
+        cutOff(next, writer.issue(path, 'invalid-condition.combined', { path, keys: combined }))
         continue
       }
     }

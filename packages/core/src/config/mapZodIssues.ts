@@ -106,8 +106,7 @@ function missingProperty(w: IssueWriter, path: Path, key: string, input: unknown
   const shape = objectShapeAt(path, input)
   const schema = shape !== undefined && Object.hasOwn(shape, key) ? shape[key] : undefined
   const english = schema === undefined ? undefined : z.globalRegistry.get(schema)?.description
-  const description =
-    english === undefined ? undefined : describeIn(w.locale, english)
+  const description = english === undefined ? undefined : describeIn(w.locale, english)
   return w.issue(path, 'missing-property', { path, key, description })
 }
 
@@ -166,7 +165,9 @@ function mapUnion(
     return mapDestination(w, issue, input, path, value)
   }
   if (last === 'equals' || path[path.length - 2] === 'in') {
-    return [w.issue(path, last === 'equals' ? 'wrong-type.equals' : 'wrong-type.in', { path, value })]
+    return [
+      w.issue(path, last === 'equals' ? 'wrong-type.equals' : 'wrong-type.in', { path, value }),
+    ]
   }
   // Everything else that is a union is a text: one string, or one string per language.
   const branch = typeof value === 'string' ? 0 : isRecord(value) ? 1 : -1

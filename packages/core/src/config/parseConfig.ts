@@ -54,7 +54,11 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): P
     return { ok: false, issues, warnings }
   } catch (error) {
     // Reached only by values no JSON parser produces (a getter that throws, a revoked proxy).
-    return { ok: false, issues: [unreadable(createIssueWriter(locale, undefined), error)], warnings: [] }
+    return {
+      ok: false,
+      issues: [unreadable(createIssueWriter(locale, undefined), error)],
+      warnings: [],
+    }
   }
 }
 

@@ -158,7 +158,10 @@ export const messagesDe: MessageCatalog = {
       p.fallbacks.length === 1
         ? `diese Besucher sehen stattdessen den ${w.q(p.fallbacks[0]?.fallback)}-Text`
         : p.fallbacks
-            .map(({ fallback, locales }) => `Besucher mit ${w.list(quoted(locales))} sehen den ${w.q(fallback)}-Text`)
+            .map(
+              ({ fallback, locales }) =>
+                `Besucher mit ${w.list(quoted(locales))} sehen den ${w.q(fallback)}-Text`,
+            )
             .join(', ')
     }. Ergänzen Sie ${w.list(quoted(p.missing))}.`,
   'text-too-long': (p, w) =>

@@ -61,11 +61,17 @@ export const messagesEn = {
     `${w.at(p.path)} is ${w.q(p.value)}; use your HubSpot account id, digits only (Settings > Account details).`,
   'invalid-value.format': (p: { path: Path; value: unknown }, w: Words) =>
     `${w.at(p.path)} has the wrong format: ${w.q(p.value)}.`,
-  'missing-property': (p: { path: Path; key: string; description?: string | undefined }, w: Words) =>
+  'missing-property': (
+    p: { path: Path; key: string; description?: string | undefined },
+    w: Words,
+  ) =>
     `${w.at(p.path)} is missing the required property "${p.key}"${p.description === undefined ? '' : ` (${p.description.replace(/\.$/, '')})`}. Add it.`,
   'unknown-property': (p: { path: Path; key: string }, w: Words) =>
     `Unknown property ${w.q(p.key)} in ${w.at(p.path)}.`,
-  'unknown-property.remove': (p: { path: Path; key: string; allowed: readonly string[] }, w: Words) =>
+  'unknown-property.remove': (
+    p: { path: Path; key: string; allowed: readonly string[] },
+    w: Words,
+  ) =>
     `Unknown property ${w.q(p.key)} in ${w.at(p.path)}. Remove it.${p.allowed.length > 0 ? ` Allowed here: ${p.allowed.join(', ')}.` : ''}`,
   'invalid-condition.both': (p: { path: Path; keys: string[] }, w: Words) =>
     `The condition at ${w.at(p.path)} has both ${p.keys.map((each) => `"${each}"`).join(' and ')}; a condition tests one thing. Keep one, or combine several in {"all": [...]}.`,
@@ -99,9 +105,15 @@ export const messagesEn = {
     `The id ${w.q(p.id)} is already used by ${p.first}. Ids must be unique: rename one of them.`,
 
   // checkPurposes
-  'missing-consent-text.purpose': (p: { purpose: EntryRef; locales: readonly string[] | undefined }, w: Words) =>
+  'missing-consent-text.purpose': (
+    p: { purpose: EntryRef; locales: readonly string[] | undefined },
+    w: Words,
+  ) =>
     `${w.capitalize(w.name(p.purpose))} asks for consent but has no "text". Add "text": the exact words shown next to its checkbox, in every configured language${p.locales === undefined ? '' : ` (${w.list(p.locales)})`}.`,
-  'require-version-above-version': (p: { purpose: EntryRef; required: number; version: number }, w: Words) =>
+  'require-version-above-version': (
+    p: { purpose: EntryRef; required: number; version: number },
+    w: Words,
+  ) =>
     `${w.capitalize(w.name(p.purpose))} requires consent version ${p.required}, but its current version is ${p.version}, so no consent could ever count. Set requireVersion to ${p.version} or lower.`,
   'setting-ignored.basis': (p: { key: string; purpose: EntryRef; basis: string }, w: Words) =>
     `${p.key} of ${w.name(p.purpose)} is ignored: it only applies to purposes with basis "consent", and this one has basis ${w.q(p.basis)}. Remove it or change the basis.`,
@@ -113,15 +125,27 @@ export const messagesEn = {
     `Purpose ${w.q(p.id)} is listed twice for ${w.name(p.field)}. Remove the second one.`,
   'missing-options': (p: { field: EntryRef; type: string }, w: Words) =>
     `${w.capitalize(w.name(p.field))} is a ${p.type} but has no options to choose from. Add "options": [{"value": "...", "label": "..."}, ...].`,
-  'duplicate-option': (p: { field: EntryRef; value: string; first: number; second: number }, w: Words) =>
+  'duplicate-option': (
+    p: { field: EntryRef; value: string; first: number; second: number },
+    w: Words,
+  ) =>
     `${w.capitalize(w.name(p.field))} has the option value ${w.q(p.value)} twice (options[${p.first}] and options[${p.second}]). Answers could not be told apart: give each option its own value.`,
-  'min-above-max': (p: { field: EntryRef; low: string; lowValue: number; high: string; highValue: number }, w: Words) =>
+  'min-above-max': (
+    p: { field: EntryRef; low: string; lowValue: number; high: string; highValue: number },
+    w: Words,
+  ) =>
     `${w.capitalize(w.name(p.field))} has ${p.low} ${p.lowValue} above ${p.high} ${p.highValue}, so no answer could be valid. Lower ${p.low} or raise ${p.high}.`,
-  'setting-ignored.type': (p: { key: string; field: EntryRef; types: readonly string[]; type: string }, w: Words) =>
+  'setting-ignored.type': (
+    p: { key: string; field: EntryRef; types: readonly string[]; type: string },
+    w: Words,
+  ) =>
     `${p.key} of ${w.name(p.field)} is ignored: it applies to ${p.types.join(', ')} fields, and this field is a ${p.type}. Remove it or change the type.`,
   'invalid-pattern': (p: { field: EntryRef; reason: string }, w: Words) =>
     `The pattern of ${w.name(p.field)} is not a valid regular expression (${p.reason}). Fix it or remove it.`,
-  'invalid-pattern.engine': (p: { field: EntryRef; unsupported?: string | undefined; reason?: string | undefined }, w: Words) =>
+  'invalid-pattern.engine': (
+    p: { field: EntryRef; unsupported?: string | undefined; reason?: string | undefined },
+    w: Words,
+  ) =>
     `The pattern of ${w.name(p.field)} ${p.unsupported === undefined ? `is refused (${p.reason ?? ''})` : `uses ${p.unsupported}`}, which the linear-time engine of the server (RE2) cannot run. Rewrite it without that.`,
 
   // checkConditions
@@ -171,10 +195,21 @@ export const messagesEn = {
       p.fallbacks.length === 1
         ? `those visitors see the ${w.q(p.fallbacks[0]?.fallback)} text instead`
         : p.fallbacks
-            .map(({ fallback, locales }) => `${w.list(locales.map((each) => `"${each}"`))} visitors see the ${w.q(fallback)} text`)
+            .map(
+              ({ fallback, locales }) =>
+                `${w.list(locales.map((each) => `"${each}"`))} visitors see the ${w.q(fallback)} text`,
+            )
             .join(', ')
     }. Add ${w.list(p.missing.map((each) => `"${each}"`))}.`,
-  'text-too-long': (p: { path: Path; kind: 'label' | 'consent' | 'option' | 'help' | 'text'; length: number; limit: number }, w: Words) =>
+  'text-too-long': (
+    p: {
+      path: Path
+      kind: 'label' | 'consent' | 'option' | 'help' | 'text'
+      length: number
+      limit: number
+    },
+    w: Words,
+  ) =>
     `${w.at(p.path)} has ${p.length} characters; a ${p.kind === 'consent' ? 'consent text' : p.kind === 'option' ? 'option label' : p.kind} rarely needs more than ${p.limit}. Visitors skip long texts on a form: shorten it and link to the details (e.g. links.privacy).`,
 
   // checkDestinations
@@ -188,7 +223,10 @@ export const messagesEn = {
     `Field ${w.q(p.id)} serves ${w.list(p.purposes.map((id) => `"${id}"`))}, none of which this destination serves, so its value is never sent. Add one of them to the destination's purposes, or remove the mapping.`,
   'missing-email-field': (_p: object) =>
     `HubSpot makes a contact only from an e-mail address, but no field mapped here has type "email". Map your e-mail field, e.g. "email": "email".`,
-  'not-a-consent-purpose.destination': (p: { id: string; basis: string; subscription: boolean }, w: Words) =>
+  'not-a-consent-purpose.destination': (
+    p: { id: string; basis: string; subscription: boolean },
+    w: Words,
+  ) =>
     `Purpose ${w.q(p.id)} has basis ${w.q(p.basis)}, but ${p.subscription ? 'a subscription may only follow a consent the person gave' : "linking the visitor's HubSpot cookie to a person needs a consent of its own"}. Name a purpose with basis "consent".`,
   'purpose-not-served': (p: { id: string }, w: Words) =>
     `Purpose ${w.q(p.id)} is not in this destination's purposes, so its consents never reach it. Add ${w.q(p.id)} to purposes, or remove the subscription.`,

@@ -91,7 +91,7 @@ export const schemaDescriptionsDe: Readonly<Record<string, string>> = {
   'Destination id: a letter, then up to 63 letters, digits, "_" or "-".': `ID des Ziels: ${idRule}`,
   'The kind of service: "webhook" (signed HTTPS POSTs, Standard Webhooks) or "hubspot" (HubSpot Forms Submission API v3).':
     'Die Art des Dienstes: "webhook" (signierte HTTPS-POSTs, Standard Webhooks) oder "hubspot" (HubSpot Forms Submission API v3).',
-  'Purposes this service is used for. A value is sent only while one of its field\'s purposes is in this list and usable (not consent-based, or consented).':
+  "Purposes this service is used for. A value is sent only while one of its field's purposes is in this list and usable (not consent-based, or consented).":
     'Zwecke, für die dieser Dienst genutzt wird. Ein Wert wird nur gesendet, solange einer der Zwecke seines Feldes in dieser Liste steht und nutzbar ist (nicht einwilligungsbasiert oder eingewilligt).',
   'What is sent: "submission", "consent" (changes), "erasure". Default all three.':
     'Was gesendet wird: "submission", "consent" (Änderungen), "erasure". Standard: alle drei.',
