@@ -166,8 +166,9 @@ describe('trickle validate --locale de', () => {
         'Unknown property "perVist" in form "whitepaper" (forms[0]).',
       )
     } finally {
+      // Reflect.deleteProperty: an unset variable must be absent, not the text "undefined".
       for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key]
+        if (value === undefined) Reflect.deleteProperty(process.env, key)
         else process.env[key] = value
       }
     }
