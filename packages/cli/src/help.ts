@@ -27,23 +27,26 @@ Examples
   trickle schema > trickle.schema.json
 `
 
-export const validateHelp = `trickle validate <config.json> [--json] [--against <database>]
+export const validateHelp = `trickle validate <config.json> [--json] [--against <database>] [--locale de]
 
-Checks a config: JSON syntax, the shape of every property, and the meaning (unknown or duplicate
-ids, missing consent texts, askIf cycles...). Prints every problem at once with its line:column,
-a code frame and what to change. Exits 0 when the config is valid (warnings allowed), 1 when it
-has errors, 2 when the command itself is wrong.
+Checks a config: the file (empty, UTF-16, over 1 MB), JSON syntax (with comments, typographic
+quotes and keys written twice named as such), the shape of every property, and the meaning
+(unknown or duplicate ids, missing consent texts, askIf cycles...). Prints every problem at once
+with its line:column, a code frame and what to change. Exits 0 when the config is valid
+(warnings allowed), 1 when it has errors, 2 when the command itself is wrong.
 
 Options
   --json               machine-readable result, for CI: { file, valid, errors, warnings }
   --against <database> also compare the consent texts with those recorded in the server's
                        database (a PostgreSQL URL or the data folder): a text edited without
                        raising its purpose's version is an error
+  --locale <en|de>     the language of the messages (default: the system locale, else English)
 
 Examples
   trickle validate trickle.config.json
   trickle validate trickle.config.json --json
   trickle validate trickle.config.json --against .trickle-data
+  trickle validate trickle.config.json --locale de
 `
 
 export const simulateHelp = `trickle simulate <config.json> [options]
@@ -90,13 +93,18 @@ Examples
   trickle simulate trickle.config.json --journey journey.json --json
 `
 
-export const schemaHelp = `trickle schema
+export const schemaHelp = `trickle schema [--locale de]
 
 Prints the JSON Schema of the config format. Point "$schema" in your config at the copy shipped in
-@trickle/core so your editor autocompletes and underlines mistakes.
+@trickle/core (dist/schema.json, or dist/schema.de.json with German descriptions) so your editor
+autocompletes and underlines mistakes.
+
+Options
+  --locale <en|de>     the language of the descriptions (default: the system locale, else English)
 
 Examples
   trickle schema > trickle.schema.json
+  trickle schema --locale de > trickle.schema.json
 `
 
 export const serveHelp = `trickle serve [--config <config.json>] [--port <n>] [--data <folder>]

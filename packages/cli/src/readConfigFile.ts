@@ -1,9 +1,18 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseConfig, type Config, type ConfigIssue } from '@trickle/core'
+import {
+  configFileError,
+  maxConfigTextLength,
+  parseConfig,
+  readConfigText,
+  type Config,
+  type ConfigIssue,
+  type ConfigSyntaxError,
+} from '@trickle/core'
+import type { MessageLanguage } from './cliLocale'
 import { compileLinearPattern } from './compileLinearPattern'
 import { CliError } from './io'
-import { parseJsonWithPointers, type SourceLocation, type SourcePosition } from './jsonSourceMap'
+import type { SourceLocation } from './jsonSourceMap'
 
 export interface ConfigFile {
   path: string
@@ -18,7 +27,7 @@ export type ReadConfigResult =
       warnings: ConfigIssue[]
       pointers: Map<string, SourceLocation>
     }
-  | { ok: false; file: ConfigFile; syntax: { message: string; position: SourcePosition } }
+  | { ok: false; file: ConfigFile; syntax: ConfigSyntaxError }
   | {
       ok: false
       file: ConfigFile
@@ -27,30 +36,66 @@ export type ReadConfigResult =
       pointers: Map<string, SourceLocation>
     }
 
-/** Reads a config file: JSON syntax first (with the position), then `parseConfig`. */
-export async function readConfigFile(cwd: string, path: string): Promise<ReadConfigResult> {
+const fileWords = {
+  en: {
+    missing: (path: string) => `No such file: ${path}`,
+    folder: (path: string) => `${path} is a folder; give the path of a .json file.`,
+    unreadable: (path: string, reason: string) => `Cannot read ${path}: ${reason}`,
+  },
+  de: {
+    missing: (path: string) => `Datei nicht gefunden: ${path}`,
+    folder: (path: string) => `${path} ist ein Ordner; geben Sie den Pfad einer .json-Datei an.`,
+    unreadable: (path: string, reason: string) => `${path} kann nicht gelesen werden: ${reason}`,
+  },
+}
+
+/**
+ * Reads a config file: its size and encoding from the bytes (a file over 1 MB is refused before
+ * it is read; a UTF-16 file is named as such), then the text (`readConfigText`: syntax,
+ * comments, typographic quotes, keys written twice, with positions), then `parseConfig`.
+ * Messages are in `locale`.
+ */
+export async function readConfigFile(
+  cwd: string,
+  path: string,
+  locale: MessageLanguage = 'en',
+): Promise<ReadConfigResult> {
   const absolute = resolve(cwd, path)
-  let source: string
+  const words = fileWords[locale]
+  let bytes: Buffer
   try {
-    source = await readFile(absolute, 'utf8')
+    const { size } = await stat(absolute)
+    if (size > maxConfigTextLength) {
+      const syntax = configFileError({ code: 'file-too-large', size }, { locale })
+      return { ok: false, file: { path, source: '' }, syntax }
+    }
+    bytes = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new CliError(`No such file: ${path}`)
-    if (code === 'EISDIR') throw new CliError(`${path} is a folder; give the path of a .json file.`)
-    throw new CliError(`Cannot read ${path}: ${(error as Error).message}`)
+    if (code === 'ENOENT') throw new CliError(words.missing(path))
+    if (code === 'EISDIR') throw new CliError(words.folder(path))
+    throw new CliError(words.unreadable(path, (error as Error).message))
   }
+  if (isUtf16(bytes)) {
+    // Decoded as UTF-8 it would be noise: say which encoding it is and what to do.
+    return {
+      ok: false,
+      file: { path, source: '' },
+      syntax: configFileError({ code: 'utf16' }, { locale }),
+    }
+  }
+  const source = bytes.toString('utf8')
   const file = { path, source }
-  const json = parseJsonWithPointers(source)
-  if (!json.ok)
-    return { ok: false, file, syntax: { message: json.message, position: json.position } }
-  const result = parseConfig(json.data, { compilePattern: compileLinearPattern })
-  if (!result.ok) {
+  const text = readConfigText(source, { locale })
+  if (!text.ok) return { ok: false, file, syntax: text.syntax }
+  const result = parseConfig(text.data, { compilePattern: compileLinearPattern, locale })
+  if (!result.ok || text.issues.length > 0) {
     return {
       ok: false,
       file,
-      issues: result.issues,
+      issues: [...text.issues, ...(result.ok ? [] : result.issues)],
       warnings: result.warnings,
-      pointers: json.pointers,
+      pointers: text.pointers,
     }
   }
   return {
@@ -58,6 +103,13 @@ export async function readConfigFile(cwd: string, path: string): Promise<ReadCon
     file,
     config: result.config,
     warnings: result.warnings,
-    pointers: json.pointers,
+    pointers: text.pointers,
   }
+}
+
+/** A UTF-16 byte order mark (FF FE or FE FF), or NUL bytes, which UTF-8 JSON never has. */
+function isUtf16(bytes: Uint8Array): boolean {
+  const [first, second] = bytes
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return true
+  return bytes.subarray(0, 4096).includes(0)
 }

@@ -14,6 +14,7 @@ import {
 import { CliError, type CliIo, processIo } from './io'
 import { privacyActions, privacyCommand, type PrivacyRequest } from './privacyCommand'
 import { retentionCommand } from './retentionCommand'
+import { messageLanguage } from './cliLocale'
 import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
 import { simulateCommand } from './simulateCommand'
@@ -33,7 +34,12 @@ const adminTarget = {
 const commands = {
   validate: {
     help: validateHelp,
-    options: { ...help, json: { type: 'boolean' }, against: { type: 'string' } },
+    options: {
+      ...help,
+      json: { type: 'boolean' },
+      against: { type: 'string' },
+      locale: { type: 'string' },
+    },
   },
   simulate: {
     help: simulateHelp,
@@ -50,7 +56,7 @@ const commands = {
       start: { type: 'string' },
     },
   },
-  schema: { help: schemaHelp, options: help },
+  schema: { help: schemaHelp, options: { ...help, locale: { type: 'string' } } },
   serve: {
     help: serveHelp,
     options: {
@@ -184,6 +190,7 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
       return validateCommand(io, onePath(name, positionals), {
         json: values.json === true,
         against: flag('against'),
+        locale: messageLanguage(flag('locale')),
       })
     case 'simulate': {
       const start = flag('start') ? new Date(`${flag('start')}T00:00:00Z`) : new Date()
@@ -209,7 +216,7 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
     }
     case 'schema':
       if (positionals.length > 0) throw new CliError('trickle schema takes no arguments.')
-      return schemaCommand(io)
+      return schemaCommand(io, messageLanguage(flag('locale')))
     case 'serve':
       if (positionals.length > 0)
         throw new CliError('trickle serve takes no positional arguments; use --config.')

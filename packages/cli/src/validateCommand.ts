@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { destinationEnv, type Config, type ConfigIssue, type Destination } from '@trickle/core'
 import type { ConsentTextChange } from '@trickle/server'
+import type { MessageLanguage } from './cliLocale'
 import { codeFrame } from './codeFrame'
 import { CliError, type CliIo } from './io'
 import { locatePointer, type SourceLocation } from './jsonSourceMap'
@@ -19,7 +20,49 @@ export interface LocatedIssue extends CheckIssue {
 }
 
 /** Issue codes whose path names a property that should not be there: point at its name. */
-const keyCodes = new Set(['unknown-property', 'reserved-key'])
+const keyCodes = new Set(['unknown-property', 'reserved-key', 'duplicate-key'])
+
+/** The CLI's own sentences around the config's issues, per language. */
+const words = {
+  en: {
+    notJson: (path: string) => `${path} is not valid JSON.`,
+    didYouMean: (suggestion: string) => `Did you mean "${suggestion}"?`,
+    count: (n: number, word: 'error' | 'warning' | 'form' | 'field' | 'purpose' | 'destination') =>
+      `${n} ${word}${n === 1 ? '' : 's'}`,
+    valid: (path: string) => `${path} is valid`,
+    errorsIn: (counts: string, path: string) => `${counts} in ${path}.`,
+    environment: "The server reads each destination's endpoint and secret from the environment:",
+    otherAddress: (url: string) => `(and ${url} to use another API address)`,
+    and: 'and',
+  },
+  de: {
+    notJson: (path: string) => `${path} ist kein gültiges JSON.`,
+    didYouMean: (suggestion: string) => `Meinten Sie "${suggestion}"?`,
+    count: (n: number, word: 'error' | 'warning' | 'form' | 'field' | 'purpose' | 'destination') =>
+      `${n} ${(n === 1 ? germanSingular : germanPlural)[word]}`,
+    valid: (path: string) => `${path} ist gültig`,
+    errorsIn: (counts: string, path: string) => `${counts} in ${path}.`,
+    environment: 'Der Server liest Adresse und Schlüssel jedes Ziels aus der Umgebung:',
+    otherAddress: (url: string) => `(und ${url} für eine andere API-Adresse)`,
+    and: 'und',
+  },
+}
+const germanSingular = {
+  error: 'Fehler',
+  warning: 'Warnung',
+  form: 'Formular',
+  field: 'Feld',
+  purpose: 'Zweck',
+  destination: 'Ziel',
+}
+const germanPlural = {
+  error: 'Fehler',
+  warning: 'Warnungen',
+  form: 'Formulare',
+  field: 'Felder',
+  purpose: 'Zwecke',
+  destination: 'Ziele',
+}
 
 function locate(
   issues: CheckIssue[],
@@ -37,30 +80,35 @@ function locate(
 }
 
 /**
- * `trickle validate <config.json> [--json] [--against <DATABASE_URL | data folder>]`: 0 when
- * valid, 1 on errors. With `--against`, a consent text that differs from the text recorded in
- * that database for the same purpose, version and locale is an error too.
+ * `trickle validate <config.json> [--json] [--against <DATABASE_URL | data folder>] [--locale de]`:
+ * 0 when valid, 1 on errors. With `--against`, a consent text that differs from the text
+ * recorded in that database for the same purpose, version and locale is an error too. Messages
+ * are in `locale` (codes and paths stay the same).
  */
 export async function validateCommand(
   io: CliIo,
   path: string,
-  options: { json: boolean; against?: string | undefined },
+  options: { json: boolean; against?: string | undefined; locale?: MessageLanguage | undefined },
 ): Promise<number> {
-  const result = await readConfigFile(io.cwd, path)
+  const locale = options.locale ?? 'en'
+  const say = words[locale]
+  const result = await readConfigFile(io.cwd, path, locale)
   const { colors: c } = io
 
   if (!result.ok && 'syntax' in result) {
     const { message, position } = result.syntax
+    // Plain syntax errors keep the code the CLI always printed for them.
+    const code = result.syntax.code === 'not-json' ? 'invalid-json' : result.syntax.code
     if (options.json) {
-      const error = { path: '', code: 'invalid-json', message, severity: 'error', ...position }
+      const error = { path: '', code, message, severity: 'error', ...position }
       io.stdout(
         `${JSON.stringify({ file: path, valid: false, errors: [error], warnings: [] }, null, 2)}\n`,
       )
     } else {
       io.stderr(
-        `${c.bold(`${path}:${position.line}:${position.column}`)} ${c.red('error')} ${c.dim('invalid-json')}\n` +
-          `  ${message}\n\n${codeFrame(result.file.source, position, c)}\n\n` +
-          `${c.red('✖')} ${path} is not valid JSON.\n`,
+        `${c.bold(`${path}:${position.line}:${position.column}`)} ${c.red('error')} ${c.dim(code)}\n` +
+          `  ${message}\n\n${result.file.source === '' ? '' : `${codeFrame(result.file.source, position, c)}\n\n`}` +
+          `${c.red('✖')} ${say.notJson(path)}\n`,
       )
     }
     return 1
@@ -91,7 +139,7 @@ export async function validateCommand(
     const label = issue.severity === 'error' ? c.red('error') : c.yellow('warning')
     const hint =
       issue.suggestion && !issue.message.includes(issue.suggestion)
-        ? `\n  ${c.cyan(`Did you mean "${issue.suggestion}"?`)}`
+        ? `\n  ${c.cyan(say.didYouMean(issue.suggestion))}`
         : ''
     return (
       `${c.bold(`${path}:${issue.line}:${issue.column}`)} ${label} ${c.dim(issue.code)} ${c.dim(issue.path || '/')}\n` +
@@ -101,23 +149,23 @@ export async function validateCommand(
   })
   if (blocks.length > 0) out(`${blocks.join('\n\n')}\n\n`)
 
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  const count = say.count
   if (valid) {
     const { config } = result
     const destinations = config.destinations ?? []
     io.stdout(
-      `${c.green('✔')} ${path} is valid: ${count(config.forms.length, 'form')}, ` +
+      `${c.green('✔')} ${say.valid(path)}: ${count(config.forms.length, 'form')}, ` +
         `${count(config.fields.length, 'field')}, ${count(config.purposes.length, 'purpose')}` +
         `${destinations.length > 0 ? `, ${count(destinations.length, 'destination')}` : ''}` +
         `${warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : ''}.\n` +
-        destinationVariables(destinations),
+        destinationVariables(destinations, locale),
     )
     return 0
   }
-  io.stderr(
-    `${c.red('✖')} ${count(errors.length, 'error')}` +
-      `${warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : ''} in ${path}.\n`,
-  )
+  const counts =
+    count(errors.length, 'error') +
+    (warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : '')
+  io.stderr(`${c.red('✖')} ${say.errorsIn(counts, path)}\n`)
   return 1
 }
 
@@ -177,13 +225,17 @@ function errorCode(error: unknown): unknown {
 }
 
 /** Where `trickle serve` will look for each destination's endpoint and secret. */
-function destinationVariables(destinations: readonly Destination[]): string {
+function destinationVariables(
+  destinations: readonly Destination[],
+  locale: MessageLanguage,
+): string {
   if (destinations.length === 0) return ''
+  const say = words[locale]
   const lines = destinations.map((destination) => {
     const { url, secret } = destinationEnv(destination)
     return destination.type === 'webhook'
-      ? `  ${destination.id}: ${url} and ${secret}`
-      : `  ${destination.id}: ${secret} (and ${url} to use another API address)`
+      ? `  ${destination.id}: ${url} ${say.and} ${secret}`
+      : `  ${destination.id}: ${secret} ${say.otherAddress(url)}`
   })
-  return `  The server reads each destination's endpoint and secret from the environment:\n${lines.join('\n')}\n`
+  return `  ${say.environment}\n${lines.join('\n')}\n`
 }

@@ -125,3 +125,122 @@ describe('trickle validate: destinations', () => {
     expect(result.stdout).toContain('hubspot: TRICKLE_DESTINATION_HUBSPOT_SECRET')
   })
 })
+
+describe('trickle validate --locale de', () => {
+  const broken = resolve(import.meta.dirname, 'fixtures/broken.json')
+  const write = (name: string, content: string | Buffer): string => {
+    writeFileSync(join(root, name), content)
+    return name
+  }
+
+  it('prints the issues in German, each at its line with the code frame', async () => {
+    writeFileSync(join(root, 'kaputt.json'), readFileSync(broken))
+    const result = await trickle('validate', 'kaputt.json', '--locale', 'de')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(
+      /kaputt\.json:302:7 error unknown-property \/forms\/0\/perVist\n {2}Unbekannte Eigenschaft "perVist" in Formular "whitepaper" \(forms\[0\]\)\. Meinten Sie "perVisit"\?/,
+    )
+    expect(result.stderr).toMatch(/> 302 \|\s+"perVist": 2/)
+    expect(result.stderr).toMatch(/kaputt\.json:288:9 error unknown-field/)
+    expect(result.stderr).toContain('Meinten Sie "lastName"?')
+    expect(result.stderr).toContain('✖ 3 Fehler, 1 Warnung in kaputt.json.')
+    expect(result.stderr).not.toContain('Did you mean')
+  })
+
+  it('speaks German with a German system locale, and English without', async () => {
+    writeFileSync(join(root, 'kaputt.json'), readFileSync(broken))
+    const saved = {
+      LANG: process.env.LANG,
+      LC_ALL: process.env.LC_ALL,
+      LC_MESSAGES: process.env.LC_MESSAGES,
+    }
+    try {
+      delete process.env.LC_ALL
+      delete process.env.LC_MESSAGES
+      process.env.LANG = 'de_DE.UTF-8'
+      const german = await trickle('validate', 'kaputt.json')
+      expect(german.stderr).toContain('Unbekannte Eigenschaft "perVist"')
+      expect(german.stderr).toContain('✖ 3 Fehler, 1 Warnung in kaputt.json.')
+      const english = await trickle('validate', 'kaputt.json', '--locale', 'en')
+      expect(english.stderr).toContain(
+        'Unknown property "perVist" in form "whitepaper" (forms[0]).',
+      )
+    } finally {
+      // Reflect.deleteProperty: an unset variable must be absent, not the text "undefined".
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) Reflect.deleteProperty(process.env, key)
+        else process.env[key] = value
+      }
+    }
+  })
+
+  it('names a comment in the file at its line, in German', async () => {
+    const text = readFileSync(whitepaper, 'utf8').replace(
+      '"version": 1,',
+      '"version": 1, // Format',
+    )
+    const result = await trickle('validate', write('kommentar.json', text), '--locale', 'de')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(
+      /kommentar\.json:2:17 error json-comment\n {2}Ein \/\/-Kommentar in Zeile 2, Spalte 17: JSON erlaubt keine Kommentare\./,
+    )
+    expect(result.stderr).toMatch(/> 2 \|\s+"version": 1, \/\/ Format\n\s+\|\s+\^/)
+    expect(result.stderr).toContain('✖ kommentar.json ist kein gültiges JSON.')
+  })
+
+  it('names typographic quotes, a UTF-16 file, an empty file and a file far too large', async () => {
+    const quoted = readFileSync(whitepaper, 'utf8').replace('"version": 1', '"version": “1”')
+    const quotes = await trickle('validate', write('quotes.json', quoted))
+    expect(quotes.stderr).toMatch(
+      /quotes\.json:2:14 error typographic-quote\n {2}Line 2 has the typographic quote “ \(U\+201C\)/,
+    )
+
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(readFileSync(whitepaper, 'utf8'), 'utf16le'),
+    ])
+    const encoded = await trickle('validate', write('utf16.json', utf16), '--locale', 'de')
+    expect(encoded.code).toBe(1)
+    expect(encoded.stderr).toMatch(
+      /utf16\.json:1:1 error utf16\n {2}Die Datei ist als UTF-16 gespeichert.*Speichern Sie sie als UTF-8/,
+    )
+
+    const empty = await trickle('validate', write('empty.json', '\n'), '--json')
+    expect(JSON.parse(empty.stdout)).toMatchObject({
+      valid: false,
+      errors: [{ code: 'empty-file', line: 1 }],
+    })
+
+    const huge = await trickle('validate', write('huge.json', `{"a": "${'x'.repeat(1_100_000)}"}`))
+    expect(huge.stderr).toMatch(/huge\.json:1:1 error file-too-large\n {2}The file has 1\.1 MB/)
+  })
+
+  it('refuses a key written twice, at the second one, naming both lines', async () => {
+    const text = readFileSync(whitepaper, 'utf8').replace(
+      '"version": 1,',
+      '"version": 1,\n  "locales": ["en"],',
+    )
+    const result = await trickle('validate', write('twice.json', text), '--json')
+    const report = JSON.parse(result.stdout) as {
+      valid: boolean
+      errors: { code: string; path: string; line: number; message: string }[]
+    }
+    expect(report.valid).toBe(false)
+    const duplicate = report.errors.find((error) => error.code === 'duplicate-key')
+    expect(duplicate).toMatchObject({ path: '/locales', line: 4 })
+    expect(duplicate?.message).toMatch(/^"locales" appears twice in the config \(lines 3 and 4\)/)
+  })
+})
+
+describe('trickle schema --locale de', () => {
+  it('prints the JSON Schema with German descriptions', async () => {
+    const german = await trickle('schema', '--locale', 'de')
+    expect(german.code).toBe(0)
+    const schema = JSON.parse(german.stdout) as { description?: string }
+    expect(schema.description).toBe('Eine Trickle-Konfiguration für Progressive Profiling.')
+    const english = JSON.parse((await trickle('schema', '--locale', 'en')).stdout) as {
+      description?: string
+    }
+    expect(english.description).toBe('A Trickle progressive profiling config.')
+  })
+})

@@ -12,6 +12,36 @@ export interface ConfigIssueDoc {
  * union, so a new code cannot be added without documenting it.
  */
 export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> = {
+  'empty-file': {
+    severity: 'error',
+    meaning:
+      'The file is empty or holds only spaces (often a save that went wrong). Write the config as one JSON object `{ ... }`.',
+  },
+  'file-too-large': {
+    severity: 'error',
+    meaning:
+      'The file is larger than 1 MB; a config with hundreds of fields stays far below that. Usually the wrong file, or texts pasted with images or markup. The CLI stops before reading it.',
+  },
+  utf16: {
+    severity: 'error',
+    meaning:
+      'The file is saved as UTF-16 (some Windows editors do this; the bytes start with FF FE or FE FF, or are full of NUL bytes). Save it as UTF-8.',
+  },
+  'json-comment': {
+    severity: 'error',
+    meaning:
+      'A `//` or `/* */` comment: JSON allows no comments. The message says where the comment starts; remove it, or move the note into a text.',
+  },
+  'typographic-quote': {
+    severity: 'error',
+    meaning:
+      'A typographic quote (“ ” „ ‘ ’, as word processors type them) where JSON needs a straight `"`. The message names the character and its line; retype it as `"`.',
+  },
+  'duplicate-key': {
+    severity: 'error',
+    meaning:
+      'The same property twice in one object: JSON keeps only the last one, so the first is silently lost. The path points at the second occurrence; the message gives the lines of both.',
+  },
   'not-json': {
     severity: 'error',
     meaning: 'A value refers to itself (a circular structure). Pass the result of `JSON.parse`.',
@@ -185,6 +215,11 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
     meaning:
       "A HubSpot `subscriptions` entry names a consent purpose that is not in the destination's `purposes`, so the consents it follows never reach HubSpot. Add the purpose to `purposes` or remove the entry.",
   },
+  'per-visit-zero': {
+    severity: 'error',
+    meaning:
+      'A form with `"perVisit": 0` and no `always` fields can never ask anything. `perVisit` is the number of new fields per visit: write e.g. `2`, or remove it for the default 3.',
+  },
   'consent-not-offered': {
     severity: 'warning',
     meaning:
@@ -227,6 +262,11 @@ export const configIssueDocs: Readonly<Record<ConfigIssueCode, ConfigIssueDoc>> 
     severity: 'warning',
     meaning:
       'A HubSpot destination maps a field none of whose purposes the destination serves, so its value is never sent (a value is passed on only for a purpose the destination serves, and only while that purpose is usable).',
+  },
+  'text-too-long': {
+    severity: 'warning',
+    meaning:
+      'A text far longer than a form needs: a label or option label over 200 characters, a help text or placeholder over 1,000, a consent text over 3,000. Visitors skip long texts; shorten it and link to the details.',
   },
   unreadable: {
     severity: 'error',

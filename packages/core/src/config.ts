@@ -12,7 +12,23 @@ export { assertConfig } from './config/assertConfig'
 export { ConfigError } from './config/ConfigError'
 export { configIssueCodes } from './config/configIssueCodes'
 export type { ConfigIssue, ConfigIssueCode } from './config/configIssueCodes'
-export { configJsonSchema } from './config/configJsonSchema'
+export { configJsonSchema, configJsonSchemaFor } from './config/configJsonSchema'
+export { configFileError, maxConfigTextLength, readConfigText } from './config/readConfigText'
+export type {
+  ConfigSyntaxCode,
+  ConfigSyntaxError,
+  ReadConfigTextOptions,
+  ReadConfigTextResult,
+} from './config/readConfigText'
+export { locatePointer, parseJsonWithPointers } from './config/jsonSourceMap'
+export type {
+  DuplicateKey,
+  JsonSourceMapResult,
+  SourceLocation,
+  SourcePosition,
+} from './config/jsonSourceMap'
+export { messageLocales } from './config/configWords'
+export type { MessageLocale } from './config/configWords'
 export { defineConfig } from './config/defineConfig'
 export type { FieldIdOf, FormIdOf, PurposeIdOf } from './config/defineConfig'
 export type { Config, ConfigInput } from './types'

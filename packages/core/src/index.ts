@@ -7,7 +7,23 @@ export { assertConfig } from './config/assertConfig'
 export { ConfigError } from './config/ConfigError'
 export { configIssueCodes } from './config/configIssueCodes'
 export type { ConfigIssue, ConfigIssueCode } from './config/configIssueCodes'
-export { configJsonSchema } from './config/configJsonSchema'
+export { configJsonSchema, configJsonSchemaFor } from './config/configJsonSchema'
+export { configFileError, maxConfigTextLength, readConfigText } from './config/readConfigText'
+export type {
+  ConfigSyntaxCode,
+  ConfigSyntaxError,
+  ReadConfigTextOptions,
+  ReadConfigTextResult,
+} from './config/readConfigText'
+export { locatePointer, parseJsonWithPointers } from './config/jsonSourceMap'
+export type {
+  DuplicateKey,
+  JsonSourceMapResult,
+  SourceLocation,
+  SourcePosition,
+} from './config/jsonSourceMap'
+export { messageLocales } from './config/configWords'
+export type { MessageLocale } from './config/configWords'
 export { defineConfig } from './config/defineConfig'
 export type { FieldIdOf, FormIdOf, PurposeIdOf } from './config/defineConfig'
 export { localize } from './localize'
@@ -15,7 +31,12 @@ export { defaultLocale } from './defaultLocale'
 export { configIndex } from './config/configIndex'
 export type { ConfigIndex } from './config/configIndex'
 export { didYouMean } from './config/didYouMean'
-export { parseJsonPointer, resolveJsonPointer, toJsonPointer } from './jsonPointer'
+export {
+  escapeJsonPointerToken,
+  parseJsonPointer,
+  resolveJsonPointer,
+  toJsonPointer,
+} from './jsonPointer'
 export type { PointerSegment, ResolvedPointer } from './jsonPointer'
 export { HttpTransportError, httpTransport } from './runtime/httpTransport'
 export type { HttpTransportOptions } from './runtime/httpTransport'

@@ -7,12 +7,15 @@ export type PointerSegment = string | number
 
 const arrayIndex = /^(?:0|[1-9][0-9]*)$/
 
+/** Escapes one segment of a pointer: `a/b~c` becomes `a~1b~0c` (`~` first, so nothing is escaped twice). */
+export function escapeJsonPointerToken(segment: PointerSegment): string {
+  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
 /** Builds a pointer from path segments: `['fields', 3, 'a/b']` becomes `/fields/3/a~1b`. */
 export function toJsonPointer(segments: readonly PointerSegment[]): string {
   let pointer = ''
-  for (const segment of segments) {
-    pointer += '/' + String(segment).replaceAll('~', '~0').replaceAll('/', '~1')
-  }
+  for (const segment of segments) pointer += `/${escapeJsonPointerToken(segment)}`
   return pointer
 }
 

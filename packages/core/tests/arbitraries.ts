@@ -345,7 +345,8 @@ export function configArb(options: ConfigArbOptions = {}): fc.Arbitrary<Config> 
           id,
           always,
           sequence: chosen.slice(always.length),
-          perVisit: unconditioned ? Math.max(1, f.perVisit) : f.perVisit,
+          // A form with perVisit 0 and no always fields asks nothing: an error (per-visit-zero).
+          perVisit: unconditioned || always.length === 0 ? Math.max(1, f.perVisit) : f.perVisit,
           offerConsents: unconditioned ? consentIds : pick(consentIds, f.offerPicks),
           openGate: f.openGate,
         }

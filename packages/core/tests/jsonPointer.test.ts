@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { parseJsonPointer, resolveJsonPointer, toJsonPointer } from '../src/jsonPointer'
+import {
+  escapeJsonPointerToken,
+  parseJsonPointer,
+  resolveJsonPointer,
+  toJsonPointer,
+} from '../src/jsonPointer'
 
 describe('JSON Pointers', () => {
   it('escapes ~ and / in keys (RFC 6901) and round-trips them', () => {
@@ -28,5 +33,14 @@ describe('JSON Pointers', () => {
     expect(resolveJsonPointer(document, '/forms/1')).toEqual({ found: false })
     expect(resolveJsonPointer(document, '/forms/-')).toEqual({ found: false })
     expect(resolveJsonPointer(document, '/forms/0/id/0')).toEqual({ found: false })
+  })
+})
+
+describe('escapeJsonPointerToken', () => {
+  it('escapes "~" before "/", so nothing is escaped twice, and round-trips', () => {
+    expect(escapeJsonPointerToken('a/b~c')).toBe('a~1b~0c')
+    expect(escapeJsonPointerToken('~1')).toBe('~01')
+    expect(escapeJsonPointerToken(3)).toBe('3')
+    expect(parseJsonPointer(`/${escapeJsonPointerToken('~1/~0')}`)).toEqual(['~1/~0'])
   })
 })

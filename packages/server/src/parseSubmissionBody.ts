@@ -1,4 +1,4 @@
-import { idPattern, localePattern } from '@trickle/core'
+import { escapeJsonPointerToken, idPattern, localePattern } from '@trickle/core'
 import { ApiError, type ApiIssue } from './apiError'
 
 /** What `POST /v1/submissions` accepts; nothing else. */
@@ -129,7 +129,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** A JSON Pointer to `key` below `base` (RFC 6901 escaping); long keys are cut. */
 export function pointer(base: string, key: string): string {
   const short = key.length > 80 ? `${key.slice(0, 80)}...` : key
-  return `${base}/${short.replace(/~/g, '~0').replace(/\//g, '~1')}`
+  return `${base}/${escapeJsonPointerToken(short)}`
 }
 
 /** One sentence for the whole list, naming the first problems. */

@@ -1,4 +1,4 @@
-import { consentState, idPattern, planVisit } from '@trickle/core'
+import { consentState, escapeJsonPointerToken, idPattern, planVisit } from '@trickle/core'
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { profileAddressHash } from './privacy/addressHash'
@@ -72,7 +72,7 @@ function optionalFormId(body: Record<string, unknown>, ctx: ServerContext): stri
   const unknown = Object.keys(body).filter((key) => key !== 'formId')
   const formId = body['formId']
   const issues = unknown.map((key) => ({
-    path: `/${key.slice(0, 80).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    path: `/${escapeJsonPointerToken(key.slice(0, 80))}`,
     code: 'unknown-key',
     message: 'Unknown property; allowed: formId.',
   }))

@@ -1,7 +1,7 @@
 import { checkPurposeReference } from './checkFields'
 import { checkFieldReference } from './checkForms'
-import type { ConfigCatalog, FieldEntry } from './configCatalog'
-import { createIssue, listSome, quote, type Path } from './configIssue'
+import { report, type ConfigCatalog, type FieldEntry } from './configCatalog'
+import type { Path } from './configIssue'
 import { optionFieldTypes, type FieldType } from './configSchema'
 import { didYouMean } from './didYouMean'
 import { isId, isRecord, own } from '../jsonValue'
@@ -61,24 +61,12 @@ function checkFieldTest(
   const target = catalog.fields.get(id)
   if (target === undefined) return
   if (target.index === entry.index) {
-    catalog.errors.push(
-      createIssue(
-        [...path, 'field'],
-        'condition-self-reference',
-        `The askIf of field ${quote(id)} depends on its own answer, so it could never be asked. Make it depend on another field.`,
-      ),
-    )
+    report(catalog, 'errors', [...path, 'field'], 'condition-self-reference', { id })
     return
   }
   dependencies.push({ from: entry.index, to: target.index, path: [...path, 'field'] })
   if (own(target.record, 'sensitive') === true) {
-    catalog.warnings.push(
-      createIssue(
-        [...path, 'field'],
-        'condition-on-sensitive-field',
-        `This condition depends on ${quote(id)}, a sensitive field whose answer is never kept in the browser: on later visits the condition is evaluated without it. Depend on a field that is not sensitive.`,
-      ),
-    )
+    report(catalog, 'warnings', [...path, 'field'], 'condition-on-sensitive-field', { id })
   }
   const options = own(target.record, 'options')
   if (!isOptionType(target.type) || !Array.isArray(options)) return
@@ -94,13 +82,13 @@ function checkFieldTest(
   }
   for (const [value, valuePath] of compared) {
     if (typeof value !== 'string' || values.includes(value)) continue
-    catalog.errors.push(
-      createIssue(
-        valuePath,
-        'unknown-option',
-        `Field ${quote(id)} has no option ${quote(value)}, so this test is never true. Use one of: ${listSome(values.map((each) => quote(each)))}.`,
-        didYouMean(value, values),
-      ),
+    report(
+      catalog,
+      'errors',
+      valuePath,
+      'unknown-option',
+      { id, value, values },
+      didYouMean(value, values),
     )
   }
 }
@@ -112,13 +100,7 @@ function isOptionType(type: FieldType | undefined): boolean {
 function checkConsentBasis(catalog: ConfigCatalog, id: string, path: Path): void {
   const basis = catalog.purposes.get(id)?.basis
   if (basis === undefined || basis === 'consent') return
-  catalog.errors.push(
-    createIssue(
-      path,
-      'not-a-consent-purpose',
-      `This condition tests consent to ${quote(id)}, but that purpose has basis ${quote(basis)}: nobody consents to it. Test a purpose with basis "consent".`,
-    ),
-  )
+  report(catalog, 'errors', path, 'not-a-consent-purpose.condition', { id, basis })
 }
 
 /** Finds askIf cycles with a depth-first search and reports each at the reference closing it. */
@@ -159,14 +141,9 @@ function reportCycles(catalog: ConfigCatalog, dependencies: readonly Dependency[
         const key = [...cycle].sort((a, b) => a - b).join(',')
         if (reported.has(key)) continue
         reported.add(key)
-        const names = [...cycle, edge.to].map((index) => quote(ids.get(index))).join(' -> ')
-        catalog.errors.push(
-          createIssue(
-            edge.path,
-            'condition-cycle',
-            `askIf conditions go round in a circle: ${names}. Each of these fields waits for the next, so none is ever asked. Remove one of these conditions.`,
-          ),
-        )
+        report(catalog, 'errors', edge.path, 'condition-cycle', {
+          ids: [...cycle, edge.to].map((index) => ids.get(index)),
+        })
       }
     }
   }

@@ -5,9 +5,9 @@ import { checkForms } from './checkForms'
 import { checkPurposes } from './checkPurposes'
 import { checkTexts } from './checkTexts'
 import type { CompilePattern } from './compilePattern'
-import { readConfigCatalog, type ConfigCatalog } from './configCatalog'
+import { readConfigCatalog, report, type ConfigCatalog } from './configCatalog'
 import type { ConfigIssue } from './configIssueCodes'
-import { createIssue, quote } from './configIssue'
+import type { MessageLocale } from './configWords'
 import { isId, isRecord, own } from '../jsonValue'
 
 export interface MeaningIssues {
@@ -21,9 +21,13 @@ export interface MeaningIssues {
  * lawful but probably not meant. They run on whatever parts of the input are readable, so a
  * marketer sees every problem at once, even while the shape still has errors.
  */
-export function checkConfigMeaning(input: unknown, compilePattern?: CompilePattern): MeaningIssues {
+export function checkConfigMeaning(
+  input: unknown,
+  compilePattern?: CompilePattern,
+  locale: MessageLocale = 'en',
+): MeaningIssues {
   if (!isRecord(input)) return { errors: [], warnings: [] }
-  const catalog = readConfigCatalog(input)
+  const catalog = readConfigCatalog(input, locale)
   checkPurposes(catalog)
   checkFields(catalog, compilePattern)
   checkConditions(catalog)
@@ -55,24 +59,12 @@ function warnAboutUnused(catalog: ConfigCatalog): void {
   }
   for (const [id, { index }] of catalog.fields) {
     if (usedFields.has(id)) continue
-    catalog.warnings.push(
-      createIssue(
-        ['fields', index],
-        'unused-field',
-        `Field ${quote(id)} is in no form's always or sequence, so it is never asked. Add it to a form or remove it.`,
-      ),
-    )
+    report(catalog, 'warnings', ['fields', index], 'unused-field', { id })
   }
   if (!catalog.purposesComplete) return
   for (const [id, { index }] of catalog.purposes) {
     if (usedPurposes.has(id)) continue
-    catalog.warnings.push(
-      createIssue(
-        ['purposes', index],
-        'unused-purpose',
-        `Purpose ${quote(id)} is served by no field, offered by no form and tested by no condition. Use it or remove it.`,
-      ),
-    )
+    report(catalog, 'warnings', ['purposes', index], 'unused-purpose', { id })
   }
 }
 

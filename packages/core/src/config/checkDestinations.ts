@@ -1,7 +1,7 @@
 import { checkPurposeReference } from './checkFields'
 import { checkFieldReference } from './checkForms'
-import { namesNothing, type ConfigCatalog } from './configCatalog'
-import { createIssue, describePath, listSome, quote, type Path } from './configIssue'
+import { namesNothing, report, type ConfigCatalog } from './configCatalog'
+import type { Path } from './configIssue'
 import { reservedIds } from './configConstants'
 import { destinationEnv, destinationEnvKey } from './destinationEnv'
 import { didYouMean } from './didYouMean'
@@ -25,22 +25,10 @@ export function checkDestinations(catalog: ConfigCatalog): void {
       const sameEnv = envKeys.get(destinationEnvKey(id))
       const path: Path = ['destinations', index, 'id']
       if (first !== undefined) {
-        catalog.errors.push(
-          createIssue(
-            path,
-            'duplicate-id',
-            `The id ${quote(id)} is already used by destinations[${first}]. Ids must be unique: rename one of them.`,
-          ),
-        )
+        report(catalog, 'errors', path, 'duplicate-id', { id, first: `destinations[${first}]` })
       } else if (sameEnv !== undefined) {
         const { url, secret } = destinationEnv({ id })
-        catalog.errors.push(
-          createIssue(
-            path,
-            'duplicate-env-name',
-            `Destinations ${quote(sameEnv)} and ${quote(id)} would both read ${url} and ${secret} (ids are upper-cased and "-" becomes "_"). Rename one of them.`,
-          ),
-        )
+        report(catalog, 'errors', path, 'duplicate-env-name', { first: sameEnv, id, url, secret })
       } else {
         ids.set(id, index)
         envKeys.set(destinationEnvKey(id), id)
@@ -72,13 +60,7 @@ function checkIdList(
     const path: Path = ['destinations', index, key, position]
     if (typeof item !== 'string') return
     if (seen.has(item)) {
-      catalog.errors.push(
-        createIssue(
-          path,
-          'duplicate-reference',
-          `${quote(item)} is listed twice in destinations[${index}].${key}. Remove the second one.`,
-        ),
-      )
+      report(catalog, 'errors', path, 'duplicate-reference.destination', { item, index, key })
       return
     }
     seen.add(item)
@@ -115,13 +97,7 @@ function keysOf(catalog: ConfigCatalog, record: JsonRecord, path: Path): string[
   const keys = Object.keys(map)
   for (const key of keys) {
     if (!(reservedIds as readonly string[]).includes(key)) continue
-    catalog.errors.push(
-      createIssue(
-        [...path, key],
-        'reserved-id',
-        `${describePath([...path, key])} is ${quote(key)}, a name JavaScript reserves for every object. Choose another id.`,
-      ),
-    )
+    report(catalog, 'errors', [...path, key], 'reserved-id', { path: [...path, key], value: key })
   }
   return keys
 }
@@ -129,13 +105,13 @@ function keysOf(catalog: ConfigCatalog, record: JsonRecord, path: Path): string[
 function checkFormReference(catalog: ConfigCatalog, formId: string, at: Path): void {
   if (!isId(formId) || !namesNothing(catalog, 'forms', formId)) return
   const known = [...catalog.forms.keys()]
-  catalog.errors.push(
-    createIssue(
-      [...at, formId],
-      'unknown-form',
-      `There is no form ${quote(formId)} in forms. Use one of: ${listSome(known) || '(none yet)'}.`,
-      didYouMean(formId, known),
-    ),
+  report(
+    catalog,
+    'errors',
+    [...at, formId],
+    'unknown-form',
+    { id: formId, known },
+    didYouMean(formId, known),
   )
 }
 
@@ -166,22 +142,10 @@ function checkMappedFields(
     const purposes = own(entry?.record ?? {}, 'purposes')
     if (served === undefined || !Array.isArray(purposes) || !purposes.every(isId)) continue
     if (purposes.some((id) => served.has(id))) continue
-    catalog.warnings.push(
-      createIssue(
-        path,
-        'field-never-sent',
-        `Field ${quote(fieldId)} serves ${listSome(purposes.map((id) => `"${id}"`))}, none of which this destination serves, so its value is never sent. Add one of them to the destination's purposes, or remove the mapping.`,
-      ),
-    )
+    report(catalog, 'warnings', path, 'field-never-sent', { id: fieldId, purposes })
   }
   if (sound && !email) {
-    catalog.errors.push(
-      createIssue(
-        [...base, 'fields'],
-        'missing-email-field',
-        `HubSpot makes a contact only from an e-mail address, but no field mapped here has type "email". Map your e-mail field, e.g. "email": "email".`,
-      ),
-    )
+    report(catalog, 'errors', [...base, 'fields'], 'missing-email-field', {})
   }
 }
 
@@ -202,25 +166,14 @@ function checkConsentPurpose(
   const id = purposeId as string
   const basis = catalog.purposes.get(id)?.basis
   if (basis !== undefined && basis !== 'consent') {
-    const why = subscription
-      ? 'a subscription may only follow a consent the person gave'
-      : "linking the visitor's HubSpot cookie to a person needs a consent of its own"
-    catalog.errors.push(
-      createIssue(
-        path,
-        'not-a-consent-purpose',
-        `Purpose ${quote(id)} has basis ${quote(basis)}, but ${why}. Name a purpose with basis "consent".`,
-      ),
-    )
+    report(catalog, 'errors', path, 'not-a-consent-purpose.destination', {
+      id,
+      basis,
+      subscription,
+    })
     return
   }
   if (subscription && served !== undefined && !served.has(id)) {
-    catalog.errors.push(
-      createIssue(
-        path,
-        'purpose-not-served',
-        `Purpose ${quote(id)} is not in this destination's purposes, so its consents never reach it. Add ${quote(id)} to purposes, or remove the subscription.`,
-      ),
-    )
+    report(catalog, 'errors', path, 'purpose-not-served', { id })
   }
 }

@@ -1,6 +1,6 @@
 import { anchoredPattern, compileNativePattern, type CompilePattern } from './compilePattern'
-import { nameOf, namesNothing, type ConfigCatalog, type FieldEntry } from './configCatalog'
-import { capitalize, createIssue, listSome, quote, type Path } from './configIssue'
+import { namesNothing, refOf, report, type ConfigCatalog, type FieldEntry } from './configCatalog'
+import type { Path } from './configIssue'
 import { optionFieldTypes, type FieldType } from './configSchema'
 import { didYouMean } from './didYouMean'
 import { isId, isRecord, own } from '../jsonValue'
@@ -39,14 +39,7 @@ export function checkPurposeReference(catalog: ConfigCatalog, value: unknown, pa
   if (catalog.purposes.has(value)) return true
   if (!namesNothing(catalog, 'purposes', value)) return false
   const known = [...catalog.purposes.keys()]
-  catalog.errors.push(
-    createIssue(
-      path,
-      'unknown-purpose',
-      `There is no purpose ${quote(value)} in purposes. Use one of: ${listSome(known) || '(none yet)'}.`,
-      didYouMean(value, known),
-    ),
-  )
+  report(catalog, 'errors', path, 'unknown-purpose', { id: value, known }, didYouMean(value, known))
   return false
 }
 
@@ -57,13 +50,10 @@ function checkFieldPurposes(catalog: ConfigCatalog, entry: FieldEntry): void {
   purposes.forEach((purpose: unknown, position) => {
     const path: Path = ['fields', entry.index, 'purposes', position]
     if (seen.has(purpose) && isId(purpose)) {
-      catalog.errors.push(
-        createIssue(
-          path,
-          'duplicate-reference',
-          `Purpose ${quote(purpose)} is listed twice for ${nameOf('field', 'fields', entry)}. Remove the second one.`,
-        ),
-      )
+      report(catalog, 'errors', path, 'duplicate-reference.purpose', {
+        id: purpose,
+        field: refOf('field', 'fields', entry),
+      })
       return
     }
     seen.add(purpose)
@@ -75,15 +65,15 @@ function checkOptions(catalog: ConfigCatalog, entry: FieldEntry): void {
   const { index, record, type } = entry
   if (type === undefined) return
   const options = own(record, 'options')
-  const name = nameOf('field', 'fields', entry)
+  const field = refOf('field', 'fields', entry)
   if (!(optionFieldTypes as readonly FieldType[]).includes(type)) return
   if (options === undefined || (Array.isArray(options) && options.length === 0)) {
-    catalog.errors.push(
-      createIssue(
-        options === undefined ? ['fields', index] : ['fields', index, 'options'],
-        'missing-options',
-        `${capitalize(name)} is a ${type} but has no options to choose from. Add "options": [{"value": "...", "label": "..."}, ...].`,
-      ),
+    report(
+      catalog,
+      'errors',
+      options === undefined ? ['fields', index] : ['fields', index, 'options'],
+      'missing-options',
+      { field, type },
     )
     return
   }
@@ -97,19 +87,18 @@ function checkOptions(catalog: ConfigCatalog, entry: FieldEntry): void {
       values.set(value, position)
       return
     }
-    catalog.errors.push(
-      createIssue(
-        ['fields', index, 'options', position, 'value'],
-        'duplicate-option',
-        `${capitalize(name)} has the option value ${quote(value)} twice (options[${first}] and options[${position}]). Answers could not be told apart: give each option its own value.`,
-      ),
-    )
+    report(catalog, 'errors', ['fields', index, 'options', position, 'value'], 'duplicate-option', {
+      field,
+      value,
+      first,
+      second: position,
+    })
   })
 }
 
 function checkLimits(catalog: ConfigCatalog, entry: FieldEntry): void {
   const { index, record, type } = entry
-  const name = nameOf('field', 'fields', entry)
+  const field = refOf('field', 'fields', entry)
   for (const [low, high] of [
     ['min', 'max'],
     ['minLength', 'maxLength'],
@@ -117,26 +106,25 @@ function checkLimits(catalog: ConfigCatalog, entry: FieldEntry): void {
     const lowValue = own(record, low)
     const highValue = own(record, high)
     if (typeof lowValue === 'number' && typeof highValue === 'number' && lowValue > highValue) {
-      catalog.errors.push(
-        createIssue(
-          ['fields', index, low],
-          'min-above-max',
-          `${capitalize(name)} has ${low} ${lowValue} above ${high} ${highValue}, so no answer could be valid. Lower ${low} or raise ${high}.`,
-        ),
-      )
+      report(catalog, 'errors', ['fields', index, low], 'min-above-max', {
+        field,
+        low,
+        lowValue,
+        high,
+        highValue,
+      })
     }
   }
   if (type === undefined) return
   for (const key of Object.keys(settingTypes)) {
     const types = settingTypes[key] ?? []
     if (own(record, key) === undefined || types.includes(type)) continue
-    catalog.warnings.push(
-      createIssue(
-        ['fields', index, key],
-        'setting-ignored',
-        `${key} of ${name} is ignored: it applies to ${types.join(', ')} fields, and this field is a ${type}. Remove it or change the type.`,
-      ),
-    )
+    report(catalog, 'warnings', ['fields', index, key], 'setting-ignored.type', {
+      key,
+      field,
+      types,
+      type,
+    })
   }
 }
 
@@ -148,16 +136,12 @@ function checkPattern(
   const pattern = own(entry.record, 'pattern')
   // Longer patterns are reported by the schema and are not compiled at all.
   if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > 200) return
-  const name = nameOf('field', 'fields', entry)
-  const report = (message: string): void => {
-    catalog.errors.push(createIssue(['fields', entry.index, 'pattern'], 'invalid-pattern', message))
-  }
+  const field = refOf('field', 'fields', entry)
+  const path: Path = ['fields', entry.index, 'pattern']
   const source = anchoredPattern(pattern)
   const reason = compileError(compileNativePattern, source)
   if (reason !== undefined) {
-    report(
-      `The pattern of ${name} is not a valid regular expression (${reason}). Fix it or remove it.`,
-    )
+    report(catalog, 'errors', path, 'invalid-pattern', { field, reason })
     return
   }
   const unsupported = unsupportedPatternSyntax(pattern)
@@ -166,9 +150,11 @@ function checkPattern(
       ? compileError(compilePattern, source)
       : undefined
   if (unsupported !== undefined || engineReason !== undefined) {
-    report(
-      `The pattern of ${name} ${unsupported === undefined ? `is refused (${engineReason})` : `uses ${unsupported}`}, which the linear-time engine of the server (RE2) cannot run. Rewrite it without that.`,
-    )
+    report(catalog, 'errors', path, 'invalid-pattern.engine', {
+      field,
+      unsupported,
+      reason: engineReason,
+    })
   }
 }
 

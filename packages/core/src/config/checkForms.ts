@@ -1,6 +1,6 @@
 import { checkPurposeReference } from './checkFields'
-import { nameOf, namesNothing, type ConfigCatalog, type Entry } from './configCatalog'
-import { capitalize, createIssue, listSome, quote, type Path } from './configIssue'
+import { namesNothing, refOf, report, type ConfigCatalog, type Entry } from './configCatalog'
+import type { Path } from './configIssue'
 import { didYouMean } from './didYouMean'
 import { isId, own } from '../jsonValue'
 
@@ -20,13 +20,11 @@ export function checkForms(catalog: ConfigCatalog): void {
         if (!isId(id)) return
         const first = placed.get(id)
         if (first !== undefined) {
-          catalog.errors.push(
-            createIssue(
-              path,
-              'field-twice-in-form',
-              `Field ${quote(id)} is already in ${first} of ${nameOf('form', 'forms', form)}. A field has one place per form: remove this one.`,
-            ),
-          )
+          report(catalog, 'errors', path, 'field-twice-in-form', {
+            id,
+            first,
+            form: refOf('form', 'forms', form),
+          })
           return
         }
         placed.set(id, `${list}[${position}]`)
@@ -34,6 +32,7 @@ export function checkForms(catalog: ConfigCatalog): void {
       })
     }
     if (offered !== undefined) warnAboutConsents(catalog, form, offered)
+    checkPerVisit(catalog, form)
   }
 }
 
@@ -42,14 +41,7 @@ export function checkFieldReference(catalog: ConfigCatalog, id: string, path: Pa
   if (catalog.fields.has(id)) return true
   if (!namesNothing(catalog, 'fields', id)) return false
   const known = [...catalog.fields.keys()]
-  catalog.errors.push(
-    createIssue(
-      path,
-      'unknown-field',
-      `There is no field ${quote(id)} in fields. Add it to fields or use one of: ${listSome(known) || '(none yet)'}.`,
-      didYouMean(id, known),
-    ),
-  )
+  report(catalog, 'errors', path, 'unknown-field', { id, known }, didYouMean(id, known))
   return false
 }
 
@@ -62,26 +54,21 @@ function checkOfferConsents(catalog: ConfigCatalog, form: Entry): Set<string> | 
     const path: Path = ['forms', form.index, 'offerConsents', position]
     if (!isId(id)) return
     if (offered.has(id)) {
-      catalog.errors.push(
-        createIssue(
-          path,
-          'duplicate-reference',
-          `Consent ${quote(id)} is offered twice in ${nameOf('form', 'forms', form)}. Remove the second one.`,
-        ),
-      )
+      report(catalog, 'errors', path, 'duplicate-reference.consent', {
+        id,
+        form: refOf('form', 'forms', form),
+      })
       return
     }
     offered.add(id)
     if (!checkPurposeReference(catalog, id, path)) return
     const basis = catalog.purposes.get(id)?.basis
     if (basis === undefined || basis === 'consent') return
-    catalog.errors.push(
-      createIssue(
-        path,
-        'not-a-consent-purpose',
-        `${capitalize(nameOf('form', 'forms', form))} offers a consent checkbox for ${quote(id)}, but that purpose has basis ${quote(basis)} and needs no consent. Remove it from offerConsents, or change its basis to "consent".`,
-      ),
-    )
+    report(catalog, 'errors', path, 'not-a-consent-purpose.offered', {
+      form: refOf('form', 'forms', form),
+      id,
+      basis,
+    })
   })
   return offered
 }
@@ -102,7 +89,7 @@ function consentsMissing(catalog: ConfigCatalog, fieldId: string, offered: Set<s
  * form, a consent manager): lawful, but often a forgotten entry in offerConsents.
  */
 function warnAboutConsents(catalog: ConfigCatalog, form: Entry, offered: Set<string>): void {
-  const name = nameOf('form', 'forms', form)
+  const name = refOf('form', 'forms', form)
   const sequence = own(form.record, 'sequence')
   const blocked = new Map<string, string[]>()
   const sequenceIds = Array.isArray(sequence)
@@ -113,13 +100,10 @@ function warnAboutConsents(catalog: ConfigCatalog, form: Entry, offered: Set<str
     sequenceIds.length > 0 && sequenceIds.every((id) => (blocked.get(id)?.length ?? 0) > 0)
   if (allBlocked) {
     const needed = [...new Set(sequenceIds.flatMap((id) => blocked.get(id) ?? []))]
-    catalog.warnings.push(
-      createIssue(
-        ['forms', form.index, 'sequence'],
-        'sequence-needs-consent',
-        `Every field in the sequence of ${name} needs a consent this form does not offer (${listSome(needed)}), so the form asks nothing new until the visitor consented elsewhere. Add ${listSome(needed.map((id) => `"${id}"`))} to offerConsents, or put fields without consent purposes in the sequence.`,
-      ),
-    )
+    report(catalog, 'warnings', ['forms', form.index, 'sequence'], 'sequence-needs-consent', {
+      form: name,
+      needed,
+    })
   }
   for (const list of fieldLists) {
     if (list === 'sequence' && allBlocked) continue
@@ -131,13 +115,25 @@ function warnAboutConsents(catalog: ConfigCatalog, form: Entry, offered: Set<str
       seen.add(id)
       const missing = consentsMissing(catalog, id, offered)
       if (missing.length === 0) return
-      catalog.warnings.push(
-        createIssue(
-          ['forms', form.index, list, position],
-          'consent-not-offered',
-          `Field ${quote(id)} serves ${listSome(missing.map((each) => `"${each}"`))}, which ${name} does not offer, so it is asked only after the visitor consented elsewhere. Add ${listSome(missing.map((each) => `"${each}"`))} to offerConsents if it should be asked here.`,
-        ),
-      )
+      report(catalog, 'warnings', ['forms', form.index, list, position], 'consent-not-offered', {
+        id,
+        missing,
+        form: name,
+      })
     })
   }
+}
+
+/**
+ * `perVisit: 0` with no `always` fields makes a form that can never ask anything: almost always
+ * a misunderstanding of the setting (it counts new fields per visit, not visits).
+ */
+function checkPerVisit(catalog: ConfigCatalog, form: Entry): void {
+  const always = own(form.record, 'always')
+  if (own(form.record, 'perVisit') !== 0 || (Array.isArray(always) && always.length > 0)) return
+  const sequence = own(form.record, 'sequence')
+  report(catalog, 'errors', ['forms', form.index, 'perVisit'], 'per-visit-zero', {
+    form: refOf('form', 'forms', form),
+    sequence: Array.isArray(sequence) ? sequence.length : 0,
+  })
 }

@@ -1,10 +1,28 @@
-import type { ConfigCatalog } from './configCatalog'
-import { createIssue, describePath, listSome, quote, type Path } from './configIssue'
+import { report, type ConfigCatalog } from './configCatalog'
+import type { Path } from './configIssue'
 import { localePattern } from './configSchema'
 import { didYouMean } from './didYouMean'
 import { isRecord, own } from '../jsonValue'
 
 const fieldTexts = ['label', 'help', 'placeholder'] as const
+
+/** What a kind of text may hold before it is far more than a form needs (see `text-too-long`). */
+export const textLimits = {
+  label: 200,
+  option: 200,
+  help: 1000,
+  consent: 3000,
+  text: 1000,
+} as const
+type TextKind = keyof typeof textLimits
+
+const kindOf = (path: Path): TextKind => {
+  const key = path[path.length - 1]
+  if (path[0] === 'purposes' && key === 'text') return 'consent'
+  if (path.includes('options')) return 'option'
+  if (key === 'label') return 'label'
+  return key === 'help' || key === 'placeholder' ? 'help' : 'text'
+}
 
 /**
  * Checks every text of the config against the configured locales: a language that is not
@@ -41,71 +59,81 @@ export function checkConsentText(catalog: ConfigCatalog, value: unknown, path: P
 
 function checkText(catalog: ConfigCatalog, value: unknown, path: Path, consent = false): void {
   const { locales } = catalog
+  warnAboutLength(catalog, value, path)
   if (typeof value === 'string') {
     if (consent && locales !== undefined && locales.length > 1) {
-      catalog.warnings.push(
-        createIssue(
-          path,
-          'consent-text-single-language',
-          `The consent text at ${describePath(path)} is one text for all of ${listSome(locales)}. Visitors consent to what they read: give it per language, e.g. {${listSome(locales.map((locale) => `"${locale}": "..."`))}}.`,
-        ),
-      )
+      report(catalog, 'warnings', path, 'consent-text-single-language', { path, locales })
     }
     return
   }
   if (!isRecord(value)) return
   const keys = Object.keys(value)
   if (keys.length === 0) {
-    catalog.errors.push(
-      createIssue(
-        path,
-        'empty-text',
-        `${describePath(path)} has no text in any language. Add one.`,
-      ),
-    )
+    report(catalog, 'errors', path, 'empty-text', { path })
     return
   }
   for (const key of keys) {
     if (localePattern.test(key)) continue
     // The schema reports these too, except `__proto__`, which zod skips in records.
-    catalog.errors.push(
-      createIssue(
-        [...path, key],
-        'invalid-locale',
-        `${quote(key)} in ${describePath(path)} is not a language tag. Use a lower-case language code with an optional upper-case region, such as "en", "de" or "de-CH".`,
-      ),
-    )
+    report(catalog, 'errors', [...path, key], 'invalid-locale.text-key', { key, path })
   }
   if (locales === undefined) return
   for (const key of keys) {
     if (!localePattern.test(key) || locales.includes(key)) continue
-    catalog.errors.push(
-      createIssue(
-        [...path, key],
-        'unconfigured-locale',
-        `${describePath(path)} has a ${quote(key)} text, but ${quote(key)} is not in locales (${listSome(locales)}). Add it to locales or remove this text.`,
-        didYouMean(key, locales),
-      ),
+    report(
+      catalog,
+      'errors',
+      [...path, key],
+      'unconfigured-locale',
+      { path, key, locales },
+      didYouMean(key, locales),
     )
   }
   const missing = locales.filter((locale) => !Object.hasOwn(value, locale))
   if (missing.length === 0) return
-  const list = listSome(missing.map((locale) => `"${locale}"`))
   if (consent) {
-    catalog.errors.push(
-      createIssue(
-        path,
-        'missing-consent-text',
-        `The consent text at ${describePath(path)} has no ${list} version. Visitors must read the exact text they consent to in their language: add ${list}.`,
-      ),
-    )
-  } else {
-    catalog.warnings.push(
-      createIssue(
-        path,
-        'missing-translation',
-        `${describePath(path)} has no ${list} text; those visitors see the ${quote(locales[0] ?? keys[0])} text instead. Add ${list}.`,
-      ),
-    )
+    report(catalog, 'errors', path, 'missing-consent-text', { path, missing })
+    return
+  }
+  const fallbacks = new Map<string, string[]>()
+  for (const locale of missing) {
+    const fallback = fallbackLocale(value, locale, locales)
+    fallbacks.set(fallback, [...(fallbacks.get(fallback) ?? []), locale])
+  }
+  report(catalog, 'warnings', path, 'missing-translation', {
+    path,
+    missing,
+    fallbacks: [...fallbacks].map(([fallback, locales]) => ({ fallback, locales })),
+  })
+}
+
+/**
+ * The language whose text a visitor with `locale` sees when the text has none in `locale`: the
+ * same choice as `localize` (the base language, then the default locale, then the first text).
+ */
+export function fallbackLocale(
+  text: Readonly<Record<string, unknown>>,
+  locale: string,
+  locales: readonly string[],
+): string {
+  const candidates = [locale.split('-')[0], locales[0], Object.keys(text)[0]]
+  return candidates.find((key) => key !== undefined && Object.hasOwn(text, key)) ?? locale
+}
+
+/** Texts far longer than a form needs: visitors skip them, and they bloat every page. */
+function warnAboutLength(catalog: ConfigCatalog, value: unknown, path: Path): void {
+  const kind = kindOf(path)
+  const limit = textLimits[kind]
+  const texts: [unknown, Path][] =
+    typeof value === 'string'
+      ? [[value, path]]
+      : isRecord(value)
+        ? Object.keys(value)
+            .filter((key) => localePattern.test(key))
+            .map((key) => [own(value, key), [...path, key]])
+        : []
+  for (const [text, at] of texts) {
+    if (typeof text !== 'string' || text.length <= limit) continue
+    report(catalog, 'warnings', at, 'text-too-long', { path: at, kind, length: text.length, limit })
   }
 }

@@ -1,5 +1,7 @@
 import type { ConfigIssue } from './configIssueCodes'
-import { createIssue, quote, type Path } from './configIssue'
+import { createIssueWriter, type IssueWriter, type Path } from './configIssue'
+import type { EntryNoun, EntryRef, MessageLocale } from './configWords'
+import type { MessageKey, MessageParams } from './messages/messagesEn'
 import {
   fieldTypes,
   legalBases,
@@ -51,6 +53,20 @@ export interface ConfigCatalog {
   formsComplete: boolean
   errors: ConfigIssue[]
   warnings: ConfigIssue[]
+  /** Writes the issues in the language asked for. */
+  writer: IssueWriter
+}
+
+/** Reports an error or a warning through the catalog's writer (see `messagesEn` for the keys). */
+export function report<K extends MessageKey>(
+  catalog: ConfigCatalog,
+  severity: 'errors' | 'warnings',
+  path: Path,
+  key: K,
+  params: MessageParams<K>,
+  suggestion?: string,
+): void {
+  catalog[severity].push(catalog.writer.issue(path, key, params, suggestion))
 }
 
 /** The lists that other parts of a config refer to by id. */
@@ -75,15 +91,16 @@ export function namesNothing(
   )
 }
 
-/** How a message names an entry: `purpose "newsletter"`, or `purposes[2]` when its id is broken. */
-export function nameOf(noun: 'purpose' | 'field' | 'form', section: string, entry: Entry): string {
+/** An entry as messages name it: `purpose "newsletter"`, or `purposes[2]` when its id is broken. */
+export function refOf(noun: EntryNoun, section: string, entry: Entry): EntryRef {
   const id = own(entry.record, 'id')
-  return isId(id) ? `${noun} ${quote(id)}` : `${section}[${entry.index}]`
+  return { noun, section, index: entry.index, id: isId(id) ? id : undefined }
 }
 
 /** Reads ids and locales, reporting duplicates at their second occurrence. */
-export function readConfigCatalog(root: JsonRecord): ConfigCatalog {
+export function readConfigCatalog(root: JsonRecord, locale: MessageLocale = 'en'): ConfigCatalog {
   const catalog: ConfigCatalog = {
+    writer: createIssueWriter(locale, root),
     root,
     locales: undefined,
     purposeList: [],
@@ -140,13 +157,7 @@ function readLocales(catalog: ConfigCatalog): readonly string[] | undefined {
     if (typeof locale !== 'string' || !localePattern.test(locale)) {
       sound = false
     } else if (locales.includes(locale)) {
-      catalog.errors.push(
-        createIssue(
-          ['locales', index],
-          'duplicate-locale',
-          `The locale ${quote(locale)} is listed twice in locales. Remove the second one.`,
-        ),
-      )
+      report(catalog, 'errors', ['locales', index], 'duplicate-locale', { locale })
     } else {
       locales.push(locale)
     }
@@ -185,13 +196,7 @@ function readList<T extends Entry>(
       return
     }
     const path: Path = [section, index, 'id']
-    catalog.errors.push(
-      createIssue(
-        path,
-        'duplicate-id',
-        `The id ${quote(id)} is already used by ${section}[${first.index}]. Ids must be unique: rename one of them.`,
-      ),
-    )
+    report(catalog, 'errors', path, 'duplicate-id', { id, first: `${section}[${first.index}]` })
   })
   return complete
 }

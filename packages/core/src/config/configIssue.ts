@@ -1,62 +1,68 @@
 import type { ConfigIssue, ConfigIssueCode } from './configIssueCodes'
-import { toJsonPointer, type PointerSegment } from '../jsonPointer'
+import { capitalize, createWords, type MessageLocale, type Path, type Words } from './configWords'
+import { toJsonPointer } from '../jsonPointer'
+import { messagesDe, vocabularyDe } from './messages/messagesDe'
+import {
+  messagesEn,
+  vocabularyEn,
+  type MessageCatalog,
+  type MessageKey,
+  type MessageParams,
+} from './messages/messagesEn'
 
-export type Path = readonly PointerSegment[]
+export type { Path } from './configWords'
 
-/** Builds an issue; a suggestion is appended to the message as a did-you-mean question. */
-export function createIssue(
-  path: Path,
-  code: ConfigIssueCode,
-  message: string,
-  suggestion?: string,
-): ConfigIssue {
-  // Messages may start with a place; only "the config" needs a capital at the start.
-  if (message.startsWith('the config')) message = capitalize(message)
-  if (suggestion === undefined) return { path: toJsonPointer(path), code, message }
+const catalogs: Readonly<
+  Record<MessageLocale, { messages: MessageCatalog; vocabulary: typeof vocabularyEn }>
+> = {
+  en: { messages: messagesEn, vocabulary: vocabularyEn },
+  de: { messages: messagesDe, vocabulary: vocabularyDe },
+}
+
+/** The issue code of a message key: `too-short.empty` is a `too-short` issue. */
+export function codeOf(key: MessageKey): ConfigIssueCode {
+  return key.split('.')[0] as ConfigIssueCode
+}
+
+/**
+ * Writes config issues in one language: every check reports through `issue`, which takes a
+ * message from the catalog of that language, fills in its parameters and adds the
+ * did-you-mean question when there is a suggestion.
+ */
+export interface IssueWriter {
+  locale: MessageLocale
+  words: Words
+  issue<K extends MessageKey>(
+    path: Path,
+    key: K,
+    params: MessageParams<K>,
+    suggestion?: string,
+  ): ConfigIssue
+}
+
+/** An issue writer for `locale`; `root` is the input, so messages can name entries by id. */
+export function createIssueWriter(locale: MessageLocale, root: unknown): IssueWriter {
+  const { messages, vocabulary } = catalogs[locale]
+  const words = createWords(vocabulary, root)
+  const startsWithName = (message: string): boolean =>
+    message.startsWith(vocabulary.theConfig) ||
+    Object.values(vocabulary.nouns).some((noun) => message.startsWith(`${noun} "`))
   return {
-    path: toJsonPointer(path),
-    code,
-    message: `${message} Did you mean ${quote(suggestion)}?`,
-    suggestion,
+    locale,
+    words,
+    issue(path, key, params, suggestion) {
+      const write = messages[key] as (params: MessageParams<typeof key>, words: Words) => string
+      let message = write(params, words)
+      // Messages may start with a place; only a name ("the config", field "x") gets a capital.
+      if (startsWithName(message)) message = capitalize(message)
+      const code = codeOf(key)
+      if (suggestion === undefined) return { path: toJsonPointer(path), code, message }
+      return {
+        path: toJsonPointer(path),
+        code,
+        message: `${message} ${vocabulary.didYouMean(suggestion)}`,
+        suggestion,
+      }
+    },
   }
-}
-
-const plainKey = /^[A-Za-z_$][A-Za-z0-9_$]*$/
-const maxQuoted = 60
-
-/** Where something is, as a marketer reads it: `forms[0].askIf.all[1]`, or `the config`. */
-export function describePath(path: Path): string {
-  if (path.length === 0) return 'the config'
-  let text = ''
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`
-    else if (segment.length <= maxQuoted && plainKey.test(segment)) {
-      text += text === '' ? segment : `.${segment}`
-    } else text += `[${quote(segment)}]`
-  }
-  return text
-}
-
-/** A value as it appears in a message: strings quoted and shortened, containers named. */
-export function quote(value: unknown): string {
-  if (typeof value === 'string') {
-    const short = value.length > maxQuoted ? `${value.slice(0, maxQuoted)}...` : value
-    return JSON.stringify(short)
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
-    return String(value)
-  }
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'an object'
-  return `a ${typeof value} (not JSON)`
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-/** A list for a message: `a, b, c`, cut after `max` items so a message stays readable. */
-export function listSome(items: readonly string[], max = 12): string {
-  if (items.length <= max) return items.join(', ')
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`
 }

@@ -3,6 +3,13 @@
  * time, the codes do not change. Each code is explained in docs/config-reference.md.
  */
 export const configIssueCodes = [
+  // The text of the file, before it is JSON (readConfigText and the CLI)
+  'empty-file',
+  'file-too-large',
+  'utf16',
+  'json-comment',
+  'typographic-quote',
+  'duplicate-key',
   // The shape of the JSON
   'not-json',
   'too-deep',
@@ -42,6 +49,7 @@ export const configIssueCodes = [
   'duplicate-env-name',
   'missing-email-field',
   'purpose-not-served',
+  'per-visit-zero',
   // Warnings: lawful, but probably not what was meant
   'consent-not-offered',
   'sequence-needs-consent',
@@ -52,6 +60,7 @@ export const configIssueCodes = [
   'unused-field',
   'unused-purpose',
   'field-never-sent',
+  'text-too-long',
   // The config could not be checked at all (a value no JSON parser produces, such as a getter that throws)
   'unreadable',
 ] as const

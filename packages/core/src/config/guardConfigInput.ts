@@ -1,5 +1,5 @@
 import type { ConfigIssue } from './configIssueCodes'
-import { createIssue, describePath } from './configIssue'
+import type { IssueWriter } from './configIssue'
 import { toJsonPointer, type PointerSegment } from '../jsonPointer'
 
 /**
@@ -33,7 +33,7 @@ const recursiveConditionKeys = ['all', 'any', 'not'] as const
  * `maxConfigDepth`, circular structures, and conditions that combine `all`, `any` and `not` in
  * one object (each of those makes the validator try every branch again, level after level).
  */
-export function guardConfigInput(input: unknown): GuardedInput {
+export function guardConfigInput(input: unknown, writer: IssueWriter): GuardedInput {
   const issues: ConfigIssue[] = []
   const cutPaths: PointerSegment[][] = []
   const onPath = new Set<object>()
@@ -54,38 +54,17 @@ export function guardConfigInput(input: unknown): GuardedInput {
     const { value, path, kind } = next
     if (typeof value !== 'object' || value === null) continue
     if (onPath.has(value)) {
-      cutOff(
-        next,
-        createIssue(
-          path,
-          'not-json',
-          `${describePath(path)} contains itself (a circular structure), which JSON cannot express. Pass the config as parsed JSON.`,
-        ),
-      )
+      cutOff(next, writer.issue(path, 'not-json', { path }))
       continue
     }
     if (path.length > maxConfigDepth) {
-      cutOff(
-        next,
-        createIssue(
-          path,
-          'too-deep',
-          `The config nests more than ${maxConfigDepth} levels deep at ${describePath(path.slice(0, 4))}. Flatten it, e.g. combine conditions in one "all" list instead of nesting them.`,
-        ),
-      )
+      cutOff(next, writer.issue(path, 'too-deep', { max: maxConfigDepth, path: path.slice(0, 4) }))
       continue
     }
     if (kind === 'condition' && !Array.isArray(value)) {
       const combined = recursiveConditionKeys.filter((key) => Object.hasOwn(value, key))
       if (combined.length > 1) {
-        cutOff(
-          next,
-          createIssue(
-            path,
-            'invalid-condition',
-            `The condition at ${describePath(path)} combines ${combined.map((key) => `"${key}"`).join(' and ')} in one object. Use one per object and nest them, e.g. {"all": [{"any": [...]}, {"not": {...}}]}.`,
-          ),
-        )
+        cutOff(next, writer.issue(path, 'invalid-condition.combined', { path, keys: combined }))
         continue
       }
     }

@@ -1,6 +1,8 @@
 import { checkConfigMeaning } from './checkConfigMeaning'
 import type { CompilePattern } from './compilePattern'
 import type { ConfigIssue } from './configIssueCodes'
+import { createIssueWriter, type IssueWriter } from './configIssue'
+import type { MessageLocale } from './configWords'
 import { configSchema, type Config } from './configSchema'
 import { guardConfigInput } from './guardConfigInput'
 import { parseJsonPointer } from '../jsonPointer'
@@ -13,6 +15,8 @@ export interface ParseConfigOptions {
    * Default: only the browser's engine, plus the syntax check every engine shares.
    */
   compilePattern?: CompilePattern
+  /** The language of the issue messages: `'en'` (the default) or `'de'`. Codes and paths stay the same. */
+  locale?: MessageLocale | undefined
 }
 
 export type ParseConfigResult =
@@ -26,8 +30,10 @@ export type ParseConfigResult =
  * lawful but risky settings; they never make the config invalid. Never throws.
  */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): ParseConfigResult {
+  const locale = options.locale === 'de' ? 'de' : 'en'
   try {
-    const guarded = guardConfigInput(input)
+    const writer = createIssueWriter(locale, input)
+    const guarded = guardConfigInput(input, writer)
     const shape = configSchema.safeParse(guarded.value)
     // What the schema says about a cut-off part is noise, except that its key is unknown.
     const isCut = (issue: ConfigIssue): boolean =>
@@ -38,8 +44,8 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): P
       )
     const shapeIssues = shape.success
       ? []
-      : mapZodIssues(shape.error.issues, guarded.value).filter((issue) => !isCut(issue))
-    const meaning = checkConfigMeaning(guarded.value, options.compilePattern)
+      : mapZodIssues(shape.error.issues, guarded.value, writer).filter((issue) => !isCut(issue))
+    const meaning = checkConfigMeaning(guarded.value, options.compilePattern, locale)
     const issues = inDocumentOrder(
       withoutRepeats([...guarded.issues, ...shapeIssues, ...meaning.errors]),
     )
@@ -48,22 +54,22 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): P
     return { ok: false, issues, warnings }
   } catch (error) {
     // Reached only by values no JSON parser produces (a getter that throws, a revoked proxy).
-    return { ok: false, issues: [unreadable(error)], warnings: [] }
+    return {
+      ok: false,
+      issues: [unreadable(createIssueWriter(locale, undefined), error)],
+      warnings: [],
+    }
   }
 }
 
-function unreadable(error: unknown): ConfigIssue {
+function unreadable(writer: IssueWriter, error: unknown): ConfigIssue {
   let reason = 'unknown error'
   try {
     reason = error instanceof Error ? error.message : String(error)
   } catch {
     // The error itself cannot be printed; keep the generic reason.
   }
-  return {
-    path: '',
-    code: 'unreadable',
-    message: `The config could not be read (${reason.slice(0, 200)}). Pass plain parsed JSON, e.g. the result of JSON.parse.`,
-  }
+  return writer.issue([], 'unreadable', { reason: reason.slice(0, 200) })
 }
 
 /** Keeps the first of several issues with the same path and code (schema and meaning checks can overlap). */

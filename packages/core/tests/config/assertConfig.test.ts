@@ -35,7 +35,7 @@ describe('assertConfig', () => {
     expect((error as ConfigError).message).toBe(
       [
         'The Trickle config has 2 problems:',
-        '  /forms/0/perVist [unknown-property] Unknown property "perVist" in forms[0]. Did you mean "perVisit"?',
+        '  /forms/0/perVist [unknown-property] Unknown property "perVist" in form "whitepaper" (forms[0]). Did you mean "perVisit"?',
         '  /forms/0/sequence/3 [unknown-field] There is no field "jobRol" in fields. Add it to fields or use one of: email, firstName, lastName, company, industry, companySize, jobRole, budget, phone. Did you mean "jobRole"?',
       ].join('\n'),
     )

@@ -412,7 +412,8 @@ describe('parseConfig: broken configs', () => {
       {
         path: '/forms/0/perVist',
         code: 'unknown-property',
-        message: 'Unknown property "perVist" in forms[0]. Did you mean "perVisit"?',
+        message:
+          'Unknown property "perVist" in form "whitepaper" (forms[0]). Did you mean "perVisit"?',
         suggestion: 'perVisit',
       },
     ])
@@ -421,9 +422,13 @@ describe('parseConfig: broken configs', () => {
     )
     expect(issuesOf(cycle)[0]?.message).toContain('"jobRole" -> "budget" -> "jobRole"')
     const missing = parseConfig(fixtureWith({ remove: '/purposes/0/basis' }))
-    expect(issuesOf(missing)[0]?.message).toMatch(/^purposes\[0\] is missing .*"basis"/)
+    expect(issuesOf(missing)[0]?.message).toMatch(
+      /^Purpose "[a-z]+" \(purposes\[0\]\) is missing .*"basis"/,
+    )
     const range = parseConfig(fixtureWith({ set: '/forms/0/perVisit', to: 21 }))
-    expect(issuesOf(range)[0]?.message).toBe('forms[0].perVisit must be at most 20, not 21.')
+    expect(issuesOf(range)[0]?.message).toBe(
+      'Form "whitepaper" (forms[0]) › perVisit must be at most 20, not 21.',
+    )
   })
 
   it('reports shape and meaning problems together, in document order', () => {
