@@ -1,0 +1,12 @@
+export { createStudioApi, StudioApiError } from './studioApi'
+export type {
+  FieldInsight,
+  FunnelCounts,
+  FunnelField,
+  FunnelForm,
+  FunnelReport,
+  Insights,
+  SequenceSuggestion,
+  StudioApi,
+  StudioRange,
+} from './studioApi'
