@@ -9,6 +9,7 @@ import {
   schemaHelp,
   serveHelp,
   simulateHelp,
+  studioHelp,
   validateHelp,
 } from './help'
 import { CliError, type CliIo, processIo } from './io'
@@ -17,6 +18,7 @@ import { retentionCommand } from './retentionCommand'
 import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
 import { simulateCommand } from './simulateCommand'
+import { studioCommand } from './studioCommand'
 import { validateCommand } from './validateCommand'
 import { version } from './version'
 
@@ -50,6 +52,17 @@ const commands = {
     },
   },
   schema: { help: schemaHelp, options: help },
+  studio: {
+    help: studioHelp,
+    options: {
+      ...help,
+      config: { type: 'string' },
+      port: { type: 'string' },
+      locale: { type: 'string' },
+      server: { type: 'string' },
+      open: { type: 'boolean', default: true },
+    },
+  },
   serve: {
     help: serveHelp,
     options: {
@@ -165,6 +178,7 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
       args: rest,
       options: command.options,
       allowPositionals: true,
+      allowNegative: true,
       strict: true,
     })
   } catch (error) {
@@ -201,6 +215,25 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
     case 'schema':
       if (positionals.length > 0) throw new CliError('trickle schema takes no arguments.')
       return schemaCommand(io)
+    case 'studio': {
+      if (positionals.length > 0)
+        throw new CliError('trickle studio takes no positional arguments; use --config.')
+      const config = flag('config')
+      if (config === undefined) {
+        throw new CliError('trickle studio needs the config file: --config trickle.config.json')
+      }
+      const locale = flag('locale')
+      if (locale !== undefined && locale !== 'en' && locale !== 'de') {
+        throw new CliError(`--locale is en or de, not "${locale}".`)
+      }
+      return studioCommand(io, {
+        config,
+        port: integer('port', flag('port'), 0, 0, 65535),
+        locale,
+        server: flag('server'),
+        open: values.open !== false,
+      })
+    }
     case 'serve':
       if (positionals.length > 0)
         throw new CliError('trickle serve takes no positional arguments; use --config.')

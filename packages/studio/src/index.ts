@@ -10,3 +10,9 @@ export type {
   StudioApi,
   StudioRange,
 } from './studioApi'
+export { studioAssets } from './studioAssets'
+export type { StudioAssets } from './studioAssets'
+export { studioBootId } from './studioBoot'
+export type { StudioBoot, StudioMode } from './studioBoot'
+export { studioContentSecurityPolicy, studioPage } from './studioPage'
+export type { StudioPage, StudioPageOptions } from './studioPage'

@@ -1,0 +1,182 @@
+/** The languages of the studio's own texts. */
+export type StudioLocale = 'en' | 'de'
+
+export const studioLocales: readonly StudioLocale[] = ['en', 'de']
+
+const en = {
+  title: 'Trickle studio',
+  language: 'Language',
+  tabEditor: 'Config and preview',
+  tabReport: 'Report',
+  loading: 'Loading the config…',
+  loadFailed: 'The config could not be loaded:',
+  save: 'Save',
+  saveDownload: 'Download config',
+  saving: 'Saving…',
+  saved: 'Saved to {file}.',
+  downloaded: 'Downloaded {file}: replace the server’s config file with it and restart the server.',
+  saveFailed: 'Not saved:',
+  saveRefusedInvalid: 'Fix the errors first: only a valid config is saved.',
+  unsaved: 'Unsaved changes',
+  editorLabel: 'Config (JSON)',
+  issuesHeading: 'Problems',
+  noIssues: 'No problems: the config is valid.',
+  issueLine: 'Line {line}',
+  error: 'Error',
+  warning: 'Warning',
+  jsonEmpty: 'The config is empty. Start with { "version": 1, … }.',
+  jsonComment: 'JSON has no comments: remove the // or /* */ lines.',
+  jsonTypographicQuote: 'Typographic quotes (“ ”) are not JSON quotes: use straight quotes (").',
+  jsonInvalid: 'This is not valid JSON here',
+  tokenHeading: 'Admin token',
+  tokenIntro:
+    'The studio reads this server’s config and report with the admin token (TRICKLE_ADMIN_TOKEN).',
+  tokenLabel: 'Admin token',
+  tokenUse: 'Open',
+  tokenRefused: 'The server refused the token.',
+  previewHeading: 'Preview',
+  previewStale: 'The config has errors: the preview shows the last valid version.',
+  previewNone: 'Fix the errors to see the preview.',
+  persona: 'Visitor',
+  locale: 'Form language',
+  daysBetween: 'Days between visits',
+  presetVisits: 'Visits 1–3 of {form}',
+  presetJourney: 'Journey: {first}, then {second}',
+  addVisit: 'Add a visit',
+  removeVisit: 'Remove visit {n}',
+  visitHeading: 'Visit {n}: {form}, day {day}',
+  visitForm: 'Form',
+  daysAfter: 'Days after the previous visit',
+  answers: 'Answers',
+  answerFor: 'Answer for {field}',
+  declined: 'leaves it empty',
+  consents: 'Consent choices',
+  agrees: 'agrees to {purpose}',
+  confirmsDoubleOptIn: 'clicks the confirmation link in the e-mail',
+  oneClick: 'Nothing left to ask: the visitor downloads with one click.',
+  rejected: 'The submission was refused:',
+  pending: 'Waiting for e-mail confirmation: {purposes}',
+  confirmed: 'Confirmed by e-mail: {purposes}',
+  decisions: 'Why each field is asked or skipped',
+  asked: 'asked',
+  skipped: 'skipped',
+  journeyFailed: 'The journey stops at visit {step}: {reason}',
+  unknownForm: 'there is no form "{form}".',
+  doesNotSettle: 'the plan of "{form}" does not settle (askIf conditions depend on each other).',
+  warningUnknownAnswer: 'Visit {step}: "{id}" is not a field of the config.',
+  warningUnknownConsent: 'Visit {step}: "{id}" is not a purpose of the config.',
+  warningNotOffered: 'Visit {step}: "{id}" is not offered on this visit.',
+  warningNotOptional: 'Visit {step}: "{id}" is required and cannot be left empty.',
+  reportNoServer:
+    'The report needs a running Trickle server: start the studio with --server <address> and TRICKLE_ADMIN_TOKEN set, or open /admin/studio on the server.',
+  reasonAlways: 'always asked on this form',
+  reasonUnknown: 'not known yet',
+  reasonStale: 'known, but the answer is older than the field’s maxAgeDays',
+  reasonKnown: 'already known',
+  reasonConsentMissing: 'needs a consent the visitor has not given',
+  reasonConditionUnmet: 'its askIf condition does not hold',
+  reasonLimitReached: 'this visit already asks perVisit fields',
+  previewOrder: 'Previewing a suggested order for {form}.',
+  previewOrderClear: 'Back to the config’s order',
+  acceptedOrder:
+    'The sequence of {form} was rewritten in the editor (undo with Ctrl+Z). Save to keep it.',
+}
+
+export type StudioMessages = typeof en
+
+const de: StudioMessages = {
+  title: 'Trickle-Studio',
+  language: 'Sprache',
+  tabEditor: 'Konfiguration und Vorschau',
+  tabReport: 'Bericht',
+  loading: 'Die Konfiguration wird geladen …',
+  loadFailed: 'Die Konfiguration konnte nicht geladen werden:',
+  save: 'Speichern',
+  saveDownload: 'Konfiguration herunterladen',
+  saving: 'Wird gespeichert …',
+  saved: 'In {file} gespeichert.',
+  downloaded:
+    '{file} heruntergeladen: Ersetzen Sie damit die Konfigurationsdatei des Servers und starten Sie ihn neu.',
+  saveFailed: 'Nicht gespeichert:',
+  saveRefusedInvalid:
+    'Beheben Sie zuerst die Fehler: Gespeichert wird nur eine gültige Konfiguration.',
+  unsaved: 'Ungespeicherte Änderungen',
+  editorLabel: 'Konfiguration (JSON)',
+  issuesHeading: 'Probleme',
+  noIssues: 'Keine Probleme: Die Konfiguration ist gültig.',
+  issueLine: 'Zeile {line}',
+  error: 'Fehler',
+  warning: 'Warnung',
+  jsonEmpty: 'Die Konfiguration ist leer. Beginnen Sie mit { "version": 1, … }.',
+  jsonComment: 'JSON kennt keine Kommentare: Entfernen Sie die Zeilen mit // oder /* */.',
+  jsonTypographicQuote:
+    'Typografische Anführungszeichen („ “) sind keine JSON-Anführungszeichen: Verwenden Sie gerade (").',
+  jsonInvalid: 'Hier ist das kein gültiges JSON',
+  tokenHeading: 'Admin-Token',
+  tokenIntro:
+    'Das Studio liest die Konfiguration und den Bericht dieses Servers mit dem Admin-Token (TRICKLE_ADMIN_TOKEN).',
+  tokenLabel: 'Admin-Token',
+  tokenUse: 'Öffnen',
+  tokenRefused: 'Der Server hat das Token abgelehnt.',
+  previewHeading: 'Vorschau',
+  previewStale: 'Die Konfiguration hat Fehler: Die Vorschau zeigt die letzte gültige Fassung.',
+  previewNone: 'Beheben Sie die Fehler, um die Vorschau zu sehen.',
+  persona: 'Besucher',
+  locale: 'Sprache des Formulars',
+  daysBetween: 'Tage zwischen den Besuchen',
+  presetVisits: 'Besuche 1–3 von {form}',
+  presetJourney: 'Weg: {first}, dann {second}',
+  addVisit: 'Besuch hinzufügen',
+  removeVisit: 'Besuch {n} entfernen',
+  visitHeading: 'Besuch {n}: {form}, Tag {day}',
+  visitForm: 'Formular',
+  daysAfter: 'Tage nach dem vorigen Besuch',
+  answers: 'Antworten',
+  answerFor: 'Antwort für {field}',
+  declined: 'lässt es leer',
+  consents: 'Einwilligungen',
+  agrees: 'willigt ein: {purpose}',
+  confirmsDoubleOptIn: 'klickt den Bestätigungslink in der E-Mail',
+  oneClick: 'Nichts mehr zu fragen: Der Besucher lädt mit einem Klick herunter.',
+  rejected: 'Das Absenden wurde abgelehnt:',
+  pending: 'Wartet auf die Bestätigung per E-Mail: {purposes}',
+  confirmed: 'Per E-Mail bestätigt: {purposes}',
+  decisions: 'Warum jedes Feld gefragt oder übersprungen wird',
+  asked: 'gefragt',
+  skipped: 'übersprungen',
+  journeyFailed: 'Der Weg endet bei Besuch {step}: {reason}',
+  unknownForm: 'Es gibt kein Formular „{form}“.',
+  doesNotSettle:
+    'Der Plan von „{form}“ kommt nicht zur Ruhe (askIf-Bedingungen hängen voneinander ab).',
+  warningUnknownAnswer: 'Besuch {step}: „{id}“ ist kein Feld der Konfiguration.',
+  warningUnknownConsent: 'Besuch {step}: „{id}“ ist kein Zweck der Konfiguration.',
+  warningNotOffered: 'Besuch {step}: „{id}“ wird bei diesem Besuch nicht angeboten.',
+  warningNotOptional: 'Besuch {step}: „{id}“ ist ein Pflichtfeld und kann nicht leer bleiben.',
+  reportNoServer:
+    'Der Bericht braucht einen laufenden Trickle-Server: Starten Sie das Studio mit --server <Adresse> und gesetztem TRICKLE_ADMIN_TOKEN, oder öffnen Sie /admin/studio auf dem Server.',
+  reasonAlways: 'wird in diesem Formular immer gefragt',
+  reasonUnknown: 'noch nicht bekannt',
+  reasonStale: 'bekannt, aber die Antwort ist älter als maxAgeDays des Felds',
+  reasonKnown: 'schon bekannt',
+  reasonConsentMissing: 'braucht eine Einwilligung, die der Besucher nicht gegeben hat',
+  reasonConditionUnmet: 'seine askIf-Bedingung trifft nicht zu',
+  reasonLimitReached: 'dieser Besuch fragt schon perVisit Felder',
+  previewOrder: 'Vorschau einer vorgeschlagenen Reihenfolge für {form}.',
+  previewOrderClear: 'Zurück zur Reihenfolge der Konfiguration',
+  acceptedOrder:
+    'Die Reihenfolge (sequence) von {form} wurde im Editor umgeschrieben (Rückgängig mit Strg+Z). Speichern Sie, um sie zu behalten.',
+}
+
+export const studioMessages: Record<StudioLocale, StudioMessages> = { en, de }
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  )
+}
+
+/** The studio's language from a locale tag such as the browser's `navigator.language`. */
+export function studioLocaleOf(tag: string | undefined): StudioLocale {
+  return tag?.toLowerCase().startsWith('de') ? 'de' : 'en'
+}
