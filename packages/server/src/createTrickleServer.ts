@@ -16,6 +16,7 @@ import { meRoutes } from './meRoutes'
 import type { TrickleDatabase } from './openDatabase'
 import { planRoute } from './planRoute'
 import { deskPageRoute } from './privacyDesk/deskPageRoute'
+import { studioRoute } from './studio/studioRoute'
 import { createRateLimiter, type RateLimitOptions } from './rateLimit'
 import { defaultBodyLimit } from './readJsonBody'
 import { reportRoute } from './reportRoute'
@@ -240,6 +241,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   app.route('/v1', api)
   app.get('/healthz', (c) => c.json({ ok: true, database: database.kind }))
   deskPageRoute(app, ctx)
+  studioRoute(app, ctx)
   app.notFound((c) =>
     c.json(
       {
