@@ -61,6 +61,7 @@ describe('@trickle/core exports', () => {
         "toJsonPointer",
         "validationMessage",
         "validationMessages",
+        "valuePerFriction",
         "withdrawConsent",
       ]
     `)
