@@ -1,6 +1,7 @@
 import type { Config } from '@trickle/core'
 import { useEffect, useId, useState } from 'react'
-import type { FunnelReport, Insights, StudioApi, StudioRange } from '../studioApi'
+import type { FunnelReport, Insights, StudioRange } from '../studioApi'
+import { CsvLink, type CsvStudioApi } from './CsvLink'
 import { isValidRange, lastDays, presetOf, rangePresets } from './dateRange'
 import { DoubleOptInReport } from './DoubleOptInReport'
 import { FrictionPanel } from './FrictionPanel'
@@ -10,7 +11,7 @@ import './report.css'
 
 export interface ReportTabProps {
   /** The report API, or `null` when no server is connected (the tab then says how to connect). */
-  api: StudioApi | null
+  api: CsvStudioApi | null
   /** The config being edited (for field labels and the form picker); null while it is invalid. */
   config: Config | null
   locale: ReportLocale
@@ -149,12 +150,7 @@ export function ReportTab({
       )}
       {valid && (
         <>
-          <p>
-            <a href={api.funnelCsvUrl(query)} download>
-              {t.downloadCsv}
-            </a>{' '}
-            <span className="report-help">{t.downloadCsvHint}</span>
-          </p>
+          <CsvLink api={api} range={query} t={t} />
           {report.state === 'loading' && <p role="status">{t.loading}</p>}
           {report.state === 'failed' && (
             <div role="alert" className="report-error">

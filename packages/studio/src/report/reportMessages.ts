@@ -19,6 +19,7 @@ const en = {
   noDataForm: 'No visits counted for {form} in this range yet.',
   downloadCsv: 'Download CSV',
   downloadCsvHint: 'One row per day, form, visit, language, count and field; no personal data.',
+  csvFailed: 'The CSV could not be downloaded:',
   generatedAt: 'Counted up to {time}.',
   funnel: 'Funnel',
   funnelChart:
@@ -112,6 +113,7 @@ const de: ReportMessages = {
   downloadCsv: 'CSV herunterladen',
   downloadCsvHint:
     'Eine Zeile je Tag, Formular, Besuch, Sprache, Kennzahl und Feld; keine personenbezogenen Daten.',
+  csvFailed: 'Die CSV-Datei konnte nicht heruntergeladen werden:',
   generatedAt: 'Gezählt bis {time}.',
   funnel: 'Trichter',
   funnelChart:
