@@ -57,9 +57,6 @@ export function DayChart({ title, description, points, totalLabel, partLabel }: 
         <text x={200} y={16}>
           {partLabel}
         </text>
-        <text x={width} y={16} textAnchor="end">
-          {top}
-        </text>
       </g>
       <line
         x1={0}

@@ -68,7 +68,7 @@ export function FrictionPanel({
                 <th scope="row">
                   {fieldLabel(config, field.fieldId, locale)} <code>{field.fieldId}</code>
                 </th>
-                <td>
+                <td className="report-text">
                   {field.purposes
                     .map((purpose) => purposeLabel(config, purpose, locale))
                     .join(', ') || t.none}

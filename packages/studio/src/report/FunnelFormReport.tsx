@@ -1,22 +1,25 @@
 import type { Config } from '@trickle/core'
 import { useId } from 'react'
-import type { FunnelForm } from '../studioApi'
+import type { FunnelForm, StudioRange } from '../studioApi'
 import { BarChart } from './BarChart'
 import { CountsTable } from './CountsTable'
 import { DayChart } from './DayChart'
+import { daysOf } from './dateRange'
 import { FieldTable } from './FieldTable'
 import { fieldLabel } from './reportLabels'
 import { count, fill, percent, type ReportLocale, type ReportMessages } from './reportMessages'
 
 interface FunnelFormReportProps {
   form: FunnelForm
+  /** The report's range: the chart per day shows every day of it, counted or not. */
+  range: StudioRange
   config: Config | null
   locale: ReportLocale
   t: ReportMessages
 }
 
 /** One form's funnel: the steps, the drop-off per field, per visit, per language and per day. */
-export function FunnelFormReport({ form, config, locale, t }: FunnelFormReportProps) {
+export function FunnelFormReport({ form, range, config, locale, t }: FunnelFormReportProps) {
   const id = useId()
   const { totals } = form
   const name = form.formId
@@ -40,6 +43,8 @@ export function FunnelFormReport({ form, config, locale, t }: FunnelFormReportPr
   ]
   const label = (fieldId: string) => fieldLabel(config, fieldId, locale)
   const days = form.days
+  const counted = new Map(days.map((day) => [day.day, day]))
+  const allDays = daysOf(range)
   return (
     <section className="report-form" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{name}</h3>
@@ -166,13 +171,17 @@ export function FunnelFormReport({ form, config, locale, t }: FunnelFormReportPr
           title={`${t.days}: ${name}`}
           description={fill(t.daysChart, {
             form: name,
-            from: days[0]?.day ?? '',
-            to: days.at(-1)?.day ?? '',
+            from: range.from,
+            to: range.to,
             max: Math.max(...days.map((day) => day.shown)),
           })}
           totalLabel={t.shown}
           partLabel={t.submitted}
-          points={days.map((day) => ({ day: day.day, total: day.shown, part: day.submitted }))}
+          points={(allDays.length > 0 ? allDays : days.map((day) => day.day)).map((day) => ({
+            day,
+            total: counted.get(day)?.shown ?? 0,
+            part: counted.get(day)?.submitted ?? 0,
+          }))}
         />
       )}
       <details className="report-details">

@@ -30,6 +30,14 @@ const defaultPreset = 30
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
+/** A timestamp in the UI language, or as it came when it is not one. */
+function timeOf(iso: string, locale: ReportLocale): string {
+  const time = new Date(iso)
+  return Number.isNaN(time.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time)
+}
+
 /** Whether the report counted anything at all in its range. */
 function hasData(report: FunnelReport): boolean {
   return (
@@ -168,12 +176,13 @@ export function ReportTab({
             ) : (
               <>
                 <p className="report-help">
-                  {fill(t.generatedAt, { time: report.data.generatedAt })}
+                  {fill(t.generatedAt, { time: timeOf(report.data.generatedAt, locale) })}
                 </p>
                 {report.data.forms.map((form) => (
                   <FunnelFormReport
                     key={form.formId}
                     form={form}
+                    range={report.data}
                     config={config}
                     locale={locale}
                     t={t}

@@ -32,3 +32,16 @@ export function presetOf(range: StudioRange, today: Date): number | undefined {
     return preset.from === range.from && preset.to === range.to
   })
 }
+
+/** Every day from `from` to `to`, both included (at most `limit` days, from the start). */
+export function daysOf(range: StudioRange, limit = 366): string[] {
+  const days: string[] = []
+  if (!isValidRange(range)) return days
+  for (
+    let time = Date.parse(`${range.from}T00:00:00Z`);
+    days.length < limit && dayOf(new Date(time)) <= range.to;
+    time += 86_400_000
+  )
+    days.push(dayOf(new Date(time)))
+  return days
+}

@@ -63,7 +63,12 @@ test('draws each chart as a named image that states its numbers', async () => {
   expect(chart.querySelector('desc')?.textContent).toBe(
     'Drop-off per field of whitepaper: Business e-mail 8.3%, First name 20%, Last name 5%.',
   )
-  expect(screen.getByRole('img', { name: /Per day: whitepaper/ })).toBeTruthy()
+  // One bar pair per day of the 30-day range, counted or not; the two counted days are drawn.
+  const days = screen.getByRole('img', { name: /Per day: whitepaper/ })
+  expect(days.querySelectorAll('rect.report-chart-outline')).toHaveLength(30 + 1)
+  expect(days.querySelector('desc')?.textContent).toBe(
+    'Shown and submitted per day of whitepaper, 2026-11-07 to 2026-12-06: most shown on one day 70.',
+  )
   expect(screen.getByRole('img', { name: /Funnel: whitepaper/ })).toBeTruthy()
 })
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { isValidRange, lastDays, presetOf } from '../../src/report/dateRange'
+import { daysOf, isValidRange, lastDays, presetOf } from '../../src/report/dateRange'
 
 const today = new Date('2026-03-29T23:30:00Z')
 
@@ -20,4 +20,15 @@ test('a range is valid when both days exist and the first is not after the secon
 test('a range ending today is recognised as its preset', () => {
   expect(presetOf(lastDays(30, today), today)).toBe(30)
   expect(presetOf({ from: '2026-03-01', to: '2026-03-29' }, today)).toBeUndefined()
+})
+
+test('the days of a range are every day in it, across months, and none when it is invalid', () => {
+  expect(daysOf({ from: '2026-02-27', to: '2026-03-02' })).toEqual([
+    '2026-02-27',
+    '2026-02-28',
+    '2026-03-01',
+    '2026-03-02',
+  ])
+  expect(daysOf({ from: '2026-03-02', to: '2026-03-01' })).toEqual([])
+  expect(daysOf({ from: '2020-01-01', to: '2026-01-01' }, 10)).toHaveLength(10)
 })
