@@ -140,7 +140,8 @@ function SuggestionCard({
         <span>
           {fill(t.reasonGenerated, {
             percent: percent(insight.dropOffCost, locale),
-            uses: insight.usage.deliveries + insight.usage.askIfReads,
+            deliveries: count(insight.usage.deliveries, locale),
+            reads: count(insight.usage.askIfReads, locale),
             value: number(insight.value, locale),
           })}
         </span>

@@ -23,7 +23,8 @@ export function FunnelFormReport({ form, range, config, locale, t }: FunnelFormR
   const id = useId()
   const { totals } = form
   const name = form.formId
-  if (totals.shown === 0 && totals.started === 0 && form.fields.length === 0) {
+  // The server lists every form of the config, counted or not.
+  if (totals.shown === 0 && totals.started === 0) {
     return (
       <section className="report-form" aria-labelledby={`${id}-h`}>
         <h3 id={`${id}-h`}>{name}</h3>

@@ -62,14 +62,14 @@ const en = {
   confirmed: 'Confirmed',
   friction: 'Value per friction',
   frictionIntro:
-    'What each field costs (how many visitors leave at it) next to what it is worth (how often its purposes are used: delivered to a destination or read by an askIf condition).',
+    'What each field costs next to what it is worth. Drop-off cost: of the visitors shown the field, the share who left with it the last field they touched. Use: how often its data was delivered to a destination, and how many askIf conditions read it.',
   frictionNone: 'No insights for this range yet.',
   frictionFailed: 'The insights could not be loaded:',
   frictionFields: 'Fields: cost and value',
   purposes: 'Purposes',
   cost: 'Drop-off cost',
   deliveries: 'Deliveries',
-  askIfReads: 'askIf reads',
+  askIfReads: 'Read by askIf',
   value: 'Value',
   suggestions: 'Suggested order',
   suggestionFor: 'Form {form}',
@@ -79,7 +79,7 @@ const en = {
   moves: 'Why the fields move',
   moved: '{field}: from position {from} to {to}',
   reasonGenerated:
-    '{percent} of the visitors who started left at this field; its purposes were used {uses} times (value {value}).',
+    '{percent} of the visitors shown it left at it; delivered {deliveries} times, read by {reads} askIf conditions (value {value}).',
   previewOrder: 'Preview this order',
   accept: 'Accept',
   acceptHint:
@@ -158,14 +158,14 @@ const de: ReportMessages = {
   confirmed: 'Bestätigt',
   friction: 'Wert je Hürde',
   frictionIntro:
-    'Was jedes Feld kostet (wie viele Besucher bei ihm abbrechen) neben dem, was es wert ist (wie oft seine Zwecke genutzt werden: an ein Ziel übermittelt oder von einer askIf-Bedingung gelesen).',
+    'Was jedes Feld kostet neben dem, was es wert ist. Abbruchkosten: der Anteil der Besucher, denen das Feld gezeigt wurde, die es als zuletzt berührtes Feld verlassen haben. Nutzung: wie oft seine Angaben an ein Ziel übermittelt wurden und wie viele askIf-Bedingungen es lesen.',
   frictionNone: 'Für diesen Zeitraum gibt es noch keine Auswertung.',
   frictionFailed: 'Die Auswertung konnte nicht geladen werden:',
   frictionFields: 'Felder: Kosten und Wert',
   purposes: 'Zwecke',
   cost: 'Abbruchkosten',
   deliveries: 'Übermittlungen',
-  askIfReads: 'askIf-Abfragen',
+  askIfReads: 'Von askIf gelesen',
   value: 'Wert',
   suggestions: 'Vorgeschlagene Reihenfolge',
   suggestionFor: 'Formular {form}',
@@ -175,7 +175,7 @@ const de: ReportMessages = {
   moves: 'Warum die Felder wandern',
   moved: '{field}: von Position {from} auf {to}',
   reasonGenerated:
-    '{percent} der Besucher, die begonnen haben, brachen bei diesem Feld ab; seine Zwecke wurden {uses}-mal genutzt (Wert {value}).',
+    '{percent} der Besucher, denen es gezeigt wurde, brachen bei ihm ab; {deliveries}-mal übermittelt, von {reads} askIf-Bedingungen gelesen (Wert {value}).',
   previewOrder: 'Diese Reihenfolge ansehen',
   accept: 'Übernehmen',
   acceptHint:

@@ -111,7 +111,7 @@ test('speaks German, explaining the moves from the numbers', () => {
   const card = screen.getByRole('region', { name: 'Formular whitepaper' })
   expect(card.textContent).toContain('Telefon: von Position 2 auf 3')
   expect(card.textContent).toContain(
-    '30\u00a0% der Besucher, die begonnen haben, brachen bei diesem Feld ab; seine Zwecke wurden 1-mal genutzt (Wert 3,33).',
+    '30\u00a0% der Besucher, denen es gezeigt wurde, brachen bei ihm ab; 1-mal übermittelt, von 0 askIf-Bedingungen gelesen (Wert 3,33).',
   )
   expect(within(card).getByRole('button', { name: 'Diese Reihenfolge ansehen' })).toBeTruthy()
   expect(within(card).getByRole('button', { name: 'Übernehmen' })).toHaveProperty('disabled', true)

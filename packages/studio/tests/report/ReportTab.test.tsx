@@ -54,6 +54,8 @@ test('shows the drop-off per field in sequence order with the fields’ labels',
   expect(
     screen.getByText('15 of 20 confirmation e-mails were confirmed (75%).', { selector: 'p' }),
   ).toBeTruthy()
+  expect(screen.getByText('No visits counted for checklist in this range yet.')).toBeTruthy()
+  expect(screen.queryByRole('table', { name: 'Funnel: checklist' })).toBeNull()
 })
 
 test('draws each chart as a named image that states its numbers', async () => {

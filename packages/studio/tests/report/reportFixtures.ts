@@ -52,6 +52,21 @@ export function fixtureReport(): FunnelReport {
           { locale: 'en', ...counts(36, 20, 12, 8) },
         ],
       },
+      {
+        // The server lists every form of the config, counted or not.
+        formId: 'checklist',
+        totals: counts(0, 0, 0, 0),
+        fields: ['email', 'company', 'industry'].map((fieldId) => ({
+          fieldId,
+          shown: 0,
+          answered: 0,
+          lastTouched: 0,
+          dropOff: 0,
+        })),
+        days: [],
+        visits: [],
+        locales: [],
+      },
     ],
     doubleOptIn: {
       requested: 20,
