@@ -117,7 +117,7 @@ test('refuses a range that ends before it starts, and asks the server nothing fo
   await user.clear(from)
   await user.type(from, '2026-12-20')
   expect(screen.getByRole('alert').textContent).toBe(
-    'The start date must be on or before the end date.',
+    'Pick both dates, the start on or before the end.',
   )
   expect(screen.queryByRole('link', { name: 'Download CSV' })).toBeNull()
   expect(api.funnel.mock.calls.length).toBe(calls)
