@@ -82,6 +82,11 @@ export interface StudioApi {
   funnel(range: StudioRange): Promise<FunnelReport>
   funnelCsvUrl(range: StudioRange): string
   insights(range: StudioRange): Promise<Insights>
+  /**
+   * Fetches the CSV with the token (a plain link to `funnelCsvUrl` cannot send it). Present
+   * where the page holds the token (the server's studio); the CLI's proxy adds it to the link.
+   */
+  funnelCsv?(range: StudioRange): Promise<Blob>
 }
 
 /** An error the report API answered with (status and the server's reason). */
@@ -118,7 +123,7 @@ export function createStudioApi({
   const base = baseUrl.replace(/\/+$/, '')
   const headers: Record<string, string> =
     token === undefined ? {} : { authorization: `Bearer ${token}` }
-  async function get<T>(path: string): Promise<T> {
+  async function request(path: string): Promise<Response> {
     const response = await fetch(`${base}${path}`, { headers })
     if (!response.ok) {
       const text = await response.text().catch(() => '')
@@ -134,11 +139,16 @@ export function createStudioApi({
       }
       throw new StudioApiError(response.status, reason || `HTTP ${response.status}`)
     }
-    return (await response.json()) as T
+    return response
   }
+  const get = async <T>(path: string): Promise<T> => (await (await request(path)).json()) as T
   return {
     funnel: (range) => get<FunnelReport>(`/v1/admin/funnel?${query(range)}`),
     funnelCsvUrl: (range) => `${base}/v1/admin/funnel.csv?${query(range)}`,
     insights: (range) => get<Insights>(`/v1/admin/insights?${query(range)}`),
+    ...(token !== undefined && {
+      funnelCsv: async (range: StudioRange) =>
+        (await request(`/v1/admin/funnel.csv?${query(range)}`)).blob(),
+    }),
   }
 }

@@ -79,14 +79,19 @@ async function buildApp(): Promise<void> {
   const { build } = await import('vite')
   const outDir = join(packageDir, 'dist', `app-${process.pid}-${Date.now()}`)
   await mkdir(dirname(outDir), { recursive: true })
+  // A production build even inside a test runner (NODE_ENV=test would make JSX development calls).
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
   try {
-    await build({ configFile: appConfig, logLevel: 'warn', build: { outDir } })
+    await build({ configFile: appConfig, mode: 'production', logLevel: 'error', build: { outDir } })
     await rm(appDir, { recursive: true, force: true })
     await rename(outDir, appDir).catch((error: unknown) => {
       // Another process swapped its build in first: theirs is as good.
       if (!existsSync(join(appDir, 'studio.js'))) throw error
     })
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
     await rm(outDir, { recursive: true, force: true })
   }
 }

@@ -1,5 +1,6 @@
 import type { Config } from '@trickle/core'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { ReportTab } from '../report/ReportTab'
 import { createStudioApi, type StudioApi } from '../studioApi'
 import type { StudioBoot } from '../studioBoot'
 import { ConfigSourceError, loadConfigText, saveConfigText } from './configSource'
@@ -14,7 +15,6 @@ import {
   type StudioLocale,
 } from './messages'
 import { Preview, type PreviewOrder } from './preview/Preview'
-import { ReportSection } from './ReportSection'
 import { TokenForm } from './TokenForm'
 
 type Tab = 'editor' | 'report'
@@ -242,16 +242,15 @@ export function Studio({ boot }: { boot: StudioBoot }) {
               aria-labelledby={`${id}-tab-report`}
               hidden={tab !== 'report'}
             >
-              <ReportSection
+              <ReportTab
                 api={api}
                 config={lastGood}
                 locale={locale}
-                t={t}
-                onPreview={(formId, sequence) => {
+                onPreviewOrder={(formId, sequence) => {
                   setOrder({ formId, sequence })
                   setTab('editor')
                 }}
-                onAccept={onAccept}
+                onAcceptOrder={onAccept}
               />
             </div>
           </>

@@ -67,8 +67,6 @@ const en = {
   warningUnknownConsent: 'Visit {step}: "{id}" is not a purpose of the config.',
   warningNotOffered: 'Visit {step}: "{id}" is not offered on this visit.',
   warningNotOptional: 'Visit {step}: "{id}" is required and cannot be left empty.',
-  reportNoServer:
-    'The report needs a running Trickle server: start the studio with --server <address> and TRICKLE_ADMIN_TOKEN set, or open /admin/studio on the server.',
   reasonAlways: 'always asked on this form',
   reasonUnknown: 'not known yet',
   reasonStale: 'known, but the answer is older than the field’s maxAgeDays',
@@ -152,8 +150,6 @@ const de: StudioMessages = {
   warningUnknownConsent: 'Besuch {step}: „{id}“ ist kein Zweck der Konfiguration.',
   warningNotOffered: 'Besuch {step}: „{id}“ wird bei diesem Besuch nicht angeboten.',
   warningNotOptional: 'Besuch {step}: „{id}“ ist ein Pflichtfeld und kann nicht leer bleiben.',
-  reportNoServer:
-    'Der Bericht braucht einen laufenden Trickle-Server: Starten Sie das Studio mit --server <Adresse> und gesetztem TRICKLE_ADMIN_TOKEN, oder öffnen Sie /admin/studio auf dem Server.',
   reasonAlways: 'wird in diesem Formular immer gefragt',
   reasonUnknown: 'noch nicht bekannt',
   reasonStale: 'bekannt, aber die Antwort ist älter als maxAgeDays des Felds',

@@ -79,6 +79,8 @@ export const ConfigEditor = forwardRef<ConfigEditorHandle, ConfigEditorProps>(fu
         lint,
         lintGutter(),
         EditorView.cspNonce.of(nonce),
+        // An explicit tab stop: checkers then see the scrolling area has keyboard access.
+        EditorView.contentAttributes.of({ tabindex: '0' }),
         labelling.of(EditorView.contentAttributes.of({ 'aria-label': label })),
         EditorView.lineWrapping,
       ],

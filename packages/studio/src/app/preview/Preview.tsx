@@ -47,6 +47,13 @@ export function Preview({ config: valid, stale, order, onClearOrder, t }: Previe
         setPersona({ locale: valid.locales[0] ?? 'en', daysBetween: 7, steps: visitsOf(first, 3) })
     }
   }, [valid, persona])
+  // A suggested order being previewed: show that form's visits 1-3.
+  const orderForm = order?.formId
+  useEffect(() => {
+    if (orderForm !== undefined) {
+      setPersona((current) => (current ? { ...current, steps: visitsOf(orderForm, 3) } : current))
+    }
+  }, [orderForm])
   const [start] = useState(() => new Date())
   const config = useMemo(
     () => (valid && order ? withSequence(valid, order.formId, order.sequence) : valid),
