@@ -5,7 +5,7 @@ import { createStudioApi, type StudioApi } from '../studioApi'
 import type { StudioBoot } from '../studioBoot'
 import { ConfigSourceError, loadConfigText, saveConfigText } from './configSource'
 import { ConfigEditor, type ConfigEditorHandle } from './editor/ConfigEditor'
-import type { ConfigCheck } from './editor/configDiagnostics'
+import { configDiagnostics, type ConfigCheck } from './editor/configDiagnostics'
 import { IssueList } from './IssueList'
 import {
   format,
@@ -58,6 +58,10 @@ export function Studio({ boot }: { boot: StudioBoot }) {
     loadConfigText(boot, token).then(
       (loadedText) => {
         if (cancelled) return
+        // Checked at once, so the preview needs no wait for the editor's first lint.
+        const first = configDiagnostics(loadedText, locale)
+        setCheck(first)
+        if (first.ok) setLastGood(first.config)
         setLoaded({ state: 'ready', text: loadedText })
         setText(loadedText)
         setSavedText(loadedText)
