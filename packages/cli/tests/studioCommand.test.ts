@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { noColors } from '../src/codeFrame'
 import type { CliIo } from '../src/io'
 import { startStudio, type RunningStudio } from '../src/studioCommand'
+import { installPackedApp } from './support/packedApp'
 
 const fixture = resolve(import.meta.dirname, '../../core/tests/fixtures/b2b-whitepaper.json')
 const dir = mkdtempSync(join(tmpdir(), 'trickle-studio-'))
@@ -154,4 +156,62 @@ describe('trickle studio --server', () => {
       await new Promise<void>((done) => upstream.close(() => done()))
     }
   })
+})
+
+describe('trickle studio from the packed packages', () => {
+  test('an app that installed @trickle/cli serves the prebuilt studio, with no build step', async () => {
+    const root = resolve(import.meta.dirname, '../../..')
+    // The global setup built the core, the studio (with its app) and the CLI.
+    execFileSync('npm', ['run', 'build', '--silent', '-w', '@trickle/server'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    const packed = mkdtempSync(join(tmpdir(), 'trickle-studio-packed-'))
+    try {
+      installPackedApp(packed, [
+        '@trickle/core',
+        '@trickle/studio',
+        '@trickle/server',
+        '@trickle/cli',
+      ])
+      const app = join(packed, 'app')
+      copyFileSync(fixture, join(app, 'trickle.config.json'))
+      // No Vite in the app: the studio can only serve what it ships.
+      expect(existsSync(join(app, 'node_modules', 'vite'))).toBe(false)
+      const child = spawn(
+        process.execPath,
+        [
+          join(app, 'node_modules', '@trickle', 'cli', 'bin', 'trickle.js'),
+          'studio',
+          '--config',
+          'trickle.config.json',
+          '--no-open',
+        ],
+        { cwd: app, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      try {
+        let out = ''
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
+        const url = await new Promise<string>((done, fail) => {
+          const timer = setTimeout(() => fail(new Error(`no address:\n${out}`)), 60_000)
+          child.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString()
+            const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
+            if (match?.[1]) {
+              clearTimeout(timer)
+              done(match[1])
+            }
+          })
+        })
+        expect((await fetch(url)).status).toBe(200)
+        const script = await fetch(new URL('/studio.js', url))
+        expect(script.status).toBe(200)
+        expect((await script.text()).length).toBeGreaterThan(100_000)
+      } finally {
+        child.kill('SIGTERM')
+      }
+    } finally {
+      rmSync(packed, { recursive: true, force: true })
+    }
+  }, 180_000)
 })
