@@ -23,6 +23,10 @@ function jsonSchemaWithoutExtras(): Plugin {
   }
 }
 
+// Always a production bundle, even when built from a test runner (NODE_ENV=test would make the
+// React plugin emit development JSX calls that the production React does not have).
+process.env.NODE_ENV = 'production'
+
 /**
  * The studio's browser app: one self-contained script and stylesheet in dist/app (no CDN, no
  * code splitting), which the CLI's `trickle studio` and the server's /admin/studio serve.
