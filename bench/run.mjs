@@ -9,17 +9,18 @@ import { renderSection } from './report/renderSection.mjs'
 import { serverSection } from './report/serverSection.mjs'
 import { sizeSection } from './report/sizeSection.mjs'
 import { slowestRatioSection } from './report/slowestRatio.mjs'
+import { studioSection } from './studio/studioSection.mjs'
 import { writeBenchmarks } from './report/writeBenchmarks.mjs'
 import { measureSizes } from './size/measureSizes.mjs'
 
 /**
  * `npm run bench`: Trickle and its peers measured side by side in one run (bundle sizes, the
- * planner, rendering in Chromium, the server, the privacy desk's lookup), then docs/benchmarks.md
- * rewritten from the results. `--only=sizes,planner,render,server,privacy` runs some parts and
+ * planner, rendering in Chromium, the server, the privacy desk's lookup, the studio's page), then docs/benchmarks.md
+ * rewritten from the results. `--only=sizes,planner,render,server,privacy,studio` runs some parts and
  * only prints their tables.
  * Every part has its own time limit; together they stay well under ten minutes.
  */
-const allParts = ['sizes', 'planner', 'render', 'server', 'privacy']
+const allParts = ['sizes', 'planner', 'render', 'server', 'privacy', 'studio']
 const script = (path) => fileURLToPath(new URL(path, import.meta.url))
 
 const parts = {
@@ -35,6 +36,8 @@ const parts = {
     runNodeScript(script('./server/measureServer.mjs'), { label: 'server', timeoutMs: 270_000 }),
   privacy: () =>
     runNodeScript(script('./privacy/measurePrivacy.mjs'), { label: 'privacy', timeoutMs: 110_000 }),
+  studio: () =>
+    runNodeScript(script('./studio/measureStudio.mjs'), { label: 'studio', timeoutMs: 150_000 }),
 }
 
 const sections = {
@@ -43,6 +46,7 @@ const sections = {
   render: renderSection,
   server: serverSection,
   privacy: privacySection,
+  studio: studioSection,
 }
 
 function selectedParts(argv) {

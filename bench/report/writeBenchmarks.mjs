@@ -10,6 +10,7 @@ import { renderSection } from './renderSection.mjs'
 import { serverPairs, serverSection, webhookPairs } from './serverSection.mjs'
 import { againstLimit, sizeSection } from './sizeSection.mjs'
 import { slowestRatioSection } from './slowestRatio.mjs'
+import { studioSection } from '../studio/studioSection.mjs'
 
 export const benchmarksFile = join(repoRoot, 'docs', 'benchmarks.md')
 
@@ -75,10 +76,13 @@ export function benchmarksMarkdown({ machine, startedAt, durationMs, loadAtEnd, 
     privacy
       ? privacySection(privacy)
       : notMeasured('5. Privacy desk: find a person by e-mail', errors.privacy),
+    results.studio
+      ? studioSection(results.studio)
+      : notMeasured('6. Studio: page weight and time to first preview', errors.studio),
     slowestRatioSection(results),
     '## Running it',
     '',
-    `\`npm run bench\` runs the five parts one after the other (${(durationMs / 1000).toFixed(0)} s in this run) and rewrites this file; every loop is bounded in count and time. \`node bench/run.mjs --only=sizes,planner\` runs some parts and prints their tables without touching this file. The parts: \`bench/size\` (esbuild and gzip, with a Chromium check that every entry renders), \`bench/planner\` (tinybench, in its own process), \`bench/render\` (playwright-core and Chromium), \`bench/server\` (its own process; PostgreSQL through \`packages/server/tests/support/postgres.ts\`), \`bench/privacy\` (its own process; 100,000 profiles by bulk SQL on PGlite and PostgreSQL).`,
+    `\`npm run bench\` runs the six parts one after the other (${(durationMs / 1000).toFixed(0)} s in this run) and rewrites this file; every loop is bounded in count and time. \`node bench/run.mjs --only=sizes,planner\` runs some parts and prints their tables without touching this file. The parts: \`bench/size\` (esbuild and gzip, with a Chromium check that every entry renders), \`bench/planner\` (tinybench, in its own process), \`bench/render\` (playwright-core and Chromium), \`bench/server\` (its own process; PostgreSQL through \`packages/server/tests/support/postgres.ts\`), \`bench/privacy\` (its own process; 100,000 profiles by bulk SQL on PGlite and PostgreSQL), \`bench/studio\` (its own process; \`trickle studio\` on the B2B fixture and Chromium).`,
     '',
   ]
   return sections.join('\n')

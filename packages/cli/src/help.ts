@@ -9,6 +9,8 @@ Commands
   validate <config.json>   check a config; every problem with line:column and how to fix it
   simulate <config.json>   show what each visit asks, and why every other field is not asked
   schema                   print the JSON Schema (for editors and CI)
+  studio --config <config.json>
+                           edit a config with schema help, preview every visit, save it back
   serve                    start the Trickle server with its embedded database
   deliveries list|retry|enable
                            the hand-off to CRMs: deliveries, failed ones again, destinations
@@ -120,6 +122,26 @@ Options
 Examples
   trickle serve --config trickle.config.json --port 8787
   DATABASE_URL=postgres://localhost/trickle TRICKLE_SECRET=... trickle serve
+`
+
+export const studioHelp = `trickle studio --config <config.json> [--port <n>] [--locale en|de] [--server <url>] [--no-open]
+
+Opens the studio in your browser: the config in an editor with completion, explanations and every
+problem at its line, a live preview of each form on visits 1, 2, 3 and across forms, for any visitor
+you describe, and on save the file written back (the previous version kept as <file>.bak; only a
+valid config is written). It runs on this machine only (127.0.0.1) and needs no internet.
+
+Options
+  --config <file>   the config file to edit (required)
+  --port <n>        the port (default: a free one)
+  --locale <en|de>  the studio's language (default: the browser's)
+  --server <url>    a running Trickle server whose report (funnel, value per field) the studio
+                    shows; needs its admin token in $TRICKLE_ADMIN_TOKEN
+  --no-open         print the address without opening a browser (also when $CI is set)
+
+Examples
+  trickle studio --config trickle.config.json
+  TRICKLE_ADMIN_TOKEN=... trickle studio --config trickle.config.json --server http://127.0.0.1:8787
 `
 
 export const deliveriesHelp = `trickle deliveries list|retry|enable [options]

@@ -9,6 +9,7 @@ import {
   schemaHelp,
   serveHelp,
   simulateHelp,
+  studioHelp,
   validateHelp,
 } from './help'
 import { CliError, type CliIo, processIo } from './io'
@@ -18,6 +19,7 @@ import { messageLanguage } from './cliLocale'
 import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
 import { simulateCommand } from './simulateCommand'
+import { studioCommand } from './studioCommand'
 import { validateCommand } from './validateCommand'
 import { version } from './version'
 
@@ -57,6 +59,17 @@ const commands = {
     },
   },
   schema: { help: schemaHelp, options: { ...help, locale: { type: 'string' } } },
+  studio: {
+    help: studioHelp,
+    options: {
+      ...help,
+      config: { type: 'string' },
+      port: { type: 'string' },
+      locale: { type: 'string' },
+      server: { type: 'string' },
+      open: { type: 'boolean', default: true },
+    },
+  },
   serve: {
     help: serveHelp,
     options: {
@@ -172,6 +185,7 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
       args: rest,
       options: command.options,
       allowPositionals: true,
+      allowNegative: true,
       strict: true,
     })
   } catch (error) {
@@ -217,6 +231,25 @@ async function run(io: CliIo, argv: string[]): Promise<number> {
     case 'schema':
       if (positionals.length > 0) throw new CliError('trickle schema takes no arguments.')
       return schemaCommand(io, messageLanguage(flag('locale')))
+    case 'studio': {
+      if (positionals.length > 0)
+        throw new CliError('trickle studio takes no positional arguments; use --config.')
+      const config = flag('config')
+      if (config === undefined) {
+        throw new CliError('trickle studio needs the config file: --config trickle.config.json')
+      }
+      const locale = flag('locale')
+      if (locale !== undefined && locale !== 'en' && locale !== 'de') {
+        throw new CliError(`--locale is en or de, not "${locale}".`)
+      }
+      return studioCommand(io, {
+        config,
+        port: integer('port', flag('port'), 0, 0, 65535),
+        locale,
+        server: flag('server'),
+        open: values.open !== false,
+      })
+    }
     case 'serve':
       if (positionals.length > 0)
         throw new CliError('trickle serve takes no positional arguments; use --config.')

@@ -64,14 +64,14 @@ describe('the trickle bin', () => {
   })
 
   it('works for an app that installed the packed packages: npx @trickle/cli validate', async () => {
-    // The global setup built the core and the CLI; the server ships in the app too.
+    // The global setup built the core, the studio and the CLI; the server ships in the app too.
     execFileSync('npm', ['run', 'build', '--silent', '-w', '@trickle/server'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
     })
     const dir = mkdtempSync(join(tmpdir(), 'trickle-packed-'))
     temporary.push(dir)
-    installPackedApp(dir, ['@trickle/core', '@trickle/server', '@trickle/cli'])
+    installPackedApp(dir, ['@trickle/core', '@trickle/studio', '@trickle/server', '@trickle/cli'])
     const app = join(dir, 'app')
     writeFileSync(join(app, 'trickle.config.json'), readFileSync(whitepaper))
     writeFileSync(join(app, 'broken.config.json'), readFileSync(broken))

@@ -89,6 +89,16 @@ export { formSessionErrors } from './runtime/formSessionErrors'
 export type { FormSessionErrors } from './runtime/formSessionErrors'
 export type { DraftPath } from './plan/draftDependencies'
 export type { Trickle, TrickleEventContext, TrickleOptions } from './runtime/createTrickle'
+export type { FunnelEvent, FunnelEventType, FunnelOptions } from './runtime/funnelTracker'
+export { valuePerFriction } from './insights/valuePerFriction'
+export type {
+  FieldInsight,
+  FieldUsageInput,
+  FunnelCountsInput,
+  FunnelFieldCounts,
+  SequenceSuggestion,
+  ValuePerFriction,
+} from './insights/valuePerFriction'
 export type { SubmitOptions, SubmitResult } from './runtime/submitAction'
 export { memoryStorage } from './runtime/memoryStorage'
 export { browserStorage, defaultStorageKey } from './runtime/browserStorage'

@@ -69,6 +69,7 @@ describe('@trickle/core exports', () => {
         "toJsonPointer",
         "validationMessage",
         "validationMessages",
+        "valuePerFriction",
         "withdrawConsent",
       ]
     `)

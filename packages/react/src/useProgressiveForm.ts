@@ -85,11 +85,11 @@ export function useProgressiveForm(
   )
   const form = useForm<TrickleFormValues>({ defaultValues, resolver, shouldUnregister: true })
 
-  // Answers the plan depends on go to the session as they change.
+  // Answers go to the session as they change: it re-plans only for those the plan depends on,
+  // and counts the others for the funnel (started, answered, last field touched).
   useEffect(
     () =>
       form.subscribe({
-        name: [...session.dependencies],
         formState: { values: true },
         callback: () => session.setDraft(form.getValues()),
       }),

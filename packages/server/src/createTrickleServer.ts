@@ -11,11 +11,13 @@ import { deliveryAdminRoutes } from './delivery/deliveryAdminRoutes'
 import { createDeliveryWorker } from './delivery/createDeliveryWorker'
 import { createDestinationAdapters, type DestinationOptions } from './delivery/destinationAdapters'
 import { confirmRoute } from './doubleOptIn'
+import { funnelBatchesPerMinute, funnelRoutes } from './funnel/funnelRoutes'
 import { consoleMailer, type Mailer } from './mailer'
 import { meRoutes } from './meRoutes'
 import type { TrickleDatabase } from './openDatabase'
 import { planRoute } from './planRoute'
 import { deskPageRoute } from './privacyDesk/deskPageRoute'
+import { studioRoute } from './studio/studioRoute'
 import { createRateLimiter, type RateLimitOptions } from './rateLimit'
 import { defaultBodyLimit } from './readJsonBody'
 import { reportRoute } from './reportRoute'
@@ -231,6 +233,20 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   reportRoute(api, ctx)
   deliveryAdminRoutes(api, ctx)
   peopleRoutes(api, ctx)
+  funnelRoutes(api, ctx, {
+    // Its own window per client address: anonymous statistics must not use up a visitor's
+    // requests, and a flood of batches must not skew the counts.
+    limiter:
+      options.rateLimit === false
+        ? null
+        : createRateLimiter({
+            perIp: funnelBatchesPerMinute,
+            ...(options.rateLimit?.windowMs !== undefined && {
+              windowMs: options.rateLimit.windowMs,
+            }),
+          }),
+    addressOf: (c) => clientAddress(c, trustProxy),
+  })
 
   api.onError(handleError(log))
 
@@ -240,6 +256,7 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
   app.route('/v1', api)
   app.get('/healthz', (c) => c.json({ ok: true, database: database.kind }))
   deskPageRoute(app, ctx)
+  studioRoute(app, ctx)
   app.notFound((c) =>
     c.json(
       {

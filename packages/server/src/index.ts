@@ -20,6 +20,15 @@ export type { ApiErrorBody, ApiIssue } from './apiError'
 export type { DownloadLink } from './downloadLink'
 export type { ConsentRate, FieldRate, FormReport, Report, VisitReport } from './reportRoute'
 export type {
+  DoubleOptInRate,
+  FunnelCounts,
+  FunnelField,
+  FunnelForm,
+  FunnelReport,
+} from './funnel/funnelReport'
+export type { Insights } from './funnel/funnelRoutes'
+export type { FieldInsight, SequenceSuggestion } from '@trickle/core'
+export type {
   DeliveryList,
   DeliveryStatus,
   DeliverySummary,

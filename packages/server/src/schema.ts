@@ -270,6 +270,30 @@ export const destinationStates = pgTable('destination_states', {
   disabledReason: text('disabled_reason'),
 })
 
+/**
+ * The funnel (`POST /v1/funnel`): anonymous counts only, one row per day, form, visit number,
+ * locale, metric and field (`''` for the form-level metrics shown, started, submitted), each
+ * incremented by the batches of that day. No visitor id, no value, no address, no time finer
+ * than the day: nothing in it relates to a person.
+ */
+export const funnelCounts = pgTable(
+  'funnel_counts',
+  {
+    /** `YYYY-MM-DD` of the server's clock (UTC). */
+    day: text('day').notNull(),
+    formId: text('form_id').notNull(),
+    /** 1..20; later visits are counted as 20. */
+    visit: integer('visit').notNull(),
+    locale: text('locale').notNull(),
+    /** `shown` | `started` | `submitted` | `left` | `field-shown` | `field-answered`. */
+    metric: text('metric').notNull(),
+    /** The field of `field-*` metrics and of `left` (the last field touched); `''` otherwise. */
+    fieldId: text('field_id').notNull().default(''),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.formId, t.visit, t.locale, t.metric, t.fieldId] })],
+)
+
 export const tables = {
   visitors,
   fieldValues,
@@ -282,4 +306,5 @@ export const tables = {
   destinationStates,
   addressIndex,
   auditEvents,
+  funnelCounts,
 }

@@ -1,4 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type {
+  DoubleOptInRate,
+  FieldInsight,
+  FunnelCounts,
+  FunnelField,
+  FunnelForm,
+  FunnelReport,
+  Insights,
+  SequenceSuggestion,
+} from '../src/index'
 import * as server from '../src/index'
 
 describe('@trickle/server exports', () => {
@@ -18,5 +28,23 @@ describe('@trickle/server exports', () => {
       'startServer',
       'tables',
     ])
+  })
+})
+
+describe('@trickle/server report types', () => {
+  it('exports the funnel report and the insights as types', () => {
+    expectTypeOf<FunnelReport['forms'][number]['fields'][number]>().toEqualTypeOf<FunnelField>()
+    expectTypeOf<FunnelField>().toEqualTypeOf<{
+      fieldId: string
+      shown: number
+      answered: number
+      lastTouched: number
+      dropOff: number
+    }>()
+    expectTypeOf<FunnelForm['totals']>().toEqualTypeOf<FunnelCounts>()
+    expectTypeOf<FunnelReport['doubleOptIn']>().toEqualTypeOf<DoubleOptInRate>()
+    expectTypeOf<Insights['fields'][number]>().toEqualTypeOf<FieldInsight>()
+    expectTypeOf<Insights['suggestions'][number]>().toEqualTypeOf<SequenceSuggestion>()
+    expectTypeOf<Insights>().toHaveProperty('from').toEqualTypeOf<string>()
   })
 })

@@ -2,7 +2,9 @@ import { defaultLocale } from '../defaultLocale'
 import { configIndex, throwUnknownId } from '../config/configIndex'
 import type { Trickle } from './createTrickle'
 import { draftDependencies, type DraftPath } from '../plan/draftDependencies'
+import { deepEqual } from '../deepEqual'
 import { formSessionErrors, type FormSessionErrors } from './formSessionErrors'
+import { funnelTrackerOf, funnelVisit } from './funnelTracker'
 import type { SubmitResult } from './submitAction'
 import type {
   Config,
@@ -130,6 +132,9 @@ export function createFormSession(
   const listeners = new Set<() => void>()
   let detach: (() => void) | null = null
   let announced: VisitPlan | null = null
+  // Anonymous funnel counts (when the store sends them): only a form with fields to fill counts
+  // as shown; a one-click gate has no form, so it is not part of the funnel.
+  const funnel = defined ? (funnelTrackerOf(trickle)?.round(formId) ?? null) : null
 
   // What the last snapshot was computed from.
   let seen: { state: TrickleState; key: string; snapshot: FormSessionSnapshot } | null = null
@@ -193,6 +198,10 @@ export function createFormSession(
   /** Marks the shown form (once per plan) while a UI is subscribed. */
   const announce = (snapshot: FormSessionSnapshot): void => {
     if (listeners.size === 0 || !defined) return
+    if (funnel && snapshot.gate === 'form' && snapshot.status !== 'success') {
+      const locale = settings.locale ?? defaultLocale(config)
+      funnel.show(snapshot.plan, funnelVisit(trickle.getState().profile), locale)
+    }
     if (settings.gate && snapshot.gate === 'ready') return
     if (announced === snapshot.plan) return
     announced = snapshot.plan
@@ -229,10 +238,18 @@ export function createFormSession(
     setAnswer(fieldId, value) {
       draft = { ...draft, values: { ...draft.values, [fieldId]: value } }
       changed()
+      funnel?.input(fieldId, value)
     },
     setDraft(next) {
+      const previous = draft.values ?? {}
       draft = next
       changed()
+      if (!funnel) return
+      // The answers that changed, in the order of the form (the last is the last touched).
+      const values = next.values ?? {}
+      for (const { id } of getSnapshot().plan.fields) {
+        if (!deepEqual(previous[id], values[id])) funnel.input(id, values[id])
+      }
     },
     async submit() {
       if (!defined) {
@@ -243,6 +260,7 @@ export function createFormSession(
       const locale = settings.locale ?? defaultLocale(config)
       const result = await trickle.submit(formId, inputOf(draft, plan), { locale })
       if (result.ok) {
+        funnel?.submitted()
         draft = {}
         if (settings.gate) trickle.unlock(formId, { href: settings.gate.href })
         changed()
@@ -269,6 +287,7 @@ export function createFormSession(
       settings = next
     },
     destroy() {
+      funnel?.destroy()
       listeners.clear()
       detach?.()
       detach = null

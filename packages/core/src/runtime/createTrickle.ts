@@ -9,6 +9,7 @@ import { memoryStorage } from './memoryStorage'
 import { mergeConsentEvents } from '../profile/mergeConsentEvents'
 import { mergeFieldRecords } from '../profile/mergeFieldRecords'
 import { describe, parseProfile } from '../profile/parseProfile'
+import { attachFunnelTracker, createFunnelTracker, type FunnelOptions } from './funnelTracker'
 import { createPlanCache } from './planCache'
 import type { ReadEnvelopeResult } from './readEnvelope'
 import { createStorageSync } from './storageSync'
@@ -58,6 +59,12 @@ export interface TrickleOptions {
    * server-rendered page and the first client render agree. Default false.
    */
   skipHydration?: boolean
+  /**
+   * Anonymous funnel counts (form shown, started, per field shown / answered / last touched,
+   * submitted) sent to `<baseUrl>/v1/funnel` of a Trickle server. Default: on with the server
+   * of an `httpTransport`, off without one; `false` switches it off.
+   */
+  funnel?: FunnelOptions | false
 }
 
 export interface Trickle {
@@ -261,7 +268,7 @@ export function createTrickle(options: TrickleOptions): Trickle {
     },
   }
 
-  return {
+  const trickle: Trickle = {
     getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
@@ -336,6 +343,15 @@ export function createTrickle(options: TrickleOptions): Trickle {
     // Follows the storage writes of other tabs until destroyed.
     destroy: sync.follow(adopt),
   }
+  const funnel = options.funnel ?? funnelOfTransport(options.transport)
+  if (funnel) attachFunnelTracker(trickle, createFunnelTracker(funnel))
+  return trickle
+}
+
+/** The server of an `httpTransport` (it carries its `baseUrl`); none for other transports. */
+function funnelOfTransport(transport: Transport | undefined): FunnelOptions | null {
+  const baseUrl = (transport as { baseUrl?: unknown } | undefined)?.baseUrl
+  return typeof baseUrl === 'string' ? { baseUrl } : null
 }
 
 /**

@@ -44,10 +44,15 @@ interface SubmissionBody {
  * its own profile, so the visitor id and the browser's result are not sent. A refusal (4xx) or
  * a server error (5xx) rejects with an `HttpTransportError` whose message can be shown.
  */
-export function httpTransport(options: HttpTransportOptions): Transport {
+export function httpTransport(
+  options: HttpTransportOptions,
+): Transport & { readonly baseUrl: string } {
   const base = options.baseUrl.replace(/\/+$/, '')
   const endpoint = `${base}/v1/submissions`
-  return async (request: TransportRequest, { signal }): Promise<TransportResponse> => {
+  const post = async (
+    request: TransportRequest,
+    { signal }: { signal: AbortSignal },
+  ): Promise<TransportResponse> => {
     const body: SubmissionBody = {
       formId: request.formId,
       idempotencyKey: request.idempotencyKey,
@@ -78,6 +83,8 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     const url = downloadUrlOf(data)
     return url === undefined ? {} : { downloadUrl: resolveUrl(base, url) }
   }
+  // The server is also where `createTrickle` sends the anonymous funnel counts.
+  return Object.assign(post, { baseUrl: base })
 }
 
 async function readJson(response: Response): Promise<unknown> {
