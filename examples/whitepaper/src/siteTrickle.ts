@@ -54,6 +54,8 @@ export function createSiteTrickle({
     ...(onEvent && { onEvent }),
     ...(server && {
       transport: onPlanChanged ? replanningTransport(send, onPlanChanged) : send,
+      // Anonymous funnel counts (no visitor id, no value) for the report; `funnel: false` stops them.
+      funnel: { baseUrl: apiBase },
     }),
   })
 }

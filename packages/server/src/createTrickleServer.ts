@@ -206,8 +206,11 @@ export function createTrickleServer(options: TrickleServerOptions): TrickleServe
     const visitor = readVisitor(c, ctx.signer)
     c.set('visitor', visitor)
     if (limiter) {
+      // The funnel's anonymous counts are never tied to a visitor, not even in a limiter window
+      // (a beacon carries the cookie whether we like it or not): they count per address only.
+      const anonymous = visitor.isNew || c.req.path === '/v1/funnel'
       const decision = limiter.hit(
-        { visitor: visitor.isNew ? undefined : visitor.id, ip: clientAddress(c, trustProxy) },
+        { visitor: anonymous ? undefined : visitor.id, ip: clientAddress(c, trustProxy) },
         ctx.now().getTime(),
       )
       if (!decision.allowed) {

@@ -4,7 +4,7 @@ import type { Trickle } from './createTrickle'
 import { draftDependencies, type DraftPath } from '../plan/draftDependencies'
 import { deepEqual } from '../deepEqual'
 import { formSessionErrors, type FormSessionErrors } from './formSessionErrors'
-import { funnelTrackerOf, funnelVisit } from './funnelTracker'
+import { funnelTrackerOf, funnelVisit, isEmptyAnswer } from './funnelTracker'
 import type { SubmitResult } from './submitAction'
 import type {
   Config,
@@ -208,6 +208,20 @@ export function createFormSession(
     trickle.markShown(snapshot.plan)
   }
 
+  /**
+   * Tells the funnel about an answer that changed since the last one it saw. A copy is kept: a
+   * form library may hand over the same, mutated values object every time. Going from one empty
+   * value to another ('' after undefined, when a form registers its inputs) is no touch.
+   */
+  const funnelSeen = new Map<string, FieldValue | undefined>()
+  const touched = (fieldId: string, value: FieldValue | undefined): void => {
+    if (!funnel) return
+    const before = funnelSeen.get(fieldId)
+    if (deepEqual(before, value) || (isEmptyAnswer(before) && isEmptyAnswer(value))) return
+    funnelSeen.set(fieldId, Array.isArray(value) ? [...value] : value)
+    funnel.input(fieldId, value)
+  }
+
   const changed = (): void => {
     const before = seen?.snapshot
     const snapshot = getSnapshot()
@@ -238,18 +252,14 @@ export function createFormSession(
     setAnswer(fieldId, value) {
       draft = { ...draft, values: { ...draft.values, [fieldId]: value } }
       changed()
-      funnel?.input(fieldId, value)
+      touched(fieldId, value)
     },
     setDraft(next) {
-      const previous = draft.values ?? {}
       draft = next
       changed()
       if (!funnel) return
       // The answers that changed, in the order of the form (the last is the last touched).
-      const values = next.values ?? {}
-      for (const { id } of getSnapshot().plan.fields) {
-        if (!deepEqual(previous[id], values[id])) funnel.input(id, values[id])
-      }
+      for (const { id } of getSnapshot().plan.fields) touched(id, next.values?.[id])
     },
     async submit() {
       if (!defined) {
@@ -261,6 +271,7 @@ export function createFormSession(
       const result = await trickle.submit(formId, inputOf(draft, plan), { locale })
       if (result.ok) {
         funnel?.submitted()
+        funnelSeen.clear()
         draft = {}
         if (settings.gate) trickle.unlock(formId, { href: settings.gate.href })
         changed()
@@ -274,11 +285,13 @@ export function createFormSession(
       trickle.unlock(formId, { ...(href === undefined ? {} : { href }), oneClick })
     },
     startOver() {
+      funnelSeen.clear()
       draft = {}
       trickle.reset()
       changed()
     },
     dismiss() {
+      funnelSeen.clear()
       draft = {}
       trickle.dismiss(formId)
       changed()

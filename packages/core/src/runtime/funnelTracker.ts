@@ -54,12 +54,12 @@ interface RoundState {
   ended: boolean
 }
 
-/** A value that counts as an answer: not empty, not blank, not an empty list, not unticked. */
-function isAnswer(value: FieldValue | undefined): boolean {
-  if (value === undefined || value === null || value === false) return false
-  if (typeof value === 'string') return value.trim() !== ''
-  if (Array.isArray(value)) return value.length > 0
-  return true
+/** No answer: missing, blank, an empty list, an unticked box. */
+export function isEmptyAnswer(value: FieldValue | undefined): boolean {
+  if (value === undefined || value === false) return true
+  if (typeof value === 'string') return value.trim() === ''
+  if (Array.isArray(value)) return value.length === 0
+  return false
 }
 
 /**
@@ -142,6 +142,8 @@ export function createFunnelTracker(options: FunnelOptions): FunnelTracker {
             open.add(state)
             record(state, 'shown')
           }
+          // Kept open again after a remount (React's StrictMode destroys and reuses a session).
+          open.add(state)
           for (const { id } of plan.fields) {
             if (state.fields.has(id)) continue
             state.fields.add(id)
@@ -151,7 +153,7 @@ export function createFunnelTracker(options: FunnelOptions): FunnelTracker {
         input(fieldId, value) {
           if (state === null || state.ended || !state.fields.has(fieldId)) return
           state.last = fieldId
-          if (!isAnswer(value)) return
+          if (isEmptyAnswer(value)) return
           if (!state.started) {
             state.started = true
             record(state, 'started')

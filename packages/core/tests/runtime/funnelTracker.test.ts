@@ -114,6 +114,25 @@ describe('the funnel of a form session', () => {
     expect(events().filter((event) => event.type === 'left')).toHaveLength(1)
   })
 
+  it('follows a form library that mutates one values object, and ignores empty-to-empty changes', () => {
+    const page = fakePage()
+    const { session, events } = setup()
+    // react-hook-form registers its inputs ('' after undefined), then hands over the same object.
+    const values: Record<string, string> = { email: '', firstName: '', lastName: '', company: '' }
+    session.setDraft({ values })
+    values['email'] = email
+    session.setDraft({ values })
+    values['firstName'] = 'Ada'
+    session.setDraft({ values })
+    page.hide()
+    expect(events().slice(-4)).toEqual([
+      ev('started'),
+      ev('field-answered', 'email'),
+      ev('field-answered', 'firstName'),
+      ev('left', 'firstName'),
+    ])
+  })
+
   it('counts no left for a visitor who never typed, and a left when the form is closed', () => {
     const page = fakePage()
     const quiet = setup()
