@@ -15,7 +15,7 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createTrickle, browserStorage, planVisit, submissionSchema, localize }',
     gzip: true,
-    limit: '16.5 kB',
+    limit: '17 kB',
   },
   {
     name: '@trickle/core, everything (with parseConfig and the JSON Schema generator)',
@@ -24,7 +24,9 @@ export default [
     gzip: true,
     // 42.11 kB: + destinations (schema and checks), link and RE2-pattern checks (issues 14, 15).
     // 43.25 kB: + createFormSession, formSessionErrors, canWithdrawConsent (issue 17).
-    limit: '43.5 kB',
+    // 60.64 kB: + config messages in German, readConfigText with its hints, German JSON Schema
+    //   descriptions, valuePerFriction, the funnel tracker (issue 18). Not in the runtime entry.
+    limit: '61 kB',
   },
   {
     name: 'Complete gated form (@trickle/react + core + react-hook-form + zod + zustand)',
@@ -38,7 +40,7 @@ export default [
     // 36.44 kB: the form session moved gate, draft and error logic into the core and added the
     // component slots (issue 17). The 32 kB target of issue 17 is not met: react-hook-form is
     // 35.3 kB of the 90 kB minified (the largest part), zod/mini 12.9 kB.
-    limit: '36.7 kB',
+    limit: '37.7 kB',
   },
   {
     name: '@trickle/server (own code)',
@@ -50,7 +52,7 @@ export default [
     // 45.03 kB: + the privacy desk API, address index, receipts, audit log and retention run
     // (35.1 kB without the page), and the desk page at /admin/privacy, whose HTML, script,
     // stylesheet and texts in en and de ship as strings, 9.9 kB (issue 16).
-    limit: '46 kB',
+    limit: '49.5 kB',
   },
   {
     name: '@trickle/cli (own code)',
@@ -61,15 +63,17 @@ export default [
     // 15.12 kB: + `privacy find|export|proof|erase|withdraw|audit`, `retention`, and the admin
     // client that finds a server or opens the database itself (issue 16); the server stays lazy.
     // 17.15 kB: + `studio`, the studio's local server (page, config file, report proxy; issue 18).
-    limit: '17.5 kB',
+    // 20.64 kB: + journeys in `simulate` and the German messages of validate/simulate (issue 18).
+    limit: '21 kB',
   },
   {
     name: '@trickle/studio page (editor, preview with @trickle/react, report; everything bundled)',
     path: 'packages/studio/dist/app/studio.js',
     gzip: true,
     // 322.3 kB (issue 18; 312 kB as Vite minifies it): React DOM, CodeMirror 6 with codemirror-json-schema (without its shiki,
+    // 332.58 kB: + the German config messages and schema descriptions (issue 18).
     // markdown-it, YAML and JSON5 parts, ~1.2 MB more) and json-schema-library, the core with zod,
     // react-hook-form. A local tool page, loaded once; the stylesheet adds 2.6 kB gzipped.
-    limit: '330 kB',
+    limit: '335 kB',
   },
 ]
