@@ -220,8 +220,9 @@ describe('sh blocks call trickle with real commands and flags', () => {
         continue
       }
       if (program !== 'trickle') continue
-      // `serve` runs until stopped: check its flags only (the help comes after the flag check).
-      const argv = name === 'serve' ? [name, ...rest, '--help'] : [name ?? '', ...rest]
+      // `serve` and `studio` run until stopped: check their flags only (the help comes after the flag check).
+      const argv =
+        name === 'serve' || name === 'studio' ? [name, ...rest, '--help'] : [name ?? '', ...rest]
       last = await trickle(argv, project.dir)
       expect({ command: command.text, code: last.code, stderr: last.stderr }).toEqual({
         command: command.text,
