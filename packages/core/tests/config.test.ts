@@ -8,15 +8,22 @@ it('exports exactly the config API, each the same function as the main entry', (
   expect(Object.keys(config).sort()).toEqual([
     'ConfigError',
     'assertConfig',
+    'configFileError',
     'configIssueCodes',
     'configJsonSchema',
+    'configJsonSchemaFor',
     'configSchema',
     'defineConfig',
     'fieldTypes',
     'idPattern',
     'legalBases',
     'localePattern',
+    'locatePointer',
+    'maxConfigTextLength',
+    'messageLocales',
     'parseConfig',
+    'parseJsonWithPointers',
+    'readConfigText',
   ])
   for (const [name, value] of Object.entries(config)) {
     expect(core[name as keyof typeof core], name).toBe(value)
