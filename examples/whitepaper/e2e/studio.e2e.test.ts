@@ -169,6 +169,10 @@ test('trickle studio: an error at its line in en and de, visits 1-3, a journey, 
   await expect
     .poll(() => issue(page, 'unknown-property').textContent())
     .toContain(`Fehler, Zeile ${line}`)
+  // The message itself follows the language too.
+  await expect
+    .poll(() => issue(page, 'unknown-property').textContent())
+    .toContain('Unbekannte Eigenschaft "perVisits"')
   expect(await page.getByRole('heading', { name: 'Probleme' }).count()).toBe(1)
   // Clicking the issue puts the cursor on its line.
   await issue(page, 'unknown-property').click()

@@ -1,5 +1,5 @@
 import { json, jsonLanguage } from '@codemirror/lang-json'
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint'
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import { Compartment } from '@codemirror/state'
 import { EditorView, hoverTooltip } from '@codemirror/view'
 import { basicSetup } from 'codemirror'
@@ -45,6 +45,7 @@ export const ConfigEditor = forwardRef<ConfigEditorHandle, ConfigEditorProps>(fu
 ) {
   const host = useRef<HTMLDivElement>(null)
   const [labelling] = useState(() => new Compartment())
+  const [linting] = useState(() => new Compartment())
   const view = useRef<EditorView | null>(null)
   const localeRef = useRef(locale)
   const onCheckRef = useRef(onCheck)
@@ -52,21 +53,6 @@ export const ConfigEditor = forwardRef<ConfigEditorHandle, ConfigEditorProps>(fu
 
   useEffect(() => {
     if (!host.current) return
-    const lint = linter(
-      (editor): Diagnostic[] => {
-        const text = editor.state.doc.toString()
-        const check = configDiagnostics(text, localeRef.current)
-        onCheckRef.current(check, text)
-        return check.diagnostics.map(({ from, to, severity, message, code }) => ({
-          from: Math.min(from, editor.state.doc.length),
-          to: Math.min(to, editor.state.doc.length),
-          severity,
-          message,
-          source: code,
-        }))
-      },
-      { delay: 300 },
-    )
     const editor = new EditorView({
       parent: host.current,
       doc: initialText,
@@ -76,7 +62,7 @@ export const ConfigEditor = forwardRef<ConfigEditorHandle, ConfigEditorProps>(fu
         jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
         hoverTooltip(jsonSchemaHover()),
         stateExtensions(configSchemaFor(localeRef.current)),
-        lint,
+        linting.of(configLinter(localeRef, onCheckRef)),
         lintGutter(),
         EditorView.cspNonce.of(nonce),
         // An explicit tab stop: checkers then see the scrolling area has keyboard access.
@@ -98,10 +84,14 @@ export const ConfigEditor = forwardRef<ConfigEditorHandle, ConfigEditorProps>(fu
     const editor = view.current
     if (!editor) return
     updateSchema(editor, configSchemaFor(locale))
+    // A new linter checks the text again at once, so the messages follow the language (forcing
+    // the old one does nothing while the text is unchanged).
     editor.dispatch({
-      effects: labelling.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label })),
+      effects: [
+        labelling.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label })),
+        linting.reconfigure(configLinter(localeRef, onCheckRef)),
+      ],
     })
-    forceLinting(editor)
   }, [locale, label])
 
   useImperativeHandle(
@@ -129,3 +119,25 @@ export const ConfigEditor = forwardRef<ConfigEditorHandle, ConfigEditorProps>(fu
 
   return <div className="editor" ref={host} />
 })
+
+/** The studio's linter: `configDiagnostics` in the current language, reported to `onCheck` too. */
+function configLinter(
+  localeRef: { readonly current: StudioLocale },
+  onCheckRef: { readonly current: ConfigEditorProps['onCheck'] },
+) {
+  return linter(
+    (editor): Diagnostic[] => {
+      const text = editor.state.doc.toString()
+      const check = configDiagnostics(text, localeRef.current)
+      onCheckRef.current(check, text)
+      return check.diagnostics.map(({ from, to, severity, message, code }) => ({
+        from: Math.min(from, editor.state.doc.length),
+        to: Math.min(to, editor.state.doc.length),
+        severity,
+        message,
+        source: code,
+      }))
+    },
+    { delay: 300 },
+  )
+}
