@@ -1,7 +1,12 @@
 // The report API the studio reads when a Trickle server is connected: the funnel, its CSV and
 // the value-per-friction insights (the server's /v1/admin/funnel, /funnel.csv, /insights). The
 // shapes mirror the server's exported `FunnelReport` and `Insights` types; they are repeated here
-// so the browser bundle never imports the server package.
+// so the browser bundle never imports the server package. The insights' field and suggestion
+// types are the core's own (`valuePerFriction`).
+
+import type { FieldInsight, SequenceSuggestion, ValuePerFriction } from '@trickle/core'
+
+export type { FieldInsight, SequenceSuggestion }
 
 /** A date range in days (YYYY-MM-DD, inclusive), optionally narrowed to one form. */
 export interface StudioRange {
@@ -50,31 +55,10 @@ export interface FunnelReport {
   }
 }
 
-export interface FieldInsight {
-  fieldId: string
-  purposes: string[]
-  shown: number
-  lastTouched: number
-  /** 0..1 */
-  dropOffCost: number
-  usage: { deliveries: number; askIfReads: number }
-  value: number
-}
-
-export interface SequenceSuggestion {
-  formId: string
-  current: string[]
-  suggested: string[]
-  /** Field id -> why it moves (English). */
-  reasons: Record<string, string>
-  changed: boolean
-}
-
-export interface Insights {
+/** The insights route: core `valuePerFriction` over the range. */
+export interface Insights extends ValuePerFriction {
   from: string
   to: string
-  fields: FieldInsight[]
-  suggestions: SequenceSuggestion[]
 }
 
 /** What the report tab reads. `null` where the studio has no server connected. */
