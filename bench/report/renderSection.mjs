@@ -47,7 +47,7 @@ export function renderSection(render) {
       trickle.domElements > rjsf.domElements
         ? `For the same fields Trickle renders ${times(trickle.domElements / rjsf.domElements)} the DOM elements of RJSF: each field also gets its "Why do we ask?" disclosure (a \`<details>\` with the purposes).`
         : 'Trickle renders no more DOM elements than RJSF for the same fields.'
-    } Trickle's inputs are uncontrolled (react-hook-form) and the typed field is no \`askIf\` dependency, so a keystroke does not re-plan the form; RJSF keeps the form data in React state and re-renders the form on every keystroke.`,
+    } Trickle's inputs are uncontrolled (bound to the core's form session, no React state) and the typed field is no \`askIf\` dependency, so a keystroke does not re-plan the form; RJSF keeps the form data in React state and re-renders the form on every keystroke.`,
     '',
   ].join('\n')
 }

@@ -79,7 +79,7 @@ export function sizeSection(sizes) {
       ['l', 'l', 'r', 'r', 'l'],
     ),
     '',
-    "What the targets leave for Trickle's own code: each target minus what its dependencies cost when an app uses them the least it can (`bench/size/entries/dependencies*.ts`: react-hook-form's `useForm`, the smallest zod/mini object schema, a zustand store), next to the gzip size of Trickle's own code in that bundle (all third-party packages left out; see below). Sizes do not add up exactly under gzip, so this is a close estimate, not an exact split.",
+    "What the targets leave for Trickle's own code: each target minus what its dependencies cost when an app uses them the least it can (`bench/size/entries/dependencies*.ts`: the smallest zod/mini object schema, a zustand store), next to the gzip size of Trickle's own code in that bundle (all third-party packages left out; see below). Sizes do not add up exactly under gzip, so this is a close estimate, not an exact split.",
     '',
     markdownTable(
       [

@@ -10,7 +10,7 @@ export function timedComparisons({ planner, render, server }) {
   const items = []
   if (render) {
     const { trickle, rjsf } = render.libraries
-    const domWhy = `Trickle renders ${trickle.domElements} DOM elements for the 30 fields against RJSF's ${rjsf.domElements}, and on mount it also computes the visit plan, builds the form's zod schema and registers every field with react-hook-form`
+    const domWhy = `Trickle renders ${trickle.domElements} DOM elements for the 30 fields against RJSF's ${rjsf.domElements}, and on mount it also computes the visit plan, builds the form's zod schema and binds every input to the form session`
     items.push(
       {
         name: 'Rendering: mount on a warm page, Trickle ÷ RJSF',
@@ -28,7 +28,7 @@ export function timedComparisons({ planner, render, server }) {
         name: `Rendering: typing ${render.typedCharacters} characters, Trickle ÷ RJSF`,
         factor: render.ratios.typingMs,
         figures: `${ms(trickle.typingMs)} against ${ms(rjsf.typingMs)}`,
-        why: "Trickle's inputs are uncontrolled (react-hook-form) and the typed field is no askIf dependency, so typing does not re-plan; RJSF re-renders its form from React state on every keystroke.",
+        why: "Trickle's inputs are uncontrolled (bound to the form session) and the typed field is no askIf dependency, so typing does not re-plan; RJSF re-renders its form from React state on every keystroke.",
       },
     )
   }

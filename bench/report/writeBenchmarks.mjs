@@ -54,7 +54,6 @@ export function benchmarksMarkdown({ machine, startedAt, durationMs, loadAtEnd, 
           [
             'react',
             'react-dom',
-            'react-hook-form',
             'zod',
             'zustand',
             '@rjsf/core',

@@ -105,7 +105,7 @@ function bundledPackages(metafile) {
  * per package the gzip bytes saved when it is left out (gzip does not split into exact shares).
  * A third-party package is left out of the whole bundle. A Trickle package is left out of
  * Trickle's own code (every third-party package out of both builds), so that what it pulls in
- * (zod, react-hook-form) is not counted twice.
+ * (zod, zustand) is not counted twice.
  */
 async function breakDown(entry, built) {
   const output = Object.values(built.metafile.outputs)[0]

@@ -113,7 +113,7 @@ export const floorEntries = [
   },
   {
     id: 'floor-gated-form',
-    name: 'react-hook-form useForm + zod/mini (smallest object schema) + zustand/vanilla createStore',
+    name: "zod/mini (smallest object schema) + zustand/vanilla createStore (React is the app's)",
     file: entry('dependenciesGatedForm.ts'),
   },
 ]

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url)
 
 /**
  * `@trickle/react`'s component tests (and the SSR test) once more, on React 18.3. React and
- * react-dom resolve to this workspace's copies; react-hook-form and Testing Library are bundled
+ * react-dom resolve to this workspace's copies; Testing Library is bundled
  * into the run instead of loaded by Node, so they import the aliased React 18 too (loaded by
  * Node, they would find the repo's React 19: two Reacts in one tree). `tests/reactVersion.test.tsx`
  * checks that the run really is on 18.
@@ -33,6 +33,6 @@ export default defineConfig({
     root: repoRoot,
     environment: 'jsdom',
     include: ['packages/react/tests/**/*.test.tsx', 'compat/react18/tests/**/*.test.tsx'],
-    server: { deps: { inline: ['react-hook-form', '@testing-library/react'] } },
+    server: { deps: { inline: ['@testing-library/react'] } },
   },
 })

@@ -1,12 +1,11 @@
 import { localize, type VisitPlan } from '@trickle/core'
-import type { UseFormReturn } from 'react-hook-form'
-import type { TrickleFormValues } from './components'
+import type { FormControl } from './formControl'
 import { useFormErrors } from './useFormErrors'
 import { useTrickle } from './useTrickle'
 
 export interface ErrorSummaryProps {
   plan: VisitPlan
-  form: UseFormReturn<TrickleFormValues>
+  form: FormControl
   idPrefix: string
 }
 
@@ -17,7 +16,7 @@ export function ErrorSummary({ plan, form, idPrefix }: ErrorSummaryProps) {
   const titleId = `${idPrefix}-errors`
   const items = [
     ...plan.fields.map(({ id, field }) => {
-      const message = errors.values?.[id]?.message
+      const message = errors.fields[id]?.message
       return message ? (
         <li key={id}>
           <a
@@ -32,10 +31,8 @@ export function ErrorSummary({ plan, form, idPrefix }: ErrorSummaryProps) {
         </li>
       ) : null
     }),
-    // Problems of a sent submission that belong to no planned field (`root.<code>`).
-    ...Object.entries(errors.root ?? {}).map(([code, error]) =>
-      typeof error === 'object' && error.message ? <li key={code}>{error.message}</li> : null,
-    ),
+    // Problems of a sent submission that belong to no planned field.
+    ...errors.form.map((error, index) => <li key={`${error.code}-${index}`}>{error.message}</li>),
   ].filter((item) => item !== null)
   if (items.length === 0) return null
   return (

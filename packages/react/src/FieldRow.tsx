@@ -1,8 +1,8 @@
 import { localize, type Field, type Text } from '@trickle/core'
 import { memo, useMemo, type ComponentType } from 'react'
-import type { UseFormReturn } from 'react-hook-form'
-import type { FieldProps, TrickleFormValues } from './components'
+import type { FieldProps } from './components'
 import { countryOptions } from './countries'
+import type { FormControl } from './formControl'
 import { useErrorMessage } from './useFormErrors'
 import { useTrickle } from './useTrickle'
 
@@ -10,7 +10,7 @@ export interface FieldRowProps {
   field: Field
   /** Prefix of the DOM ids of this form instance. */
   idPrefix: string
-  form: UseFormReturn<TrickleFormValues>
+  form: FormControl
 }
 
 /**
@@ -23,7 +23,7 @@ export const FieldRow = memo(function FieldRow({ field, idPrefix, form }: FieldR
   const { config } = trickle
   const text = (value: Text) => localize(value, locale, config)
   const name = `values.${field.id}` as const
-  const error = useErrorMessage(form, name) || undefined
+  const error = useErrorMessage(form, field.id) || undefined
   const id = `${idPrefix}-${field.id}`
   const helpId = `${id}-help`
   const errorId = `${id}-error`
@@ -58,7 +58,7 @@ export const FieldRow = memo(function FieldRow({ field, idPrefix, form }: FieldR
       describedBy={describedBy}
       why={<WhyWeAsk config={config} field={field} locale={locale} messages={messages} />}
       registration={form.register(name)}
-      control={form.control}
+      control={form}
       messages={messages}
     />
   )

@@ -1,13 +1,12 @@
 import { localize, type FormSession, type Text } from '@trickle/core'
 import { useEffect, useId, useRef } from 'react'
-import type { UseFormReturn } from 'react-hook-form'
-import type { TrickleFormValues } from './components'
 import { FieldRow } from './FieldRow'
+import type { FormControl } from './formControl'
 import { NotYou } from './NotYou'
 import type { FormId } from './register'
 import { hasForm, UnknownForm } from './UnknownForm'
 import { useFormErrors } from './useFormErrors'
-import { useProgressiveForm, type SubmitSuccess } from './useProgressiveForm'
+import { useFormBinding, type SubmitSuccess } from './useProgressiveForm'
 import { useTrickle } from './useTrickle'
 
 export interface ProgressiveFormProps {
@@ -23,7 +22,7 @@ export interface ProgressiveFormProps {
 }
 
 interface StatusMessageProps {
-  form: UseFormReturn<TrickleFormValues>
+  form: FormControl
   /** What the submit status says (success, a failed sending), or ''. */
   text: string
   success: boolean
@@ -32,7 +31,8 @@ interface StatusMessageProps {
 
 /** The polite live region: success, a failed sending, or invalid answers. Always rendered. */
 function StatusMessage({ form, text, success, invalidText }: StatusMessageProps) {
-  const invalid = Object.keys(useFormErrors(form)).length > 0
+  const errors = useFormErrors(form)
+  const invalid = Object.keys(errors.fields).length > 0 || errors.form.length > 0
   const shown = text || (invalid ? invalidText : '')
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -69,7 +69,7 @@ export function ProgressiveForm(props: ProgressiveFormProps) {
 function KnownForm({ formId, onSubmitted, submitLabel, className, session }: ProgressiveFormProps) {
   const { components } = useTrickle()
   const { plan, form, submit, status, error, known, startOver, config, locale, messages } =
-    useProgressiveForm(formId, { ...(onSubmitted && { onSubmitted }), ...(session && { session }) })
+    useFormBinding(formId, { ...(onSubmitted && { onSubmitted }), ...(session && { session }) })
   const text = (value: Text) => localize(value, locale, config)
   const privacy = config.links?.privacy
   const idPrefix = `trickle-${formId}${useId().replace(/[^A-Za-z0-9_-]/g, '')}`
@@ -123,7 +123,7 @@ function KnownForm({ formId, onSubmitted, submitLabel, className, session }: Pro
                         textId={`${id}-text`}
                         privacyHref={privacy && text(privacy)}
                         registration={form.register(name)}
-                        control={form.control}
+                        control={form}
                         messages={messages}
                       />
                     )

@@ -1,17 +1,17 @@
 import type { Field, FieldType, FieldValue, GateState, Purpose, SubmitStatus } from '@trickle/core'
 import type { ComponentType, ReactNode, Ref } from 'react'
-import type { Control, UseFormRegisterReturn } from 'react-hook-form'
 import type { ErrorSummaryProps } from './ErrorSummary'
+import type { FieldRegistration, FormControl } from './formControl'
 import type { Messages } from './messages'
 import type { WhyWeAskProps } from './WhyWeAsk'
 
-/** The react-hook-form values of a progressive form: answers by field id, consents by purpose id. */
+/** The answers in progress of a progressive form: answers by field id, consents by purpose id. */
 export interface TrickleFormValues {
   values: Record<string, FieldValue | undefined>
   consents: Record<string, boolean | undefined>
 }
 
-/** The react-hook-form field name of an answer or a consent. */
+/** The name of an answer or a consent in the form (`values.email`, `consents.newsletter`). */
 export type TrickleFieldName = `values.${string}` | `consents.${string}`
 
 export interface LocalizedOption {
@@ -40,11 +40,11 @@ export type FieldValueOf<Type extends FieldType> = FieldValueByType[Type]
 /**
  * What a field component receives, typed per field type (`FieldProps<'select'>`: `field.type`
  * is `'select'`, its answer a `FieldValueOf<'select'>`). Native inputs spread `registration`;
- * controlled UI kit inputs use `control` and `name` with react-hook-form's `useController`.
+ * controlled UI kit inputs pass `control` and `name` to `useFieldController`.
  */
 export interface FieldProps<Type extends FieldType = FieldType> {
   field: Field & { type: Type }
-  /** The react-hook-form name, e.g. `values.email`. */
+  /** The form's name of the answer, e.g. `values.email`. */
   name: `values.${string}`
   /** The DOM id of the input (of the fieldset for radio and multiselect groups). */
   id: string
@@ -62,8 +62,8 @@ export interface FieldProps<Type extends FieldType = FieldType> {
   describedBy: string | undefined
   /** The "Why do we ask?" disclosure, to be placed with the field. */
   why: ReactNode
-  registration: UseFormRegisterReturn<`values.${string}`>
-  control: Control<TrickleFormValues>
+  registration: FieldRegistration<`values.${string}`>
+  control: FormControl
   messages: Messages
 }
 
@@ -77,8 +77,8 @@ export interface ConsentProps {
   textId: string
   /** The localized privacy policy link, when the config has one. */
   privacyHref: string | undefined
-  registration: UseFormRegisterReturn<`consents.${string}`>
-  control: Control<TrickleFormValues>
+  registration: FieldRegistration<`consents.${string}`>
+  control: FormControl
   messages: Messages
 }
 

@@ -19,6 +19,7 @@ export type {
   TrickleFormValues,
 } from './components'
 export { defaultComponents } from './defaultComponents'
+export type { FieldRegistration, FormControl, FormError, FormErrors } from './formControl'
 export type { ErrorSummaryProps } from './ErrorSummary'
 export { GatedDownload } from './GatedDownload'
 export type { GatedAsset, GatedDownloadProps, GateMode } from './GatedDownload'
@@ -37,6 +38,8 @@ export type {
   SubmitSuccess,
   UseProgressiveFormOptions,
 } from './useProgressiveForm'
+export { useFieldController } from './useFieldController'
+export type { FieldController } from './useFieldController'
 export { useGatedDownload } from './useGatedDownload'
 export type { GatedDownloadApi, UseGatedDownloadOptions } from './useGatedDownload'
 export { useTrickle } from './useTrickle'

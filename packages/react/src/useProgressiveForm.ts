@@ -1,22 +1,20 @@
 import type {
   Config,
   FormSession,
-  SubmissionInput,
   SubmitStatus,
   SubmitSuccess,
   TrickleError,
   VisitPlan,
 } from '@trickle/core'
-import { useCallback, useEffect, useMemo, useState, type BaseSyntheticEvent } from 'react'
-import { useForm, type UseFormReturn } from 'react-hook-form'
-import type { TrickleFormValues } from './components'
+import { useCallback, useEffect, useMemo, useRef, type BaseSyntheticEvent } from 'react'
+import { createFormControl, initialValues, type FormControl, type FormErrors } from './formControl'
 import type { Messages } from './messages'
-import { planResolver } from './planResolver'
 import type { FormId } from './register'
-import { showSubmitErrors } from './showSubmitErrors'
+import { useFormErrors } from './useFormErrors'
 import { useFormSession } from './useFormSession'
 import { useFormSnapshot } from './useFormSnapshot'
 import { useTrickle } from './useTrickle'
+import { submitErrors, validateAnswers } from './validateAnswers'
 
 export type { SubmitSuccess }
 
@@ -31,8 +29,14 @@ export interface ProgressiveFormApi {
   formId: string
   /** The core's decision for this visit, re-planned with the answers conditions depend on. */
   plan: VisitPlan
-  /** The react-hook-form instance: answers at `values.<fieldId>`, consents at `consents.<purposeId>`. */
-  form: UseFormReturn<TrickleFormValues>
+  /**
+   * The answers in progress, bound to the inputs: `form.register('values.email')` for a native
+   * input, `useFieldController({ control: form, name })` for a controlled one. Answers live at
+   * `values.<fieldId>`, consents at `consents.<purposeId>`.
+   */
+  form: FormControl
+  /** What to show: by field id after a submit (re-checked as the visitor corrects), and the rest. */
+  errors: FormErrors
   /** Validates, then sends; use as `<form onSubmit={submit}>`. A second call while sending sends nothing. */
   submit: (event?: BaseSyntheticEvent) => Promise<void>
   status: SubmitStatus
@@ -49,18 +53,8 @@ export interface ProgressiveFormApi {
   messages: Messages
 }
 
-/** Empty answers, or the kept ones; a multiselect starts as `[]` (a list even for one box). */
-function valuesOf(config: Config, kept: SubmissionInput | null = null): TrickleFormValues {
-  const values: Record<string, unknown> = {}
-  for (const field of config.fields) if (field.type === 'multiselect') values[field.id] = []
-  return {
-    values: { ...values, ...kept?.values },
-    consents: { ...kept?.consents },
-  } as TrickleFormValues
-}
-
 /**
- * The headless form of `formId`: react-hook-form glue over the core's form session, which
+ * The headless form of `formId`: inputs bound to the core's form session, which
  * plans (only answers the plan depends on re-plan), submits and maps errors. For a form id the
  * config does not define it throws while developing; in production it plans and sends nothing
  * and reports `unknown-form` through `onEvent`.
@@ -69,52 +63,67 @@ export function useProgressiveForm(
   formId: FormId,
   options: UseProgressiveFormOptions = {},
 ): ProgressiveFormApi {
+  const api = useFormBinding(formId, options)
+  return { ...api, errors: useFormErrors(api.form) }
+}
+
+/**
+ * `useProgressiveForm` without subscribing to the errors: the default form shows them in its
+ * rows, summary and live region, each subscribed itself, so its layout does not re-render.
+ */
+export function useFormBinding(
+  formId: FormId,
+  options: UseProgressiveFormOptions = {},
+): Omit<ProgressiveFormApi, 'errors'> {
   const { trickle, locale, messages } = useTrickle()
   const { config } = trickle
   const { session: given, ...sessionOptions } = options
   const session = useFormSession(formId, sessionOptions, given)
   const snapshot = useFormSnapshot(session)
-  const [defaultValues] = useState(() => {
-    const values = valuesOf(config, snapshot.keptInput)
-    session.setDraft(values)
-    return values
-  })
-  const resolver = useMemo(
-    () => planResolver(session, locale, messages),
+  const validate = useMemo(
+    () => validateAnswers(session, locale, messages),
     [session, locale, messages],
   )
-  const form = useForm<TrickleFormValues>({ defaultValues, resolver, shouldUnregister: true })
-
-  // Answers go to the session as they change: it re-plans only for those the plan depends on,
-  // and counts the others for the funnel (started, answered, last field touched).
-  useEffect(
+  // One form per session, filled with the answers of a failed submission when there are some.
+  const form = useMemo(
     () =>
-      form.subscribe({
-        formState: { values: true },
-        callback: () => session.setDraft(form.getValues()),
-      }),
-    [form, session],
+      createFormControl(session, initialValues(config, session.getSnapshot().keptInput), validate),
+    // The validation follows the locale below; a new session is a new form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, config],
   )
+  useEffect(() => form.setValidate(validate), [form, validate])
 
-  // The memoised rows keep their registration on a reset (`keepFieldsRef`).
-  const reset = useCallback(
-    () => form.reset(valuesOf(config), { keepFieldsRef: true }),
-    [form, config],
-  )
-  const submit = useMemo(
-    () =>
-      form.handleSubmit(async (values) => {
-        session.setDraft(values)
+  const sending = useRef(false)
+  const focusFirstError = useCallback(() => {
+    const { fields } = form.getErrors()
+    const first = session.getSnapshot().plan.fields.find(({ id }) => fields[id])
+    if (first) form.setFocus(`values.${first.id}`)
+  }, [form, session])
+  const submit = useCallback(
+    async (event?: BaseSyntheticEvent) => {
+      event?.preventDefault()
+      // A second submit while sending sends nothing.
+      if (sending.current) return
+      if (!form.validate()) return focusFirstError()
+      sending.current = true
+      try {
         const result = await session.submit()
-        if (result.ok) reset()
-        else showSubmitErrors(form, result.error, session.getSnapshot().plan, messages)
-      }),
-    [form, session, messages, reset],
+        if (result.ok) form.reset()
+        else {
+          form.setErrors(submitErrors(result.error, session.getSnapshot().plan, messages))
+          focusFirstError()
+        }
+      } finally {
+        sending.current = false
+      }
+    },
+    [form, session, messages, focusFirstError],
   )
   const startOver = useCallback(() => {
     session.startOver()
-    reset()
-  }, [session, reset])
+    form.reset()
+  }, [session, form])
 
   return {
     formId,

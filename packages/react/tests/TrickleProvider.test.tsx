@@ -3,11 +3,11 @@ import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { useController } from 'react-hook-form'
 import { afterEach, expect, test, vi } from 'vitest'
 import {
   ProgressiveForm,
   TrickleProvider,
+  useFieldController,
   useTrickle,
   type ConsentProps,
   type FieldProps,
@@ -21,7 +21,7 @@ afterEach(cleanup)
 
 /** A "UI kit" text field: controlled, its own markup and class names. */
 function KitTextField(props: FieldProps) {
-  const { ref, ...field } = useController({ name: props.name, control: props.control }).field
+  const { ref, ...field } = useFieldController(props).field
   return (
     <div className="kit-field" data-testid={`kit-${props.field.id}`}>
       <label htmlFor={props.id}>{props.label.toUpperCase()}</label>
@@ -31,7 +31,6 @@ function KitTextField(props: FieldProps) {
         ref={ref}
         value={typeof field.value === 'string' ? field.value : ''}
         onChange={(event) => field.onChange(event.target.value)}
-        onBlur={field.onBlur}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.describedBy}
       />

@@ -1,20 +1,20 @@
 import type { SubmitStatus, TrickleError, VisitPlan } from '@trickle/core'
 import type { ComponentType } from 'react'
-import type { UseFormReturn } from 'react-hook-form'
 import { expectTypeOf, test } from 'vitest'
-import type {
-  ConsentProps,
-  FieldProps,
-  FieldValueOf,
-  ProgressiveFormApi,
-  TrickleComponents,
-  TrickleFormValues,
-  TrickleProviderProps,
+import {
+  useFieldController,
+  type ConsentProps,
+  type FieldProps,
+  type FieldValueOf,
+  type FormControl,
+  type ProgressiveFormApi,
+  type TrickleComponents,
+  type TrickleProviderProps,
 } from '../src/index'
 
-test('the hook returns the plan, a typed react-hook-form instance, submit, status and error', () => {
+test('the hook returns the plan, the form bound to the session, submit, status and error', () => {
   expectTypeOf<ProgressiveFormApi['plan']>().toEqualTypeOf<VisitPlan>()
-  expectTypeOf<ProgressiveFormApi['form']>().toEqualTypeOf<UseFormReturn<TrickleFormValues>>()
+  expectTypeOf<ProgressiveFormApi['form']>().toEqualTypeOf<FormControl>()
   expectTypeOf<ProgressiveFormApi['status']>().toEqualTypeOf<SubmitStatus>()
   expectTypeOf<ProgressiveFormApi['error']>().toEqualTypeOf<TrickleError | null>()
   expectTypeOf<ProgressiveFormApi['form']['register']>().toBeCallableWith('values.email')
@@ -48,4 +48,15 @@ test('field components are typed per field type', () => {
   expectTypeOf<ComponentType<FieldProps<'select'>>>().toExtend<TrickleComponents['select']>()
   // A component for any field type still fits every slot.
   expectTypeOf<ComponentType<FieldProps>>().toExtend<TrickleComponents['multiselect']>()
+})
+
+test('a controlled input gets the value of its field type', () => {
+  type ValueOf<Type extends FieldProps['field']['type']> = ReturnType<
+    typeof useFieldController<Type>
+  >['field']['value']
+  expectTypeOf<ValueOf<'multiselect'>>().toEqualTypeOf<string[] | undefined>()
+  expectTypeOf<ValueOf<'checkbox'>>().toEqualTypeOf<boolean | undefined>()
+  expectTypeOf<ValueOf<'select'>>().toEqualTypeOf<string | undefined>()
+  expectTypeOf(useFieldController).toBeCallableWith({} as FieldProps<'radio'>)
+  expectTypeOf(useFieldController).toBeCallableWith({} as ConsentProps)
 })

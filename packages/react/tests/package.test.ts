@@ -24,20 +24,18 @@ function importedPackages(): Set<string> {
   return names
 }
 
-test('react-hook-form is a peer from 7.60.0 (reset keepFieldsRef), never a second copy', () => {
+test("the form state is the core session's: no form library to install", () => {
   expect(pkg.dependencies).not.toHaveProperty('react-hook-form')
-  expect(pkg.peerDependencies).toMatchObject({
+  expect(pkg.peerDependencies).toEqual({
     react: '^18.3.0 || ^19.0.0',
     'react-dom': '^18.3.0 || ^19.0.0',
-    'react-hook-form': '^7.60.0',
   })
-  // The workspace tests run on one exact copy inside the range.
-  expect(pkg.devDependencies?.['react-hook-form']).toMatch(/^7\.(6\d|[7-9]\d)\.\d+$/)
+  expect(pkg.devDependencies ?? {}).not.toHaveProperty('react-hook-form')
 })
 
 test('everything the source imports besides @trickle/core is a peer dependency', () => {
   const imported = [...importedPackages()].filter((name) => name !== '@trickle/core').sort()
-  expect(imported).toEqual(['react', 'react-hook-form'])
+  expect(imported).toEqual(['react'])
   for (const name of imported) {
     expect(pkg.peerDependencies, name).toHaveProperty(name)
     expect(pkg.dependencies ?? {}, name).not.toHaveProperty(name)
@@ -49,7 +47,8 @@ test.each(['../../../README.md', '../README.md', '../../../docs/react-guide.md']
   '%s states the install line and every peer range',
   (file) => {
     const text = read(file)
-    expect(text).toContain('npm install @trickle/core @trickle/react react-hook-form zod')
+    expect(text).toContain('npm install @trickle/core @trickle/react zod')
+    expect(text).not.toContain('react-hook-form')
     for (const range of Object.values(pkg.peerDependencies ?? {})) {
       // Markdown tables escape the `|` of `||`.
       expect(text.replaceAll('\\|', '|')).toContain(`\`${range}\``)
