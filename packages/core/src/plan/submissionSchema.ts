@@ -151,7 +151,7 @@ function checkAnswer(field: Field, input: unknown, pattern: PatternMatcher | und
 }
 
 /**
- * A `zod/mini` strict object of exactly the planned fields, for react-hook-form's resolver in
+ * A `zod/mini` strict object of exactly the planned fields, for the form's validation in
  * the browser and for `applySubmission` on the server: one source of validation for both.
  * Fields that were not planned are not part of it, so a hidden field can never block a
  * submission, and any other key is rejected.

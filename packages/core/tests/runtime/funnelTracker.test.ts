@@ -117,7 +117,7 @@ describe('the funnel of a form session', () => {
   it('follows a form library that mutates one values object, and ignores empty-to-empty changes', () => {
     const page = fakePage()
     const { session, events } = setup()
-    // react-hook-form registers its inputs ('' after undefined), then hands over the same object.
+    // A form library may register its inputs ('' after undefined), then hand over the same object.
     const values: Record<string, string> = { email: '', firstName: '', lastName: '', company: '' }
     session.setDraft({ values })
     values['email'] = email
