@@ -1,5 +1,6 @@
 import type { Config, FieldValue, FormSession, SubmissionInput } from '@trickle/core'
 import type { TrickleFieldName, TrickleFormValues } from './components'
+import { holdsAnswer, isEmpty, isNativeInput, show, type NativeInput } from './nativeInputs'
 
 /** A problem to show: the core's code (for `messages.validation`) and the text. */
 export interface FormError {
@@ -75,26 +76,6 @@ function split(name: TrickleFieldName): ['values' | 'consents', string] {
   return [name.slice(0, dot) as 'values' | 'consents', name.slice(dot + 1)]
 }
 
-type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
-const isControl = (element: unknown): element is Control =>
-  element instanceof HTMLInputElement ||
-  element instanceof HTMLSelectElement ||
-  element instanceof HTMLTextAreaElement
-
-/** Shows `value` in a native input (a box is ticked when the value names it). */
-function show(element: HTMLElement, value: FieldValue | boolean | undefined): void {
-  if (!isControl(element)) return
-  if (element instanceof HTMLInputElement && /^(checkbox|radio)$/.test(element.type)) {
-    element.checked = Array.isArray(value)
-      ? value.includes(element.value)
-      : typeof value === 'boolean'
-        ? value
-        : value === element.value
-    return
-  }
-  element.value = value === undefined || value === null ? '' : String(value)
-}
-
 export function createFormControl(
   session: FormSession,
   values: TrickleFormValues,
@@ -121,12 +102,12 @@ export function createFormControl(
   /** The value the inputs of `name` hold, read when one of them changed. */
   const read = (name: TrickleFieldName, target: EventTarget | null): FieldValue | boolean => {
     const [kind, id] = split(name)
-    const input = target as Control
+    const input = target as NativeInput
     if (kind === 'consents') return (input as HTMLInputElement).checked
     const type = types.get(id)
     if (type === 'checkbox') return (input as HTMLInputElement).checked
     if (type === 'multiselect') {
-      const boxes = connected(name).filter(isControl) as HTMLInputElement[]
+      const boxes = connected(name).filter(isNativeInput) as HTMLInputElement[]
       return boxes.filter((box) => box.checked).map((box) => box.value)
     }
     return input.value
@@ -144,7 +125,6 @@ export function createFormControl(
     const planned = new Set(plan.fields.map(({ id }) => id))
     const offered = new Set(plan.consents.map(({ purposeId }) => purposeId))
     const answers = { ...values.values }
-    const consents = { ...values.consents }
     let changed = false
     for (const [id, value] of Object.entries(answers)) {
       const empty = types.get(id) === 'multiselect' ? [] : undefined
@@ -153,11 +133,9 @@ export function createFormControl(
       answers[id] = empty
       changed = true
     }
-    for (const id of Object.keys(consents)) {
-      if (offered.has(id)) continue
-      delete consents[id]
-      changed = true
-    }
+    const consentEntries = Object.entries(values.consents)
+    const consents = Object.fromEntries(consentEntries.filter(([id]) => offered.has(id)))
+    if (Object.keys(consents).length !== consentEntries.length) changed = true
     if (changed) {
       values = { values: answers, consents }
       session.setDraft(values)
@@ -172,9 +150,8 @@ export function createFormControl(
     const found = validate(values)[id]
     const shown = errors.fields[id]
     if (found?.message === shown?.message) return
-    const fields = { ...errors.fields }
-    if (found) fields[id] = found
-    else delete fields[id]
+    const others = Object.entries(errors.fields).filter(([other]) => other !== id)
+    const fields = Object.fromEntries(found ? [...others, [id, found]] : others)
     setErrorState({ ...errors, fields })
   }
 
@@ -200,7 +177,14 @@ export function createFormControl(
             elements.set(name, set)
             if (set.has(element)) return
             set.add(element)
-            show(element, control.getValue(name))
+            // An answer already in the input (typed before hydration, restored by the browser on
+            // "back") is kept; otherwise the input shows the form's value (a kept answer, or empty).
+            const value = control.getValue(name)
+            const added =
+              Array.isArray(value) && !value.includes((element as HTMLInputElement).value)
+            if (holdsAnswer(element) && (isEmpty(value) || added)) {
+              change(name, read(name, element))
+            } else show(element, value)
           },
           onChange: (event) => change(name, read(name, event.target)),
         }

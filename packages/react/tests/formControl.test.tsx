@@ -192,3 +192,30 @@ test('setValue fills a native input and tells the followers of that name only', 
   expect(screen.getByLabelText<HTMLInputElement>('topic data').checked).toBe(true)
   session.destroy()
 })
+
+test('an answer already in an input when it is bound is kept (typed before hydration, restored on "back")', () => {
+  const { form } = setUp()
+  render(
+    <form>
+      <input aria-label="email" defaultValue="ada@example.com" {...form.register('values.email')} />
+      {['cloud', 'data', 'ai'].map((value) => (
+        <input
+          key={value}
+          type="checkbox"
+          aria-label={`topic ${value}`}
+          value={value}
+          defaultChecked={value !== 'cloud'}
+          {...form.register('values.topics')}
+        />
+      ))}
+      <input type="checkbox" aria-label="terms" {...form.register('values.terms')} />
+    </form>,
+  )
+  expect(form.getValues().values).toMatchObject({
+    email: 'ada@example.com',
+    topics: ['data', 'ai'],
+  })
+  expect(form.getValue('values.terms')).toBeUndefined()
+  expect(screen.getByLabelText<HTMLInputElement>('topic cloud').checked).toBe(false)
+  expect(screen.getByLabelText<HTMLInputElement>('topic ai').checked).toBe(true)
+})
