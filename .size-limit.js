@@ -41,7 +41,7 @@ export default [
     // component slots (issue 17).
     // 25.31 kB: the form state is the session's own instead of react-hook-form's (12.8 kB gz of
     // the 37.47; issue 17's target is 32 kB).
-    limit: '26 kB',
+    limit: '26.5 kB',
   },
   {
     name: '@trickle/server (own code)',

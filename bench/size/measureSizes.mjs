@@ -164,9 +164,10 @@ async function sizeLimitBudgets(bundles) {
   return budgets
 }
 
-/** Which measured bundle has the import set of a .size-limit.js entry (null: a Node package). */
+/** Which measured bundle has the import set of a .size-limit.js entry (null: none measured here). */
 function budgetBundle(item) {
-  if (item.modifyEsbuildConfig) return null
+  // Node packages, and the studio page (a whole app, measured in its own part).
+  if (item.modifyEsbuildConfig || item.import === undefined) return null
   const imports = typeof item.import === 'string' ? item.import : JSON.stringify(item.import)
   if (imports === '*') return 'core-everything'
   if (imports.includes('TrickleProvider')) {

@@ -39,6 +39,7 @@ export type {
   UseProgressiveFormOptions,
 } from './useProgressiveForm'
 export { useFieldController } from './useFieldController'
+export { useFormErrors } from './useFormErrors'
 export type { FieldController } from './useFieldController'
 export { useGatedDownload } from './useGatedDownload'
 export type { GatedDownloadApi, UseGatedDownloadOptions } from './useGatedDownload'
