@@ -1,4 +1,4 @@
-import type { Config, FieldValue, FormSession, SubmissionInput } from '@trickle/core'
+import type { Config, FieldValue, FormSession, SubmissionInput, VisitPlan } from '@trickle/core'
 import type { TrickleFieldName, TrickleFormValues } from './components'
 import { holdsAnswer, isEmpty, isNativeInput, show, type NativeInput } from './nativeInputs'
 
@@ -120,8 +120,12 @@ export function createFormControl(
   }
 
   /** Answers of fields the plan no longer asks are forgotten (a hidden field starts empty). */
+  let prunedFor: VisitPlan | null = null
   const prune = (): void => {
     const { plan } = session.getSnapshot()
+    // Typing into a field the plan does not depend on keeps the plan: nothing to forget.
+    if (plan === prunedFor) return
+    prunedFor = plan
     const planned = new Set(plan.fields.map(({ id }) => id))
     const offered = new Set(plan.consents.map(({ purposeId }) => purposeId))
     const answers = { ...values.values }
