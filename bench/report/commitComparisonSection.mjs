@@ -47,29 +47,78 @@ const range = (values) => ({
   max: Math.max(...values),
 })
 
-/** What the per-round ratios say: within noise when they fall on both sides of 1. */
+/**
+ * What the per-round ratios say: throughput (B ÷ A of submissions per second) and server CPU per
+ * submission each differ only when every round leans the same way; otherwise any difference is
+ * within the noise.
+ */
 export function verdict(pair) {
-  const { min, max } = pair.roundRatios
-  if (max < 1) return 'B slower in every round'
-  if (min > 1) return 'B faster in every round'
-  return 'no difference beyond the round-to-round noise'
+  const lean = ({ min, max }, below, above) => (max < 1 ? below : min > 1 ? above : null)
+  const throughput =
+    lean(pair.roundRatios, 'B slower in every round', 'B faster in every round') ??
+    'throughput equal within the round-to-round noise'
+  const cpu =
+    lean(
+      pair.cpuRoundRatios,
+      'B used less server CPU per submission in every round',
+      'B used more server CPU per submission in every round',
+    ) ?? 'server CPU per submission equal within the noise'
+  return `${throughput}, ${cpu}`
 }
 
 const short = (side) =>
   side.sha.startsWith(side.rev) ? `\`${side.rev}\`` : `\`${side.rev}\` (${side.sha.slice(0, 7)})`
 const rate = (s) => `${s.perSecond.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
+const when = (comparison) => comparison.measuredAt.slice(0, 16).replace('T', ' ')
+const spread = (values) => `${times(Math.min(...values))}–${times(Math.max(...values))}`
 const load = (values) => values.map((value) => value.toFixed(2)).join(', ')
+
+/**
+ * One line per pair of commits over all its runs: the spread of B ÷ A of the run medians, and
+ * how many runs saw B differ in every round.
+ */
+function pairSummaries(comparisons) {
+  const key = (item) => `${item.a.sha} ${item.b.sha}`
+  const lines = []
+  for (const pairKey of new Set(comparisons.map(key))) {
+    const runs = comparisons.filter((item) => key(item) === pairKey)
+    if (runs.length < 2) continue
+    const pairs = runs.flatMap(comparisonPairs)
+    const databases = [...new Set(pairs.map((pair) => pair.database))]
+    const of = (database, pick) =>
+      spread(pairs.filter((pair) => pair.database === database).map(pick))
+    const leaning = pairs.filter(
+      (pair) => pair.roundRatios.max < 1 || pair.roundRatios.min > 1,
+    ).length
+    lines.push(
+      `- **Across the ${runs.length} runs of ${short(runs[0].a)} → ${short(runs[0].b)}**: B ÷ A of submissions per second ${databases.map((database) => `${of(database, (pair) => pair.ratio)} on ${database}`).join(', ')}; of server CPU per submission ${databases.map((database) => `${of(database, (pair) => pair.cpuRatio)} on ${database}`).join(', ')}. ${leaning === 0 ? 'In no run and database did B differ from A in every round.' : `In ${leaning} of ${pairs.length} run-and-database pairs B differed from A in every round (see above).`}`,
+    )
+  }
+  return lines
+}
+
+/** The runs grouped by pair of commits (pairs in the order of their first run), oldest first. */
+function byPair(comparisons) {
+  const key = (item) => `${item.a.sha} ${item.b.sha}`
+  const pairs = [...new Set(comparisons.map(key))]
+  return pairs.flatMap((pair) =>
+    comparisons
+      .filter((item) => key(item) === pair)
+      .sort((x, y) => x.measuredAt.localeCompare(y.measuredAt)),
+  )
+}
 
 /** The subsection of docs/benchmarks.md, under the server part, with its enclosing markers. */
 export function commitComparisonSection(comparisons = readCommitComparisons()) {
   if (comparisons.length === 0) return ''
   const rows = []
   const notes = []
-  for (const comparison of comparisons) {
+  for (const comparison of byPair(comparisons)) {
     const pairs = comparisonPairs(comparison)
     for (const pair of pairs) {
       rows.push([
         `${short(comparison.a)} → ${short(comparison.b)}`,
+        when(comparison),
         pair.database,
         rate(pair.a),
         rate(pair.b),
@@ -83,7 +132,7 @@ export function commitComparisonSection(comparisons = readCommitComparisons()) {
     const calls = (side) => comparison.calls.find((c) => c.side === side)
     const loads = comparison.loads
     notes.push(
-      `- ${comparison.label ? `**${comparison.label}**: ` : ''}${short(comparison.a)} → ${short(comparison.b)}, measured ${comparison.measuredAt.slice(0, 16).replace('T', ' ')} UTC (${comparison.rounds} rounds, ${comparison.scenarios.reduce((sum, s) => sum + s.submissions, 0)} submissions recorded; load average at start ${load(loads[0])}, at end ${load(loads.at(-1))}, highest 1-min ${Math.max(...loads.map((l) => l[0])).toFixed(2)}): ${pairs.map((pair) => `${pair.database} ${verdict(pair)}`).join('; ')}. \`planVisit\` calls per submission on the server: ${calls('A').planVisit.toFixed(2)} → ${calls('B').planVisit.toFixed(2)} (\`applySubmission\`: ${calls('A').applySubmission.toFixed(2)} → ${calls('B').applySubmission.toFixed(2)}; ${calls('A').submissions} submissions each).`,
+      `- ${comparison.label ? `**${comparison.label}**: ` : ''}${short(comparison.a)} → ${short(comparison.b)}, measured ${when(comparison)} UTC (${comparison.rounds} rounds, ${comparison.scenarios.reduce((sum, s) => sum + s.submissions, 0)} submissions recorded; load average at start ${load(loads[0])}, at end ${load(loads.at(-1))}, highest 1-min ${Math.max(...loads.map((l) => l[0])).toFixed(2)}): ${pairs.map((pair) => `${pair.database} ${verdict(pair)}`).join('; ')}. \`planVisit\` calls per submission on the server: ${calls('A').planVisit.toFixed(2)} → ${calls('B').planVisit.toFixed(2)} (\`applySubmission\`: ${calls('A').applySubmission.toFixed(2)} → ${calls('B').applySubmission.toFixed(2)}; ${calls('A').submissions} submissions each).`,
     )
   }
   const first = comparisons[0]
@@ -92,11 +141,12 @@ export function commitComparisonSection(comparisons = readCommitComparisons()) {
     '',
     '### The server across commits',
     '',
-    `\`node bench/server/compareCommits.mjs <revA> <revB>\` measures the Trickle API of two commits in one run, each commit's own server code unchanged: a detached git worktree per commit with its own \`npm ci\`, the server in its own process there (\`bench/server/commitServer.mjs\`, copied into that checkout's node_modules so it loads the commit's sources and dependencies). Both commits serve the same b2b-whitepaper config on PGlite (a data folder each) and on PostgreSQL ${first.postgresVersion ?? '(not measured)'}, started by the server tests' harness (a database each); ${first.concurrency} clients in the measuring process send first-visit submissions over loopback as above, no destination. Per database the commits take turns, A then B, for ${first.rounds} rounds; each turn is ${first.warmupMs / 1000} s of unrecorded warm-up, then ${first.measureMs / 1000} s or ${first.maxPerRound} submissions. Submissions per second: median over the rounds (lowest–highest round); B ÷ A per round divides each round's B by the A measured just before it, so its spread shows the noise of the machine. Server CPU per submission: the server process's user and system time (\`/proc/<pid>/stat\`) during a round's recorded stretch, divided by its submissions, median over the rounds; it includes PGlite, which runs inside the server process, but not the PostgreSQL server's own processes, and depends far less than submissions per second on what else the machine runs. Latency percentiles over all recorded submissions. Afterwards the rows of every server are checked, and a fresh PGlite server per commit counts the calls of the core's \`planVisit\` and \`applySubmission\` with V8's precise coverage (\`--count-calls\`) over ${first.calls[0].submissions} submissions. These figures come from their own runs (the dates below), not from the run that wrote the rest of this file; \`npm run bench\` keeps them (\`bench/server/commitComparisons.json\`).`,
+    `\`node bench/server/compareCommits.mjs <revA> <revB>\` measures the Trickle API of two commits in one run, each commit's own server code unchanged: a detached git worktree per commit with its own \`npm ci\`, the server in its own process there (\`bench/server/commitServer.mjs\`, copied into that checkout's node_modules so it loads the commit's sources and dependencies). Both commits serve the same b2b-whitepaper config on PGlite (a data folder each) and on PostgreSQL ${first.postgresVersion ?? '(not measured)'}, started by the server tests' harness (a database each); ${first.concurrency} clients in the measuring process send first-visit submissions over loopback as above, no destination. Each server first gets ${(first.initialWarmupMs ?? 0) / 1000} s of unrecorded warm-up; then, per database, the commits take turns, A then B, for ${first.rounds} rounds; each turn is ${first.warmupMs / 1000} s of unrecorded warm-up, then ${first.measureMs / 1000} s or ${first.maxPerRound} submissions. Submissions per second: median over the rounds (lowest–highest round); B ÷ A per round divides each round's B by the A measured just before it, so its spread shows the noise of the machine. Server CPU per submission: the server process's user and system time (\`/proc/<pid>/stat\`) during a round's recorded stretch, divided by its submissions, median over the rounds; it includes PGlite, which runs inside the server process, but not the PostgreSQL server's own processes, and depends far less than submissions per second on what else the machine runs. Latency percentiles over all recorded submissions. Afterwards the rows of every server are checked, and a fresh PGlite server per commit counts the calls of the core's \`planVisit\` and \`applySubmission\` with V8's precise coverage (\`--count-calls\`) over ${first.calls[0].submissions} submissions. These figures come from their own runs (the dates below), not from the run that wrote the rest of this file; \`npm run bench\` keeps them (\`bench/server/commitComparisons.json\`).`,
     '',
     markdownTable(
       [
         'Commits (A → B)',
+        'Run (UTC)',
         'Database',
         'A submissions/s',
         'B submissions/s',
@@ -107,12 +157,13 @@ export function commitComparisonSection(comparisons = readCommitComparisons()) {
         'p99 A → B',
       ],
       rows,
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
     ...notes,
+    ...pairSummaries(comparisons),
     '',
-    '"No difference beyond the round-to-round noise" means the per-round B ÷ A ratios fall on both sides of 1×: any change in throughput is smaller than the spread shown in that column. "B slower (or faster) in every round" means every round\'s B was below (above) the A measured just before it.',
+    '"Equal within the noise" means the per-round B ÷ A ratios fall on both sides of 1×: a change, if any, is smaller than the spread of those ratios, which is the noise of the run. "In every round" means every round\'s B was below (or above) the A measured just before it.',
     '',
     sectionEnd,
     '',

@@ -27,12 +27,12 @@ import { prepareCheckout } from './commitCheckout.mjs'
  * starts both commits' Trickle API (commitServer.mjs) on PGlite and on PostgreSQL 15, alternates
  * A and B for `--rounds` rounds (default 9, at least 5) of 16 clients sending first-visit
  * submissions on loopback, checks the rows, and counts the planner calls per submission on each
- * commit. The run takes about four minutes and stops after ten; run it under
+ * commit. The run takes about five minutes and stops after ten; run it under
  * `flock /tmp/bench.lock`. `--prepare` only makes the checkouts (do that outside the bench lock:
  * `npm ci` takes a while).
  *
- * The result is kept in bench/server/commitComparisons.json (one entry per pair of commits; a
- * new run of the same pair replaces it, `--label` names it) and the subsection "The server across
+ * The result is kept in bench/server/commitComparisons.json (the newest three runs of each pair
+ * of commits; `--label` names the run) and the subsection "The server across
  * commits" of docs/benchmarks.md is rewritten from that file, as `npm run bench` writes it too.
  * `--no-save` prints the figures and leaves both files alone; `--docs` (no revisions) only
  * rewrites that subsection from the file.
@@ -68,6 +68,9 @@ if (args.includes('--docs')) {
   writeSection(readCommitComparisons())
   process.exit(0)
 }
+
+/** How many runs of one pair of commits the results file keeps (the newest). */
+const runsKept = 3
 
 const sides = revisions.map((rev, i) => ({ label: i === 0 ? 'A' : 'B', ...prepareCheckout(rev) }))
 if (args.includes('--prepare')) {
@@ -117,10 +120,10 @@ for (const calls of comparison.calls) {
 
 if (!args.includes('--no-save')) {
   const same = (item) => item.a.sha === comparison.a.sha && item.b.sha === comparison.b.sha
-  const kept = readCommitComparisons()
-  const index = kept.findIndex(same)
-  if (index === -1) kept.push(comparison)
-  else kept[index] = comparison
+  const earlier = readCommitComparisons()
+  // The newest runs of this pair, so the run-to-run spread stays visible.
+  const older = earlier.filter(same).slice(1 - runsKept)
+  const kept = [...earlier.filter((item) => !same(item) || older.includes(item)), comparison]
   await writeJson(commitComparisonsFile, { comparisons: kept })
   console.log(`Wrote ${commitComparisonsFile}.`)
   writeSection(kept)

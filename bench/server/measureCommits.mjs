@@ -18,18 +18,21 @@ import { load } from './submissionLoad.mjs'
  * `measureCommits.mjs '<json>'` with `{ sides: [{ label, rev, sha, dir }, …], rounds }`, each `dir`
  * a prepared checkout of its commit. Every commit's Trickle API (commitServer.mjs) runs in its own
  * process on PGlite (a data folder) and on PostgreSQL 15 (the server tests' harness, one
- * database per server). The rounds alternate the commits (A B A B …) per database, each turn an
- * unrecorded warm-up and then a recorded stretch bounded in time and count, with 16 clients
- * sending first-visit submissions over loopback. Afterwards the rows are checked and, on a fresh
+ * database per server). After a first warm-up of each server, the rounds alternate the commits
+ * (A B A B …) per database, each turn an unrecorded warm-up and then a recorded stretch bounded
+ * in time and count, with 16 clients sending first-visit submissions over loopback. Afterwards
+ * the rows are checked and, on a fresh
  * PGlite server per commit started with --count-calls, the planner calls per submission counted.
  * Each round also reads the server process's CPU time (/proc/<pid>/stat) before and after its
  * recorded stretch: CPU ms per submission depends much less on what else the machine runs.
  */
 const { sides, rounds } = JSON.parse(process.argv[2] ?? '{}')
 if (!Array.isArray(sides) || sides.length !== 2 || !(rounds >= 1)) {
-  throw new Error('Usage: measureCommits.mjs \'{"sides": [A, B], "rounds": 7}\'')
+  throw new Error('Usage: measureCommits.mjs \'{"sides": [A, B], "rounds": 9}\'')
 }
 const concurrency = 16
+/** Each server's first warm-up, before round 1 (the JIT and the database caches). */
+const initialWarmupMs = 8_000
 const warmupMs = 1_000
 const measureMs = 4_000
 const maxPerRound = 5_000
@@ -99,6 +102,16 @@ try {
       scenarios.push({ database, side: side.label, url: server.url, pid: server.pid, samples: [] })
     }
   }
+
+  for (const scenario of scenarios) {
+    const warm = await load(scenario.url, {
+      concurrency,
+      durationMs: initialWarmupMs,
+      maxRequests: 5_000,
+    })
+    if (warm.errors > 0) throw new Error(`${scenario.side}: ${warm.firstError}`)
+  }
+  loads.push(loadavg())
 
   for (let round = 0; round < rounds; round++) {
     for (const scenario of scenarios) {
@@ -184,6 +197,7 @@ try {
   sendResult({
     concurrency,
     rounds,
+    initialWarmupMs,
     warmupMs,
     measureMs,
     maxPerRound,
