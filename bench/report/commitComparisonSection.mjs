@@ -87,11 +87,13 @@ function pairSummaries(comparisons) {
     const databases = [...new Set(pairs.map((pair) => pair.database))]
     const of = (database, pick) =>
       spread(pairs.filter((pair) => pair.database === database).map(pick))
-    const leaning = pairs.filter(
-      (pair) => pair.roundRatios.max < 1 || pair.roundRatios.min > 1,
-    ).length
+    const leans = (pick) => {
+      const one = pairs.filter((pair) => pick(pair).max < 1 || pick(pair).min > 1).length
+      return one === 0 ? 'in none' : `in ${one} of ${pairs.length} (see above)`
+    }
+    const leaning = `Runs and databases where B differed from A in every round: submissions per second ${leans((pair) => pair.roundRatios)}, server CPU per submission ${leans((pair) => pair.cpuRoundRatios)}.`
     lines.push(
-      `- **Across the ${runs.length} runs of ${short(runs[0].a)} → ${short(runs[0].b)}**: B ÷ A of submissions per second ${databases.map((database) => `${of(database, (pair) => pair.ratio)} on ${database}`).join(', ')}; of server CPU per submission ${databases.map((database) => `${of(database, (pair) => pair.cpuRatio)} on ${database}`).join(', ')}. ${leaning === 0 ? 'In no run and database did B differ from A in every round.' : `In ${leaning} of ${pairs.length} run-and-database pairs B differed from A in every round (see above).`}`,
+      `- **Across the ${runs.length} runs of ${short(runs[0].a)} → ${short(runs[0].b)}**: B ÷ A of submissions per second ${databases.map((database) => `${of(database, (pair) => pair.ratio)} on ${database}`).join(', ')}; of server CPU per submission ${databases.map((database) => `${of(database, (pair) => pair.cpuRatio)} on ${database}`).join(', ')}. ${leaning}`,
     )
   }
   return lines
@@ -163,7 +165,7 @@ export function commitComparisonSection(comparisons = readCommitComparisons()) {
     ...notes,
     ...pairSummaries(comparisons),
     '',
-    '"Equal within the noise" means the per-round B ÷ A ratios fall on both sides of 1×: a change, if any, is smaller than the spread of those ratios, which is the noise of the run. "In every round" means every round\'s B was below (or above) the A measured just before it.',
+    '"Equal within the noise" means the per-round B ÷ A ratios fall on both sides of 1×: a change, if any, is smaller than the spread of those ratios, which is the noise of the run. "In every round" means every round\'s B was below (or above) the A measured just before it. B always follows A within a round, so a machine that gets busier or quieter during a run can lean every round the same way: a lean that the other runs of the same pair do not repeat is no difference between the commits.',
     '',
     sectionEnd,
     '',
