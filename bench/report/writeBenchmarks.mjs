@@ -4,6 +4,7 @@ import { installedVersion } from '../lib/packageInfo.mjs'
 import { markdownTable } from '../lib/markdownTable.mjs'
 import { repoRoot } from '../lib/repoRoot.mjs'
 import { kB, ms, times } from '../lib/stats.mjs'
+import { commitComparisonSection } from './commitComparisonSection.mjs'
 import { plannerSection } from './plannerSection.mjs'
 import { privacyPairs, privacySection } from './privacySection.mjs'
 import { renderSection } from './renderSection.mjs'
@@ -72,6 +73,8 @@ export function benchmarksMarkdown({ machine, startedAt, durationMs, loadAtEnd, 
     planner ? plannerSection(planner) : notMeasured('2. Planner', errors.planner),
     render ? renderSection(render) : notMeasured('3. Rendering in Chromium', errors.render),
     server ? serverSection(server) : notMeasured('4. Server', errors.server),
+    // Kept from bench/server/compareCommits.mjs runs (bench/server/commitComparisons.json).
+    ...[commitComparisonSection()].filter(Boolean),
     privacy
       ? privacySection(privacy)
       : notMeasured('5. Privacy desk: find a person by e-mail', errors.privacy),

@@ -9,6 +9,7 @@ import { installedVersion } from '../lib/packageInfo.mjs'
 import { sendResult } from '../lib/runNodeScript.mjs'
 import { median, percentile } from '../lib/stats.mjs'
 import { startAppServer } from './startAppServer.mjs'
+import { load as loadWith } from './submissionLoad.mjs'
 import { perSubmission, tableActivitySql } from './tableActivity.mjs'
 import { startWebhookReceiver } from './webhookReceiver.mjs'
 
@@ -46,54 +47,8 @@ async function cleanUp() {
 }
 process.once('SIGTERM', () => void cleanUp().finally(() => process.exit(1)))
 
-let sequence = 0
-/** The answers of a first whitepaper visit of a new visitor (no cookie is kept). */
-function firstVisit() {
-  sequence += 1
-  return JSON.stringify({
-    formId: 'whitepaper',
-    idempotencyKey: crypto.randomUUID(),
-    locale: 'en',
-    values: {
-      email: `visitor${sequence}@example.com`,
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      company: 'Analytical Engines Ltd',
-    },
-    consents: { newsletter: false, sales: false },
-  })
-}
-
-/** `concurrency` clients send submissions until `durationMs` or `maxRequests` is reached. */
-async function load(url, { durationMs, maxRequests }) {
-  const latencies = []
-  let started = 0
-  let errors = 0
-  let firstError
-  const begin = performance.now()
-  const stopAt = begin + durationMs
-  const client = async () => {
-    while (performance.now() < stopAt && started < maxRequests) {
-      started += 1
-      const body = firstVisit()
-      const t0 = performance.now()
-      const response = await fetch(`${url}/v1/submissions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      })
-      const text = await response.text()
-      const elapsed = performance.now() - t0
-      if (response.status === 201) latencies.push(elapsed)
-      else {
-        errors += 1
-        firstError ??= `${response.status} ${text.slice(0, 300)}`
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, client))
-  return { latencies, errors, firstError, elapsedMs: performance.now() - begin }
-}
+/** `concurrency` clients send first-visit submissions (see submissionLoad.mjs). */
+const load = (url, limits) => loadWith(url, { concurrency, ...limits })
 
 async function benchRoute(url, path) {
   const response = await fetch(`${url}/__bench/${path}`)

@@ -10,19 +10,24 @@ const entry = fileURLToPath(new URL('./appServer.mjs', import.meta.url))
  * which ends it; a SIGKILL follows when it has not ended 10 s later.
  */
 export function startAppServer(mode, target, { timeoutMs = 60_000, receiverUrl } = {}) {
+  return startServerProcess([entry, mode, target, ...(receiverUrl ? [receiverUrl] : [])], {
+    cwd: repoRoot,
+    label: `${mode} server`,
+    timeoutMs,
+  })
+}
+
+/**
+ * Runs `node --import tsx --conditions=@trickle/source ...args` in `cwd` (tsx and the sources
+ * resolve from there) with NODE_ENV=production, and waits for its "listening on" line; returns
+ * `{ url, pid, stop, output }` as startAppServer does.
+ */
+export function startServerProcess(args, { cwd, label, timeoutMs = 60_000 }) {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=@trickle/source',
-      entry,
-      mode,
-      target,
-      ...(receiverUrl ? [receiverUrl] : []),
-    ],
+    ['--import', 'tsx', '--conditions=@trickle/source', ...args],
     {
-      cwd: repoRoot,
+      cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' },
     },
@@ -40,21 +45,21 @@ export function startAppServer(mode, target, { timeoutMs = 60_000, receiverUrl }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`${mode} server did not start within ${timeoutMs} ms:\n${output}`))
+      reject(new Error(`${label} did not start within ${timeoutMs} ms:\n${output}`))
     }, timeoutMs)
     const onData = (chunk) => {
       output += chunk.toString()
       const match = /listening on (http:\/\/\S+)/.exec(output)
       if (match) {
         clearTimeout(timer)
-        resolve({ url: match[1], stop, output: () => output })
+        resolve({ url: match[1], pid: child.pid, stop, output: () => output })
       }
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
     void exited.then((code) => {
       clearTimeout(timer)
-      reject(new Error(`${mode} server exited (${code}) before listening:\n${output}`))
+      reject(new Error(`${label} exited (${code}) before listening:\n${output}`))
     })
   })
 }
