@@ -31,6 +31,7 @@ import type { TrickleDatabase } from '../openDatabase'
 import { deliveries, destinationStates, visitors, type DeliveryPayload } from '../schema'
 import { buildDeliveryEvent, type DeliveryInputs } from './buildDeliveryEvent'
 import { loadDeliveryInputs } from './loadDeliveryInputs'
+import { maintainOutbox } from './maintainOutbox'
 import type { DeliveryOutcome, DestinationAdapter } from './destinationAdapter'
 import { defaultRetrySchedule, retryDelay } from './retryDelay'
 
@@ -47,6 +48,12 @@ export interface DeliveryWorkerOptions {
   attemptTimeoutMs?: number | undefined
   /** Rows claimed at once (default 50). */
   batchSize?: number | undefined
+  /**
+   * Embedded PGlite has no autovacuum: after this many rows ended (delivered, dead, skipped)
+   * the worker runs `maintainOutbox` between two batches. Default 500 on PGlite, 0 (never;
+   * autovacuum does it) on PostgreSQL.
+   */
+  maintainEvery?: number | undefined
   /** The clock consents are judged by (the server's). Scheduling uses the wall clock. */
   now: () => Date
   log: (line: string) => void
@@ -81,6 +88,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const schedule = options.retrySchedule ?? defaultRetrySchedule
   const timeoutMs = options.attemptTimeoutMs ?? 10_000
   const batchSize = options.batchSize ?? 50
+  const maintainEvery = options.maintainEvery ?? (database.kind === 'pglite' ? 500 : 0)
+  let endedSinceMaintenance = 0
   const textCache = new Map<string, string>()
   const random = options.random ?? Math.random
   // A claim outlives an attempt; a killed instance's rows are taken over after it lapses.
@@ -143,9 +152,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   /**
    * One batch: its inputs read at once, the attempts in parallel, the deliveries marked at once.
-   * Resolves to whether every row of it ended (delivered, dead or skipped).
+   * Resolves to the number of its rows that ended (delivered, dead or skipped).
    */
-  async function deliverBatch(rows: ClaimedRow[], lease: Date): Promise<boolean> {
+  async function deliverBatch(rows: ClaimedRow[], lease: Date): Promise<number> {
     let inputs: DeliveryInputs | null = null
     try {
       inputs = await loadDeliveryInputs(db, config, rows, { now: options.now(), log, textCache })
@@ -166,7 +175,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       }),
     )
     if (delivered.length > 0) await markDelivered(delivered, lease)
-    return ended === rows.length
+    return ended
   }
 
   /** The delivered rows of a batch, in one statement. */
@@ -304,11 +313,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         if (closed) return
         const { rows, lease } = await claim()
         if (rows.length === 0) break
-        const allEnded = await deliverBatch(rows, lease)
+        const ended = await deliverBatch(rows, lease)
+        endedSinceMaintenance += ended
+        if (maintainEvery > 0 && endedSinceMaintenance >= maintainEvery && !closed) {
+          endedSinceMaintenance = 0
+          await maintainOutbox(db, log)
+        }
         // A part batch that ended took every row due at its claim: the next claim would come
         // back empty. Commits since then kicked (`again`); other instances' rows and retries
         // come with the poll. `drain()` still ends on an empty claim.
-        if (draining === 0 && allEnded && rows.length < batchSize) break
+        if (draining === 0 && ended === rows.length && rows.length < batchSize) break
       }
     } while (again && !closed)
   }
