@@ -19,7 +19,8 @@ import { createTimeline } from './statementTimeline.mjs'
  * absolute rates noisy; CPU time per submission much less so). Not part of `npm run bench`:
  *
  *   node --import tsx --conditions=@trickle/source bench/server/profileHandoff.mjs \
- *     [--db=pglite,postgres] [--count=2000] [--batch=50,8] [--profile=1]
+ *     [--db=pglite,postgres] [--count=2000] [--batch=50,8] [--profile=1] [--profilelive=1]
+ *     [--claimcost=1] [--explain=1]
  *
  * Per database: (1) `count` first-visit submissions through `app.fetch` (16 at a time) without a
  * destination and with one webhook destination, until every event is delivered: wall time and
@@ -27,6 +28,8 @@ import { createTimeline } from './statementTimeline.mjs'
  * (2) the same outbox rows set pending again and drained by a fresh delivery worker, one batch
  * size at a time, with every statement and post stamped (`statementTimeline.mjs`): CPU and wall
  * time per delivered event by phase. The receiver runs in a child process (it answers 200).
+ * `--profilelive` samples this process's CPU during the live run with the webhook, `--claimcost`
+ * times empty claims (wall and CPU), `--explain` prints the plans of the drain's statements.
  */
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')),
@@ -137,9 +140,13 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
     log: (line) => console.error(line),
     ...(webhook ? { destinations: { crm: { url: receiverUrl, secret } } } : {}),
   })
+  // Statements of the live run by kind (PGlite: the one connection in this process).
+  const timeline = createTimeline()
+  if (database.kind === 'pglite') timeline.instrument(database)
   // Warm-up (JIT, prepared plans), not counted.
   for (let i = 0; i < 200; i++) await server.app.fetch(firstVisit())
   while (webhook && (await pending(database)) > 0) await new Promise((r) => setTimeout(r, 20))
+  timeline.reset()
   const cpu0 = cpuMs()
   const pg0 = clusterCpu(postmasterPid)
   const t0 = performance.now()
@@ -151,17 +158,39 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
       if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`)
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, client))
-  const answeredMs = performance.now() - t0
-  while (webhook && (await pending(database)) > 0) await new Promise((r) => setTimeout(r, 10))
+  const submitAndDeliver = async () => {
+    await Promise.all(Array.from({ length: concurrency }, client))
+    const answered = performance.now() - t0
+    while (webhook && (await pending(database)) > 0) await new Promise((r) => setTimeout(r, 10))
+    return answered
+  }
+  let answeredMs
+  let sampled
+  if (webhook && args.profilelive)
+    sampled = await cpuProfile(async () => (answeredMs = await submitAndDeliver()))
+  else answeredMs = await submitAndDeliver()
   const wallMs = performance.now() - t0
   const result = {
     submissionsPerSecond: (count * 1000) / wallMs,
     answeredPerSecond: (count * 1000) / answeredMs,
     cpuMsPerSubmission: (cpuMs() - cpu0) / count,
     databaseCpuMsPerSubmission: (clusterCpu(postmasterPid) - pg0) / count,
+    ...(database.kind === 'pglite'
+      ? {
+          statementsPerSubmission: Object.fromEntries(
+            Object.entries(timeline.counts()).map(([k, n]) => [k, Number((n / count).toFixed(3))]),
+          ),
+        }
+      : {}),
   }
   await server.close()
+  if (sampled) {
+    console.log(`  live run with the webhook, sampled CPU by module, ms for ${count} submissions:`)
+    for (const { name, ms } of sampled.groups) console.log(`    ${String(ms).padStart(8)}  ${name}`)
+    console.log('  heaviest functions, ms:')
+    for (const { name, ms } of sampled.functions)
+      console.log(`    ${String(ms).padStart(8)}  ${name}`)
+  }
   return result
 }
 
@@ -252,8 +281,10 @@ async function claimCost(database) {
   })
   const timeClaims = async () => {
     const t0 = performance.now()
+    const cpu0 = cpuMs()
     for (let i = 0; i < 100; i++) await worker.drain()
-    return Number(((performance.now() - t0) / 100).toFixed(3))
+    const wall = ((performance.now() - t0) / 100).toFixed(3)
+    return { wallMs: Number(wall), cpuMs: Number(((cpuMs() - cpu0) / 100).toFixed(3)) }
   }
   const client = database.db.$client
   const { rows } = await client.query('select count(*)::int as n from deliveries')
@@ -261,7 +292,7 @@ async function claimCost(database) {
   await client.query('vacuum deliveries')
   const after = await timeClaims()
   await worker.close()
-  return { outboxRows: Number(rows[0].n), msPerClaimBefore: before, msPerClaimAfterVacuum: after }
+  return { outboxRows: Number(rows[0].n), perClaimBefore: before, perClaimAfterVacuum: after }
 }
 
 const receiver = await startReceiver()

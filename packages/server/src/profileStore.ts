@@ -77,20 +77,24 @@ export interface LoadedProfiles {
 
 /**
  * Reads the profiles of several visitors in three queries (the delivery worker, a batch at a
- * time). A visitor without a row (erased) is missing from the map. No locks.
+ * time). A visitor without a row (erased) is missing from the map. No locks. With `existing`
+ * the caller has just seen the visitors' rows (the worker's claim) and the check is left out.
  */
 export async function loadProfiles(
   db: TrickleDb,
   config: Config,
   visitorIds: readonly string[],
-  options: { now: Date; log: (line: string) => void },
+  options: { now: Date; log: (line: string) => void; existing?: boolean },
 ): Promise<LoadedProfiles> {
   const loaded: LoadedProfiles = { profiles: new Map(), events: new Map() }
   const ids = [...new Set(visitorIds)]
   if (ids.length === 0) return loaded
-  const found = await db.select({ id: visitors.id }).from(visitors).where(inArray(visitors.id, ids))
-  if (found.length === 0) return loaded
-  const existing = found.map((row) => row.id)
+  const existing = options.existing
+    ? ids
+    : (await db.select({ id: visitors.id }).from(visitors).where(inArray(visitors.id, ids))).map(
+        (row) => row.id,
+      )
+  if (existing.length === 0) return loaded
   const fieldRows = await db
     .select()
     .from(fieldValues)

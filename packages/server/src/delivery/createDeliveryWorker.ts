@@ -11,12 +11,27 @@
  * own transaction and this worker claims them: right after a commit (in-process kick) and on a
  * short poll (other instances' rows, retries).
  */
+import { setMaxListeners } from 'node:events'
 import type { Config, Destination } from '@trickle/core'
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm'
 import type { TrickleDatabase } from '../openDatabase'
-import { deliveries, destinationStates, type DeliveryPayload } from '../schema'
+import { deliveries, destinationStates, visitors, type DeliveryPayload } from '../schema'
 import { buildDeliveryEvent, type DeliveryInputs } from './buildDeliveryEvent'
 import { loadDeliveryInputs } from './loadDeliveryInputs'
+import { maintainOutbox } from './maintainOutbox'
 import type { DeliveryOutcome, DestinationAdapter } from './destinationAdapter'
 import { defaultRetrySchedule, retryDelay } from './retryDelay'
 
@@ -33,6 +48,12 @@ export interface DeliveryWorkerOptions {
   attemptTimeoutMs?: number | undefined
   /** Rows claimed at once (default 50). */
   batchSize?: number | undefined
+  /**
+   * Embedded PGlite has no autovacuum: after this many rows ended (delivered, dead, skipped)
+   * the worker runs `maintainOutbox` between two batches. Default 500 on PGlite, 0 (never;
+   * autovacuum does it) on PostgreSQL.
+   */
+  maintainEvery?: number | undefined
   /** The clock consents are judged by (the server's). Scheduling uses the wall clock. */
   now: () => Date
   log: (line: string) => void
@@ -49,6 +70,8 @@ export interface DeliveryWorker {
 }
 
 type DeliveryRow = typeof deliveries.$inferSelect
+/** A claimed row; `visitorExists` says whether its visitor's row was there at the claim. */
+type ClaimedRow = DeliveryRow & { visitorExists: boolean }
 
 /** How long a kick after a commit waits for further commits to join its batch. */
 const kickDelayMs = 5
@@ -65,6 +88,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const schedule = options.retrySchedule ?? defaultRetrySchedule
   const timeoutMs = options.attemptTimeoutMs ?? 10_000
   const batchSize = options.batchSize ?? 50
+  const maintainEvery = options.maintainEvery ?? (database.kind === 'pglite' ? 500 : 0)
+  let endedSinceMaintenance = 0
   const textCache = new Map<string, string>()
   const random = options.random ?? Math.random
   // A claim outlives an attempt; a killed instance's rows are taken over after it lapses.
@@ -75,6 +100,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const stopping = new AbortController()
   let running: Promise<void> | null = null
   let again = false
+  /** `drain()` callers waiting: the run then ends only on an empty claim. */
+  let draining = 0
   let closed = false
   let kickTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -84,7 +111,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       : setInterval(() => worker.kick(), options.pollIntervalMs ?? 1_000)
   timer?.unref()
 
-  async function claim(): Promise<{ rows: DeliveryRow[]; lease: Date }> {
+  async function claim(): Promise<{ rows: ClaimedRow[]; lease: Date }> {
     const now = new Date()
     const lease = new Date(now.getTime() + leaseMs)
     // Due rows of this instance's destinations that nobody holds; rows another instance is
@@ -110,16 +137,24 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       .orderBy(asc(deliveries.nextAttemptAt))
       .limit(batchSize)
       .for('update', { skipLocked: true })
+    // Whether each row's visitor still exists comes back with the claim (one round trip less
+    // per batch); the profile itself is read after the claim, at delivery.
     const rows = await db
       .update(deliveries)
       .set({ lockedUntil: lease, attempts: sql`${deliveries.attempts} + 1` })
       .where(inArray(deliveries.id, due))
-      .returning()
+      .returning({
+        ...getTableColumns(deliveries),
+        visitorExists: sql<boolean>`exists (select 1 from ${visitors} where ${visitors.id} = ${deliveries.visitorId})`,
+      })
     return { rows, lease }
   }
 
-  /** One batch: its inputs read at once, the attempts in parallel, the deliveries marked at once. */
-  async function deliverBatch(rows: DeliveryRow[], lease: Date): Promise<void> {
+  /**
+   * One batch: its inputs read at once, the attempts in parallel, the deliveries marked at once.
+   * Resolves to the number of its rows that ended (delivered, dead or skipped).
+   */
+  async function deliverBatch(rows: ClaimedRow[], lease: Date): Promise<number> {
     let inputs: DeliveryInputs | null = null
     try {
       inputs = await loadDeliveryInputs(db, config, rows, { now: options.now(), log, textCache })
@@ -127,15 +162,27 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       log(`[trickle] delivery worker could not read a batch: ${describe(error)}`)
     }
     const delivered: { row: DeliveryRow; fields: string[] }[] = []
-    // The attempts of a batch start together and share their deadline.
+    let ended = 0
+    // The attempts of a batch start together and share their deadline. Each request listens to
+    // this signal, which lives for this batch only: room for every attempt's listeners.
     const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)])
+    setMaxListeners(Math.max(10, rows.length * 2), signal)
     await Promise.all(
       rows.map(async (row) => {
-        const sent = await attempt(row, lease, inputs, signal)
-        if (sent) delivered.push({ row, fields: sent })
+        const result = await attempt(row, lease, inputs, signal)
+        if (Array.isArray(result)) delivered.push({ row, fields: result })
+        if (result !== 'pending') ended += 1
       }),
     )
-    if (delivered.length === 0) return
+    if (delivered.length > 0) await markDelivered(delivered, lease)
+    return ended
+  }
+
+  /** The delivered rows of a batch, in one statement. */
+  async function markDelivered(
+    delivered: readonly { row: DeliveryRow; fields: string[] }[],
+    lease: Date,
+  ): Promise<void> {
     // The HubSpot cookie id leaves the payload as the delivery ends.
     await db.execute(sql`
       update ${deliveries} set status = 'delivered', locked_until = null, last_error = null,
@@ -148,16 +195,19 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       where ${deliveries.id} = v.id and ${deliveries.lockedUntil} = ${lease}`)
   }
 
-  /** One attempt; the field ids sent when it was delivered (marked by the batch), else null. */
+  /**
+   * One attempt: the field ids sent when it was delivered (marked by the batch), `ended` when
+   * the row ended otherwise (dead, skipped), `pending` when it waits for another attempt.
+   */
   async function attempt(
     row: DeliveryRow,
     lease: Date,
     inputs: DeliveryInputs | null,
     signal: AbortSignal,
-  ): Promise<string[] | null> {
+  ): Promise<string[] | 'ended' | 'pending'> {
     const destination = destinations.get(row.destinationId)
     const adapter = adapters.get(row.destinationId)
-    if (!destination || !adapter) return null
+    if (!destination || !adapter) return 'pending'
     let outcome: DeliveryOutcome
     let sentFields: string[] = []
     try {
@@ -165,7 +215,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       const built = buildDeliveryEvent(config, destination, row, inputs)
       if (built === null) {
         await finish(row, lease, { status: 'skipped', lastError: 'the profile was erased' })
-        return null
+        return 'ended'
       }
       sentFields = Object.keys(built.event.data.fields)
       outcome = await adapter.deliver(built.event, built.context, signal)
@@ -179,7 +229,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     if (stopping.signal.aborted && !outcome.ok) {
       // Shut down mid-attempt: the row goes back as it was, for this or another instance.
       await release(row, lease)
-      return null
+      return 'pending'
     }
     if (outcome.ok) return sentFields
     const lastStatus = outcome.status ?? null
@@ -205,7 +255,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         lastError,
         lastStatus,
       })
-      return null
+      return 'pending'
     }
     const delay = outcome.retry ? retryDelay(schedule, row.attempts, random) : null
     if (delay === null) {
@@ -213,7 +263,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         `[trickle] delivery ${row.id} to "${row.destinationId}" is dead after ${row.attempts} attempts: ${lastError}`,
       )
       await finish(row, lease, { status: 'dead', lastError, lastStatus })
-      return null
+      return 'ended'
     }
     await update(row, lease, {
       lockedUntil: null,
@@ -221,7 +271,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       lastError,
       lastStatus,
     })
-    return null
+    return 'pending'
   }
 
   /** Ends a row; the HubSpot cookie id leaves the payload with it. */
@@ -263,7 +313,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         if (closed) return
         const { rows, lease } = await claim()
         if (rows.length === 0) break
-        await deliverBatch(rows, lease)
+        const ended = await deliverBatch(rows, lease)
+        endedSinceMaintenance += ended
+        if (maintainEvery > 0 && endedSinceMaintenance >= maintainEvery && !closed) {
+          endedSinceMaintenance = 0
+          await maintainOutbox(db, log)
+        }
+        // A part batch that ended took every row due at its claim: the next claim would come
+        // back empty. Commits since then kicked (`again`); other instances' rows and retries
+        // come with the poll. `drain()` still ends on an empty claim.
+        if (draining === 0 && ended === rows.length && rows.length < batchSize) break
       }
     } while (again && !closed)
   }
@@ -298,9 +357,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     },
     async drain() {
       if (destinations.size === 0) return
-      while (!closed) {
-        await start()
-        if (!running) break
+      draining += 1
+      try {
+        while (!closed) {
+          await start()
+          if (!running) break
+        }
+      } finally {
+        draining -= 1
       }
     },
     async close() {
