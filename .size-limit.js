@@ -53,7 +53,9 @@ export default [
     // 45.03 kB: + the privacy desk API, address index, receipts, audit log and retention run
     // (35.1 kB without the page), and the desk page at /admin/privacy, whose HTML, script,
     // stylesheet and texts in en and de ship as strings, 9.9 kB (issue 16).
-    limit: '49.5 kB',
+    // 49.87 kB: + the PGlite outbox housekeeping (vacuum and analyze from the table statistics)
+    // and the visitor check in the delivery claim (issue 15).
+    limit: '50.5 kB',
   },
   {
     name: '@trickle/cli (own code)',
