@@ -10,6 +10,7 @@ import { repoRoot } from '../lib/repoRoot.mjs'
 import { sendResult } from '../lib/runNodeScript.mjs'
 import { median, percentile } from '../lib/stats.mjs'
 import { commitServerEntry } from './commitCheckout.mjs'
+import { postgresVersion } from './postgresVersion.mjs'
 import { startServerProcess } from './startAppServer.mjs'
 import { load } from './submissionLoad.mjs'
 
@@ -209,16 +210,4 @@ try {
   })
 } finally {
   await cleanUp()
-}
-
-async function postgresVersion(url) {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const { rows } = await client.query('show server_version')
-    return rows[0].server_version
-  } finally {
-    await client.end()
-  }
 }

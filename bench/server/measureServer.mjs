@@ -9,6 +9,7 @@ import { installedVersion } from '../lib/packageInfo.mjs'
 import { sendResult } from '../lib/runNodeScript.mjs'
 import { median, percentile } from '../lib/stats.mjs'
 import { startAppServer } from './startAppServer.mjs'
+import { postgresVersion } from './postgresVersion.mjs'
 import { load as loadWith } from './submissionLoad.mjs'
 import { perSubmission, tableActivitySql } from './tableActivity.mjs'
 import { startWebhookReceiver } from './webhookReceiver.mjs'
@@ -213,18 +214,6 @@ try {
   })
 } finally {
   await cleanUp()
-}
-
-async function postgresVersion(url) {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const { rows } = await client.query('show server_version')
-    return rows[0].server_version
-  } finally {
-    await client.end()
-  }
 }
 
 /**
