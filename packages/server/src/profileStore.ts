@@ -11,6 +11,7 @@ import {
 } from '@trickle/core'
 import { and, asc, count, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm'
 import type { TrickleDb } from './openDatabase'
+import { readProfileRows } from './profileRows'
 import { syncAddressIndex, type AddressIndexing } from './privacy/addressIndex'
 import { writeReceipt } from './privacy/erasureReceipt'
 import {
@@ -76,7 +77,7 @@ export interface LoadedProfiles {
 }
 
 /**
- * Reads the profiles of several visitors in three queries (the delivery worker, a batch at a
+ * Reads the profiles of several visitors in two queries (the delivery worker, a batch at a
  * time). A visitor without a row (erased) is missing from the map. No locks. With `existing`
  * the caller has just seen the visitors' rows (the worker's claim) and the check is left out.
  */
@@ -95,15 +96,7 @@ export async function loadProfiles(
         (row) => row.id,
       )
   if (existing.length === 0) return loaded
-  const fieldRows = await db
-    .select()
-    .from(fieldValues)
-    .where(inArray(fieldValues.visitorId, existing))
-  const eventRows = await db
-    .select()
-    .from(consentEvents)
-    .where(inArray(consentEvents.visitorId, existing))
-    .orderBy(asc(consentEvents.seq))
+  const { fieldRows, eventRows } = await readProfileRows(db, existing)
   const fieldsOf = new Map<string, FieldRow[]>(existing.map((id) => [id, []]))
   for (const row of fieldRows) fieldsOf.get(row.visitorId)?.push(row)
   const eventsOf = new Map<string, EventRow[]>(existing.map((id) => [id, []]))
