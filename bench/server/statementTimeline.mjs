@@ -105,7 +105,8 @@ export function statementKind(text) {
   if (/^(begin|commit|rollback)/.test(sql)) return sql.split(' ')[0]
   if (sql.startsWith('with alongside')) return 'submission + outbox rows'
   if (sql.includes('skip locked')) return 'claim'
-  if (sql.includes("status = 'delivered'")) return 'mark delivered'
+  if (/"?status"? = 'delivered'/.test(sql)) return 'mark delivered'
+  if (sql.includes('union all') && sql.includes('"field_values"')) return 'select profiles'
   if (sql.includes('from deliveries') || sql.includes('from "deliveries"')) return 'outbox read'
   const select = /^select .*? from "(\w+)"/.exec(sql)
   if (select) return `select ${select[1]}`

@@ -11,6 +11,7 @@
  * own transaction and this worker claims them: right after a commit (in-process kick) and on a
  * short poll (other instances' rows, retries).
  */
+import { createHash } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import type { Config, Destination } from '@trickle/core'
 import {
@@ -111,42 +112,68 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       : setInterval(() => worker.kick(), options.pollIntervalMs ?? 1_000)
   timer?.unref()
 
+  // Due rows of this instance's destinations that nobody holds; rows another instance is
+  // claiming at this moment are skipped, not waited for. Whether each row's visitor still
+  // exists comes back with the claim (one round trip less per batch); the profile itself is
+  // read after the claim, at delivery. A named prepared statement: PostgreSQL plans it once per
+  // connection, not at every claim.
+  const due = db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.status, 'pending'),
+        lte(deliveries.nextAttemptAt, sql.placeholder('now')),
+        or(isNull(deliveries.lockedUntil), lt(deliveries.lockedUntil, sql.placeholder('now'))),
+        inArray(deliveries.destinationId, [...destinations.keys()]),
+        notInArray(
+          deliveries.destinationId,
+          db
+            .select({ id: destinationStates.destinationId })
+            .from(destinationStates)
+            .where(isNotNull(destinationStates.disabledAt)),
+        ),
+      ),
+    )
+    .orderBy(asc(deliveries.nextAttemptAt))
+    .limit(batchSize)
+    .for('update', { skipLocked: true })
+  const claimQuery = db
+    .update(deliveries)
+    .set({
+      lockedUntil: sql`${sql.placeholder('lease')}`,
+      attempts: sql`${deliveries.attempts} + 1`,
+    })
+    .where(inArray(deliveries.id, due))
+    .returning({
+      ...getTableColumns(deliveries),
+      visitorExists: sql<boolean>`exists (select 1 from ${visitors} where ${visitors.id} = ${deliveries.visitorId})`,
+    })
+  const claimStatement = claimQuery.prepare(statementName('claim', claimQuery.toSQL().sql))
+  // The delivered rows of a batch as two arrays: one statement text for every batch size.
+  const markDeliveredQuery = db
+    .update(deliveries)
+    .set({
+      status: sql`'delivered'`,
+      lockedUntil: null,
+      lastError: null,
+      deliveredAt: sql`${sql.placeholder('at')}`,
+      deliveredFields: sql`v.fields::jsonb`,
+      // The HubSpot cookie id leaves the payload as the delivery ends.
+      payload: sql`${deliveries.payload} - 'hutk'`,
+    })
+    .from(
+      sql`unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('fields')}::text[]) as v(id, fields)`,
+    )
+    .where(and(eq(deliveries.id, sql`v.id`), eq(deliveries.lockedUntil, sql.placeholder('lease'))))
+  const markDeliveredStatement = markDeliveredQuery.prepare(
+    statementName('mark_delivered', markDeliveredQuery.toSQL().sql),
+  )
+
   async function claim(): Promise<{ rows: ClaimedRow[]; lease: Date }> {
     const now = new Date()
     const lease = new Date(now.getTime() + leaseMs)
-    // Due rows of this instance's destinations that nobody holds; rows another instance is
-    // claiming at this moment are skipped, not waited for.
-    const due = db
-      .select({ id: deliveries.id })
-      .from(deliveries)
-      .where(
-        and(
-          eq(deliveries.status, 'pending'),
-          lte(deliveries.nextAttemptAt, now),
-          or(isNull(deliveries.lockedUntil), lt(deliveries.lockedUntil, now)),
-          inArray(deliveries.destinationId, [...destinations.keys()]),
-          notInArray(
-            deliveries.destinationId,
-            db
-              .select({ id: destinationStates.destinationId })
-              .from(destinationStates)
-              .where(isNotNull(destinationStates.disabledAt)),
-          ),
-        ),
-      )
-      .orderBy(asc(deliveries.nextAttemptAt))
-      .limit(batchSize)
-      .for('update', { skipLocked: true })
-    // Whether each row's visitor still exists comes back with the claim (one round trip less
-    // per batch); the profile itself is read after the claim, at delivery.
-    const rows = await db
-      .update(deliveries)
-      .set({ lockedUntil: lease, attempts: sql`${deliveries.attempts} + 1` })
-      .where(inArray(deliveries.id, due))
-      .returning({
-        ...getTableColumns(deliveries),
-        visitorExists: sql<boolean>`exists (select 1 from ${visitors} where ${visitors.id} = ${deliveries.visitorId})`,
-      })
+    const rows = await claimStatement.execute({ now, lease })
     return { rows, lease }
   }
 
@@ -183,16 +210,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     delivered: readonly { row: DeliveryRow; fields: string[] }[],
     lease: Date,
   ): Promise<void> {
-    // The HubSpot cookie id leaves the payload as the delivery ends.
-    await db.execute(sql`
-      update ${deliveries} set status = 'delivered', locked_until = null, last_error = null,
-        delivered_at = ${new Date()}, delivered_fields = v.fields::jsonb,
-        payload = ${deliveries.payload} - 'hutk'
-      from (values ${sql.join(
-        delivered.map(({ row, fields }) => sql`(${row.id}, ${JSON.stringify(fields)})`),
-        sql`, `,
-      )}) as v(id, fields)
-      where ${deliveries.id} = v.id and ${deliveries.lockedUntil} = ${lease}`)
+    await markDeliveredStatement.execute({
+      at: new Date(),
+      ids: delivered.map(({ row }) => row.id),
+      fields: delivered.map(({ fields }) => JSON.stringify(fields)),
+      lease,
+    })
   }
 
   /**
@@ -378,6 +401,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     },
   }
   return worker
+}
+
+/**
+ * A prepared statement's name: named after its text, so that two workers on one pool (other
+ * destinations, another batch size) never give one name two texts on a connection.
+ */
+function statementName(kind: string, text: string): string {
+  return `trickle_${kind}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
 }
 
 /** A database or network error, shortened; such messages name tables and states, not values. */
