@@ -229,6 +229,7 @@ async function drainRun(database, receiverUrl, batchSize, postmasterPid) {
       'select visitors',
       'select field_values',
       'select consent_events',
+      'select profiles',
       'mark delivered',
     ]) {
       const statement = timeline.last(label)

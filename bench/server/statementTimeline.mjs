@@ -106,7 +106,7 @@ export function statementKind(text) {
   if (sql.startsWith('with alongside')) return 'submission + outbox rows'
   if (sql.includes('skip locked')) return 'claim'
   if (/"?status"? = 'delivered'/.test(sql)) return 'mark delivered'
-  if (sql.includes('union all') && sql.includes('"field_values"')) return 'select profiles'
+  if (sql.includes('json_agg') && sql.includes('"field_values"')) return 'select profiles'
   if (sql.includes('from deliveries') || sql.includes('from "deliveries"')) return 'outbox read'
   const select = /^select .*? from "(\w+)"/.exec(sql)
   if (select) return `select ${select[1]}`

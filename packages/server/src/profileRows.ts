@@ -11,85 +11,87 @@ export interface ProfileRows {
   eventRows: EventRow[]
 }
 
-/** One row of the combined read: a field answer (`kind` 'f') or a consent event ('c'). */
-interface CombinedRow {
-  kind: 'f' | 'c'
+/** A `field_values` row as `json_agg` writes it (timestamps as ISO text). */
+interface FieldJson {
   visitor_id: string
-  seq: string | number | bigint | null
-  key: string
+  field_id: string
   value: unknown
   declined: boolean
-  at: Date | string
+  collected_at: string
+  form_id: string
+}
+
+/** A `consent_events` row as `json_agg` writes it. */
+interface EventJson {
+  seq: number
+  visitor_id: string
+  purpose_id: string
+  decision: string
+  version: number
+  at: string
   form_id: string | null
-  decision: string | null
-  version: number | null
   locale: string | null
   text_hash: string | null
   source: string | null
   address_hash: string | null
-  mailed_at: Date | string | null
+  mailed_at: string | null
 }
 
 /**
- * Reads the field answers and the consent events of these visitors in one statement (a
- * `union all` of both shapes): on the embedded PGlite each statement costs a fixed share of a
- * millisecond, and the delivery worker reads a batch's profiles this way. The ids go as one
- * array parameter, so the statement's text is the same for every batch. Same rows as a
- * `select` from each table; the events come in ledger order (`seq`).
+ * Reads the field answers and the consent events of these visitors in one statement that
+ * answers one row: each table's rows as a JSON array (`json_agg`). The delivery worker reads a
+ * batch's profiles this way: on the embedded PGlite each statement has a fixed cost, and each
+ * cell of a result is decoded in JavaScript, where one JSON text per table is parsed natively.
+ * Each visitor's rows are looked up by index (a lateral subquery per id; `offset 0` keeps the
+ * planner from turning it into a scan of the whole table, which it did for `= any(ids)`). The
+ * ids go as one array parameter, so the statement's text is the same for every batch. Same
+ * rows as a `select` from each table; the events come in ledger order (`seq`).
  */
 export async function readProfileRows(
   db: TrickleDb,
   visitorIds: readonly string[],
 ): Promise<ProfileRows> {
   if (visitorIds.length === 0) return { fieldRows: [], eventRows: [] }
-  const ids = sql.param([...visitorIds])
+  const ids = sql.param([...new Set(visitorIds)])
   const result = (await db.execute(sql`
-    select 'f' as kind, visitor_id, null::bigint as seq, field_id as key, value, declined,
-      collected_at as at, form_id, null::text as decision, null::integer as version,
-      null::text as locale, null::text as text_hash, null::text as source,
-      null::text as address_hash, null::timestamptz as mailed_at
-    from ${fieldValues} where visitor_id = any(${ids}::text[])
-    union all
-    select 'c', visitor_id, seq, purpose_id, null::jsonb, false, at, form_id, decision, version,
-      locale, text_hash, source, address_hash, mailed_at
-    from ${consentEvents} where visitor_id = any(${ids}::text[])
-    order by seq`)) as unknown as { rows: CombinedRow[] }
-  const fieldRows: FieldRow[] = []
-  const eventRows: EventRow[] = []
-  for (const row of result.rows) {
-    if (row.kind === 'f') {
-      fieldRows.push({
-        visitorId: row.visitor_id,
-        fieldId: row.key,
-        value: row.value,
-        declined: row.declined,
-        collectedAt: dateOf(row.at),
-        formId: row.form_id ?? '',
-      })
-    } else {
-      eventRows.push({
-        seq: Number(row.seq),
-        visitorId: row.visitor_id,
-        purposeId: row.key,
-        decision: row.decision ?? '',
-        version: row.version ?? 0,
-        at: dateOf(row.at),
-        formId: row.form_id,
-        locale: row.locale,
-        textHash: row.text_hash,
-        source: row.source,
-        addressHash: row.address_hash,
-        mailedAt: row.mailed_at === null ? null : dateOf(row.mailed_at),
-      })
-    }
+    select
+      (select json_agg(f) from unnest(${ids}::text[]) as v(id) cross join lateral
+        (select * from ${fieldValues} where visitor_id = v.id offset 0) f) as fields,
+      (select json_agg(c order by c.seq) from unnest(${ids}::text[]) as v(id) cross join lateral
+        (select * from ${consentEvents} where visitor_id = v.id offset 0) c) as events`)) as unknown as {
+    rows: { fields: FieldJson[] | string | null; events: EventJson[] | string | null }[]
   }
-  return { fieldRows, eventRows }
+  const [row] = result.rows
+  const fields = parsed(row?.fields)
+  const events = parsed(row?.events)
+  return {
+    fieldRows: fields.map((field) => ({
+      visitorId: field.visitor_id,
+      fieldId: field.field_id,
+      value: field.value,
+      declined: field.declined,
+      collectedAt: new Date(field.collected_at),
+      formId: field.form_id,
+    })),
+    eventRows: events.map((event) => ({
+      seq: Number(event.seq),
+      visitorId: event.visitor_id,
+      purposeId: event.purpose_id,
+      decision: event.decision,
+      version: event.version,
+      at: new Date(event.at),
+      formId: event.form_id,
+      locale: event.locale,
+      textHash: event.text_hash,
+      source: event.source,
+      addressHash: event.address_hash,
+      mailedAt: event.mailed_at === null ? null : new Date(event.mailed_at),
+    })),
+  }
 }
 
-/**
- * A timestamp as the driver gave it: PGlite parses it, node-postgres under drizzle leaves the
- * text (`2026-01-02 03:04:05.678+00`), which drizzle's own timestamp column reads the same way.
- */
-function dateOf(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value)
+/** A `json` column: both drivers parse it; an empty aggregate is null. */
+function parsed<T>(value: T[] | string | null | undefined): T[] {
+  if (value === null || value === undefined) return []
+  return typeof value === 'string' ? (JSON.parse(value) as T[]) : value
 }

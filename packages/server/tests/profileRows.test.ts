@@ -92,6 +92,13 @@ describeDatabases('reading several profiles in one statement', (kind) => {
     )
   })
 
+  it('reads a visitor named twice once', async () => {
+    expect(await readProfileRows(database.db, ['v1', 'v1'])).toEqual(
+      await readProfileRows(database.db, ['v1']),
+    )
+    expect((await readProfileRows(database.db, ['v1', 'v1'])).fieldRows).toHaveLength(3)
+  })
+
   it('reads nothing for no visitors or visitors without rows', async () => {
     expect(await readProfileRows(database.db, [])).toEqual({ fieldRows: [], eventRows: [] })
     expect(await readProfileRows(database.db, ['gone'])).toEqual({ fieldRows: [], eventRows: [] })

@@ -165,7 +165,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     .from(
       sql`unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('fields')}::text[]) as v(id, fields)`,
     )
-    .where(and(eq(deliveries.id, sql`v.id`), eq(deliveries.lockedUntil, sql.placeholder('lease'))))
+    // `id = any(ids)` as well: the planner then finds the rows by their key, not by a scan of
+    // the outbox (which keeps its ended rows).
+    .where(
+      and(
+        eq(deliveries.id, sql`v.id`),
+        sql`${deliveries.id} = any(${sql.placeholder('ids')}::text[])`,
+        eq(deliveries.lockedUntil, sql.placeholder('lease')),
+      ),
+    )
   const markDeliveredStatement = markDeliveredQuery.prepare(
     statementName('mark_delivered', markDeliveredQuery.toSQL().sql),
   )
