@@ -13,6 +13,7 @@ import {
 import { repoRoot } from '../lib/repoRoot.mjs'
 import { cpuProfile } from './cpuProfile.mjs'
 import { createTimeline } from './statementTimeline.mjs'
+import { firstVisit as firstVisitBody } from './submissionLoad.mjs'
 
 /**
  * Where the time of the hand-off goes, measured inside one process (a busy machine makes
@@ -58,23 +59,12 @@ const configFor = (webhook) => {
   return parsed.config
 }
 
-let sequence = 0
+/** A first-visit submission of a new visitor, as the server bench sends it. */
 const firstVisit = () =>
   new Request('http://127.0.0.1/v1/submissions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      formId: 'whitepaper',
-      idempotencyKey: crypto.randomUUID(),
-      locale: 'en',
-      values: {
-        email: `visitor${++sequence}@example.com`,
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        company: 'Analytical Engines Ltd',
-      },
-      consents: { newsletter: false, sales: false },
-    }),
+    body: firstVisitBody(),
   })
 
 /** The receiver in its own process, so its work is not counted here. */
