@@ -1,4 +1,11 @@
-import type { Config, FieldValue, FormSession, SubmissionInput, VisitPlan } from '@trickle/core'
+import {
+  configIndex,
+  type Config,
+  type FieldValue,
+  type FormSession,
+  type SubmissionInput,
+  type VisitPlan,
+} from '@trickle/core'
 import type { TrickleFieldName, TrickleFormValues } from './components'
 import { holdsAnswer, isEmpty, isNativeInput, show, type NativeInput } from './nativeInputs'
 
@@ -81,7 +88,8 @@ export function createFormControl(
   values: TrickleFormValues,
   validateAll: Validate,
 ): FormControl {
-  const types = new Map(session.config.fields.map((field) => [field.id, field.type]))
+  const { fields } = configIndex(session.config)
+  const typeOf = (id: string) => fields.get(id)?.type
   const elements = new Map<TrickleFieldName, Set<HTMLElement>>()
   const registrations = new Map<TrickleFieldName, FieldRegistration>()
   const valueListeners = new Map<TrickleFieldName, Set<() => void>>()
@@ -104,7 +112,7 @@ export function createFormControl(
     const [kind, id] = split(name)
     const input = target as NativeInput
     if (kind === 'consents') return (input as HTMLInputElement).checked
-    const type = types.get(id)
+    const type = typeOf(id)
     if (type === 'checkbox') return (input as HTMLInputElement).checked
     if (type === 'multiselect') {
       const boxes = connected(name).filter(isNativeInput) as HTMLInputElement[]
@@ -131,10 +139,9 @@ export function createFormControl(
     const answers = { ...values.values }
     let changed = false
     for (const [id, value] of Object.entries(answers)) {
-      const empty = types.get(id) === 'multiselect' ? [] : undefined
-      if (planned.has(id) || value === empty || (Array.isArray(value) && value.length === 0))
+      if (planned.has(id) || value === undefined || (Array.isArray(value) && value.length === 0))
         continue
-      answers[id] = empty
+      answers[id] = typeOf(id) === 'multiselect' ? [] : undefined
       changed = true
     }
     const consentEntries = Object.entries(values.consents)
