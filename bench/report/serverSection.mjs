@@ -1,5 +1,5 @@
 import { markdownTable } from '../lib/markdownTable.mjs'
-import { ms, times } from '../lib/stats.mjs'
+import { median, ms, times } from '../lib/stats.mjs'
 
 /** The Trickle scenario and its baseline of one database, with their ratios. */
 export function serverPairs(server) {
@@ -22,7 +22,10 @@ export function serverPairs(server) {
 
 /**
  * The Trickle API with one webhook destination against the same API without one, per database,
- * measured in the same run (target: at least 0.9×).
+ * measured in the same run (target: at least 0.9×). With paired rounds (`pairedRatios` in the
+ * results) the throughput ratio is the median of the per-round ratios, and `cpuRatio` the median
+ * of the per-round CPU ms per submission, no destination ÷ webhook; an older results file has
+ * neither, and its ratio is that of the two medians.
  */
 export function webhookPairs(server) {
   const pairs = []
@@ -30,11 +33,16 @@ export function webhookPairs(server) {
     const none = server.scenarios.find((s) => s.database === database && s.mode === 'trickle')
     const webhook = server.scenarios.find((s) => s.database === database && s.mode === 'webhook')
     if (!none || !webhook) continue
+    const pairedRatios = webhook.pairedRatios?.length > 0 ? webhook.pairedRatios : null
+    const cpuRatios = webhook.cpuRatios?.length > 0 ? webhook.cpuRatios : null
     pairs.push({
       database,
       none,
       webhook,
-      throughputRatio: webhook.perSecond / none.perSecond,
+      throughputRatio: pairedRatios ? median(pairedRatios) : webhook.perSecond / none.perSecond,
+      pairedRatios,
+      cpuRatio: cpuRatios ? median(cpuRatios) : null,
+      cpuRatios,
       p50Ratio: webhook.p50Ms / none.p50Ms,
       p99Ratio: webhook.p99Ms / none.p99Ms,
     })
@@ -43,6 +51,32 @@ export function webhookPairs(server) {
 }
 
 const perSubmission = (value) => (value === undefined ? 'n/a' : value.toFixed(1))
+const cpuPerSubmission = (value) => (value === undefined ? 'n/a' : value.toFixed(2))
+
+/** Ratios as "0.93×, 0.88×, 1.01×". */
+export const ratioList = (values) => values.map(times).join(', ')
+
+/** Round numbers as "1, 3 and 5". */
+const roundList = (numbers) =>
+  numbers.length === 1
+    ? String(numbers[0])
+    : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`
+
+/** How the rounds were run and what the CPU column holds (paired rounds), or the old rotation. */
+function roundsText(server, paired) {
+  const turn = `${server.warmupMs / 1000} s of unrecorded warm-up, then ${server.measureMs / 1000} s or ${server.maxPerRound} submissions, whichever ends first`
+  if (!paired) {
+    return `${server.rounds} rounds; in each, every scenario in turn gets ${turn}. Submissions per second: median over the rounds; latency percentiles over all recorded submissions.`
+  }
+  const numbers = Array.from({ length: server.rounds }, (_, index) => index + 1)
+  const first = numbers.filter((round) => round % 2 === 1)
+  const second = numbers.filter((round) => round % 2 === 0)
+  const order =
+    second.length > 0
+      ? `the baseline, the Trickle API, then the Trickle API with the webhook in rounds ${roundList(first)}, and the reverse order in rounds ${roundList(second)}`
+      : 'the baseline, the Trickle API, then the Trickle API with the webhook'
+  return `${server.rounds} rounds; in each, every scenario gets one turn of ${turn}. The rounds are paired: within a round the three servers of a database run back to back, ${order}, so the Trickle API without a destination always runs right next to both of its twins and which twin comes first alternates; the two databases also swap places every round. Submissions per second: median over the rounds; latency percentiles over all recorded submissions. CPU ms per submission: the user and system time of the server process (\`/proc/<pid>/stat\`) from just before a turn's recorded load to its end (with the webhook: to the last delivery), divided by the turn's submissions, median over the rounds; it includes PGlite, which runs inside the server process, and not the clients or the webhook receiver, which run in the measuring process. On PostgreSQL it adds the CPU time of the whole cluster over the same span (the postmaster, its live child processes and the children it reaped); the cluster holds the databases of all three PostgreSQL servers, so this also counts its background processes and the webhook server's once-a-second poll of its outbox while the other two run.`
+}
 
 /** Part 4 of docs/benchmarks.md: submissions per second and latency against the baseline. */
 export function serverSection(server) {
@@ -56,6 +90,7 @@ export function serverSection(server) {
     perSubmission(item.perSubmission?.scans),
     perSubmission(item.perSubmission?.inserted),
     perSubmission(item.perSubmission?.updated),
+    cpuPerSubmission(item.cpuMsPerSubmission),
     String(item.submissions),
   ]
   const webhooks = webhookPairs(server)
@@ -76,6 +111,7 @@ export function serverSection(server) {
       '',
       '',
       '',
+      '',
     ])
     const webhook = webhooks.find((item) => item.database === pair.database)
     if (webhook) {
@@ -90,6 +126,7 @@ export function serverSection(server) {
         '',
         '',
         '',
+        '',
       ])
     }
   }
@@ -100,7 +137,10 @@ export function serverSection(server) {
   return [
     '## 4. Server',
     '',
-    `${server.concurrency} concurrent clients (one Node process, keep-alive fetch) send first-visit submissions of new visitors (the whitepaper form of the b2b-whitepaper fixture: e-mail, first name, last name, company, two consents declined) over loopback to ${server.scenarios.length} servers, each in its own process on the workspace sources: the Trickle API (\`createTrickleServer\`, rate limiting off as all clients share one address), the same API with one webhook destination (see below the table), and a baseline that writes **the same rows through the same driver** without Trickle (a visitor, four answers, two consent events, the consent texts, the visit counter and the submission, in one transaction; no cookie, plan, validation or reads), each on PGlite ${server.versions.pglite} (a data folder) and on ${database}. Both use \`openDatabase\` (same migrated schema, same pool of 10 for PostgreSQL) and @hono/node-server ${server.versions.honoNodeServer}. ${server.rounds} rounds; in each, every scenario in turn gets ${server.warmupMs / 1000} s of unrecorded warm-up, then ${server.measureMs / 1000} s or ${server.maxPerRound} submissions, whichever ends first. Submissions per second: median over the rounds; latency percentiles over all recorded submissions. After the run, the row counts are checked (every submission wrote the rows of a first visit), and the database's table statistics give the index and sequential scans, rows inserted and rows updated per submission.`,
+    `${server.concurrency} concurrent clients (one Node process, keep-alive fetch) send first-visit submissions of new visitors (the whitepaper form of the b2b-whitepaper fixture: e-mail, first name, last name, company, two consents declined) over loopback to ${server.scenarios.length} servers, each in its own process on the workspace sources: the Trickle API (\`createTrickleServer\`, rate limiting off as all clients share one address), the same API with one webhook destination (see below the table), and a baseline that writes **the same rows through the same driver** without Trickle (a visitor, four answers, two consent events, the consent texts, the visit counter and the submission, in one transaction; no cookie, plan, validation or reads), each on PGlite ${server.versions.pglite} (a data folder) and on ${database}. Both use \`openDatabase\` (same migrated schema, same pool of 10 for PostgreSQL) and @hono/node-server ${server.versions.honoNodeServer}. ${roundsText(
+      server,
+      webhooks.some((pair) => pair.pairedRatios),
+    )} After the run, the row counts are checked (every submission wrote the rows of a first visit), and the database's table statistics give the index and sequential scans, rows inserted and rows updated per submission.`,
     '',
     markdownTable(
       [
@@ -112,10 +152,11 @@ export function serverSection(server) {
         'scans / submission',
         'rows inserted / submission',
         'rows updated / submission',
+        'CPU ms / submission',
         'submissions recorded',
       ],
       rows,
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
     ...webhookNotes(webhooks),
@@ -134,8 +175,19 @@ function webhookNotes(pairs) {
       .join(', ')
     return `${pair.database}: ${w.events} events (${types}) in ${w.requests} requests, ${w.duplicates} duplicates; the last delivery of a round arrived ${ms(w.drainMs)} after its last submission (median; at most ${ms(w.maxDrainMs)}); the API alone answered ${w.apiPerSecond.toFixed(0)} submissions/s while delivering`
   })
+  const paired = pairs.filter((pair) => pair.pairedRatios)
+  const perRound = paired.map((pair) => {
+    const cpu = pair.cpuRatios
+      ? `; CPU ms per submission, no destination ÷ one webhook: ${times(pair.cpuRatio)} (${pair.none.cpuMsPerSubmission.toFixed(2)} against ${pair.webhook.cpuMsPerSubmission.toFixed(2)} ms, medians; per round ${ratioList(pair.cpuRatios)})`
+      : ''
+    return `${pair.database}: ${times(pair.throughputRatio)} (per round ${ratioList(pair.pairedRatios)})${cpu}`
+  })
+  const ratioText =
+    paired.length > 0
+      ? ` The ratio in the table's row "one webhook ÷ no destination" is the median of the per-round ratios: each round's submissions per second with the webhook ÷ those of the Trickle API without a destination in the same round, whose turns ran back to back. The CPU ratio is built the same way from CPU ms per submission, the one without a destination over the one with the webhook, so below 1× means the webhook costs CPU. ${perRound.join('. ')}.`
+      : ''
   return [
-    `**One webhook destination** (hand-off, issue 15; target: at least 0.9× the submissions per second without one, measured in the same run): the same Trickle API with a \`webhook\` destination that serves the purposes of every field of the form, so each submission also writes its outbox rows in the same transaction, and the delivery worker reads the profile back, signs the body (Standard Webhooks) and POSTs it to a receiver on 127.0.0.1 that answers 200 at once (in the measuring process; it counts event ids and does not verify signatures, which the server tests do). A webhook round ends only when the outbox has nothing pending, so its submissions per second count the time until the last event of the round was delivered, not only until the last answer. After the run every acknowledged submission must have arrived as exactly one \`submission.created\` event and every outbox row must be delivered. ${arrived.join('. ')}.`,
+    `**One webhook destination** (hand-off, issue 15; target: at least 0.9× the submissions per second without one, measured in the same run): the same Trickle API with a \`webhook\` destination that serves the purposes of every field of the form, so each submission also writes its outbox rows in the same transaction, and the delivery worker reads the profile back, signs the body (Standard Webhooks) and POSTs it to a receiver on 127.0.0.1 that answers 200 at once (in the measuring process; it counts event ids and does not verify signatures, which the server tests do). A webhook round ends only when the outbox has nothing pending, so its submissions per second${paired.some((pair) => pair.cpuRatios) ? ' and its CPU time' : ''} count the time until the last event of the round was delivered, not only until the last answer.${ratioText} After the run every acknowledged submission must have arrived as exactly one \`submission.created\` event and every outbox row must be delivered. ${arrived.join('. ')}.`,
     '',
   ]
 }

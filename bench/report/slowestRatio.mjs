@@ -55,7 +55,7 @@ export function timedComparisons({ planner, render, server }) {
       items.push({
         name: `Server on ${pair.database}: submissions per second, no destination ÷ one webhook destination`,
         factor: 1 / pair.throughputRatio,
-        figures: `${pair.webhook.perSecond.toFixed(0)} submissions/s with the webhook (until delivered) against ${pair.none.perSecond.toFixed(0)} without; p99 ${ms(pair.webhook.p99Ms)} against ${ms(pair.none.p99Ms)}`,
+        figures: `${pair.pairedRatios ? 'median of the per-round ratios; ' : ''}${pair.webhook.perSecond.toFixed(0)} submissions/s with the webhook (until delivered) against ${pair.none.perSecond.toFixed(0)} without; p99 ${ms(pair.webhook.p99Ms)} against ${ms(pair.none.p99Ms)}${pair.cpuRatio === null ? '' : `; CPU ${pair.webhook.cpuMsPerSubmission.toFixed(2)} ms against ${pair.none.cpuMsPerSubmission.toFixed(2)} ms per submission`}`,
         why: 'With a destination each submission also writes its outbox rows in the same transaction, and the delivery worker, in the same process and on the same database, claims each row, reads the profile and the consent texts back, builds and signs the body and POSTs it, then marks the row delivered.',
       })
     }

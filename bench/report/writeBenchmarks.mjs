@@ -132,10 +132,10 @@ function headline({ sizes, planner, render, server, privacy }) {
     const webhooks = webhookPairs(server)
     if (webhooks.length > 0) {
       lines.push(
-        `- **Hand-off**, one webhook destination against none, until every event is delivered (target ≥ 0.90×): ${webhooks
+        `- **Hand-off**, one webhook destination against none, until every event is delivered (target ≥ 0.90×${webhooks.some((pair) => pair.pairedRatios) ? '; median of the per-round ratios' : ''}): ${webhooks
           .map(
             (pair) =>
-              `${pair.database} ${times(pair.throughputRatio)} (${pair.webhook.perSecond.toFixed(0)} against ${pair.none.perSecond.toFixed(0)} submissions/s, ${pair.webhook.webhook.duplicates} duplicates)`,
+              `${pair.database} ${times(pair.throughputRatio)} (${pair.webhook.perSecond.toFixed(0)} against ${pair.none.perSecond.toFixed(0)} submissions/s, ${pair.webhook.webhook.duplicates} duplicates)${pair.cpuRatio === null ? '' : ` and ${times(pair.cpuRatio)} in CPU per submission (none ÷ one webhook)`}`,
           )
           .join('; ')}.`,
       )

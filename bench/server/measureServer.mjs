@@ -10,6 +10,7 @@ import { sendResult } from '../lib/runNodeScript.mjs'
 import { median, percentile } from '../lib/stats.mjs'
 import { startAppServer } from './startAppServer.mjs'
 import { postgresVersion } from './postgresVersion.mjs'
+import { clusterCpuMs, postmasterPidOf, processCpuMs } from './processCpu.mjs'
 import { load as loadWith } from './submissionLoad.mjs'
 import { perSubmission, tableActivitySql } from './tableActivity.mjs'
 import { startWebhookReceiver } from './webhookReceiver.mjs'
@@ -19,14 +20,26 @@ import { startWebhookReceiver } from './webhookReceiver.mjs'
  * that writes the same rows through the same driver, with 16 concurrent clients on loopback,
  * on PGlite (a data folder) and on PostgreSQL 15 (the server tests' harness), and to the Trickle
  * API with one webhook destination (a local receiver answering 200). The six servers run side
- * by side; the scenarios take turns for `rounds` rounds, each bounded in time and in count,
- * after an unrecorded warm-up. A webhook round ends when every event of it has been delivered:
- * its submissions per second count the time until then.
+ * by side; for `rounds` rounds, each scenario gets one turn per round, bounded in time and in
+ * count, after an unrecorded warm-up. A webhook round ends when every event of it has been
+ * delivered: its submissions per second count the time until then.
+ *
+ * Rounds are paired: within a round the three scenarios of a database run back to back, as
+ * baseline, trickle, webhook in rounds 1, 3, 5 and webhook, trickle, baseline in 2, 4, so the
+ * Trickle API without a destination always runs next to both of its twins and the order
+ * alternates (ABBA); the two databases also swap places every round. The webhook's ratio to
+ * the Trickle API is then taken per round (`pairedRatios`), between turns seconds apart.
+ *
+ * Each turn also reads the CPU time (user + system) the server process used from just before
+ * its measured load to the end of its drain, plus, on PostgreSQL, that of the whole cluster
+ * (processCpu.mjs): CPU ms per submission depends far less than submissions per second on what
+ * else the machine runs. Per round, the Trickle API's CPU per submission ÷ the webhook's is in
+ * `cpuRatios`.
  */
 const concurrency = 16
-const rounds = 3
+const rounds = 5
 const warmupMs = 1_000
-const measureMs = 4_000
+const measureMs = 3_000
 const maxPerRound = 5_000
 const deadline = Date.now() + 230_000
 /** How long a webhook round may wait for its deliveries after its last submission. */
@@ -66,6 +79,14 @@ const scenarios = [
   { id: 'webhook-postgres', database: 'PostgreSQL', mode: 'webhook' },
 ]
 
+/** The order of the databases in `round`: it alternates. */
+const databaseOrder = (round) =>
+  round % 2 === 0 ? ['PGlite', 'PostgreSQL'] : ['PostgreSQL', 'PGlite']
+
+/** The order of one database's scenarios in `round`: the Trickle API always in the middle. */
+const modeOrder = (round) =>
+  round % 2 === 0 ? ['baseline', 'trickle', 'webhook'] : ['webhook', 'trickle', 'baseline']
+
 /** The outbox of a webhook scenario by status, e.g. `{ delivered: 120, pending: 3 }`. */
 const outbox = (scenario) => benchRoute(scenario.url, 'deliveries')
 
@@ -90,6 +111,7 @@ try {
   const postgresSkipped = postgresMissingReason()
   if (!postgresSkipped) postgres = await startPostgres()
   receiver = await startWebhookReceiver()
+  const postmasterPid = postgres ? await postmasterPidOf(postgres.url) : undefined
   const active = []
   for (const scenario of scenarios) {
     if (scenario.database === 'PostgreSQL' && postgresSkipped) continue
@@ -105,14 +127,23 @@ try {
       receiverUrl: scenario.mode === 'webhook' ? `${receiver.url}${hookPath}` : undefined,
     })
     servers.push(server)
-    active.push({ ...scenario, target, url: server.url, hookPath, samples: [], accepted: 0 })
+    active.push({
+      ...scenario,
+      target,
+      url: server.url,
+      pid: server.pid,
+      hookPath,
+      samples: [],
+      accepted: 0,
+    })
   }
 
   for (let round = 0; round < rounds; round++) {
-    const order = [
-      ...active.slice(round % active.length),
-      ...active.slice(0, round % active.length),
-    ]
+    const order = databaseOrder(round).flatMap((database) =>
+      modeOrder(round).flatMap((mode) =>
+        active.filter((item) => item.database === database && item.mode === mode),
+      ),
+    )
     for (const scenario of order) {
       if (Date.now() > deadline) throw new Error('server: time limit reached')
       const webhook = scenario.mode === 'webhook'
@@ -120,13 +151,23 @@ try {
       if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
       // The warm-up's deliveries are not part of the measured round.
       if (webhook) await drain(scenario)
+      const onPostgres = scenario.database === 'PostgreSQL'
+      const serverCpu0 = processCpuMs(scenario.pid)
+      const clusterCpu0 = onPostgres ? clusterCpuMs(postmasterPid) : 0
       const measured = await load(scenario.url, { durationMs: measureMs, maxRequests: maxPerRound })
       if (measured.errors > 0) throw new Error(`${scenario.id}: ${measured.firstError}`)
       measured.drainMs = webhook ? await drain(scenario) : 0
-      scenario.accepted += warm.latencies.length + measured.latencies.length
+      measured.serverCpuMs = processCpuMs(scenario.pid) - serverCpu0
+      measured.clusterCpuMs = onPostgres ? clusterCpuMs(postmasterPid) - clusterCpu0 : null
+      const submissions = measured.latencies.length
+      measured.round = round + 1
+      measured.perSecond = (submissions * 1000) / (measured.elapsedMs + measured.drainMs)
+      measured.cpuMsPerSubmission =
+        (measured.serverCpuMs + (measured.clusterCpuMs ?? 0)) / submissions
+      scenario.accepted += warm.latencies.length + submissions
       scenario.samples.push(measured)
       console.log(
-        `round ${round + 1} ${scenario.id}: ${measured.latencies.length} submissions in ${(measured.elapsedMs / 1000).toFixed(1)} s${webhook ? `, all delivered ${(measured.drainMs / 1000).toFixed(2)} s after the last` : ''}`,
+        `round ${round + 1} ${scenario.id}: ${submissions} submissions in ${(measured.elapsedMs / 1000).toFixed(1)} s${webhook ? `, all delivered ${(measured.drainMs / 1000).toFixed(2)} s after the last` : ''}, ${measured.perSecond.toFixed(0)}/s, CPU ${measured.cpuMsPerSubmission.toFixed(2)} ms per submission${onPostgres ? ` (server ${(measured.serverCpuMs / submissions).toFixed(2)}, cluster ${(measured.clusterCpuMs / submissions).toFixed(2)})` : ''}`,
       )
     }
   }
@@ -171,10 +212,30 @@ try {
       database: scenario.database,
       mode: scenario.mode,
       submissions: latencies.length,
-      perSecond: median(
-        scenario.samples.map((s) => (s.latencies.length * 1000) / (s.elapsedMs + s.drainMs)),
-      ),
+      perSecond: median(scenario.samples.map((s) => s.perSecond)),
       ...(webhook ? { webhook } : {}),
+      cpuMsPerSubmission: median(scenario.samples.map((s) => s.cpuMsPerSubmission)),
+      serverCpuMsPerSubmission: median(
+        scenario.samples.map((s) => s.serverCpuMs / s.latencies.length),
+      ),
+      ...(scenario.database === 'PostgreSQL'
+        ? {
+            clusterCpuMsPerSubmission: median(
+              scenario.samples.map((s) => s.clusterCpuMs / s.latencies.length),
+            ),
+          }
+        : {}),
+      ...(scenario.mode === 'webhook' ? pairedWithTrickle(scenario, active) : {}),
+      samples: scenario.samples.map((s) => ({
+        round: s.round,
+        submissions: s.latencies.length,
+        elapsedMs: s.elapsedMs,
+        drainMs: s.drainMs,
+        perSecond: s.perSecond,
+        serverCpuMs: s.serverCpuMs,
+        clusterCpuMs: s.clusterCpuMs,
+        cpuMsPerSubmission: s.cpuMsPerSubmission,
+      })),
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       rows,
@@ -214,6 +275,25 @@ try {
   })
 } finally {
   await cleanUp()
+}
+
+/**
+ * The webhook scenario against the Trickle API without a destination on the same database,
+ * round by round: submissions per second, webhook ÷ trickle (`pairedRatios`), and CPU ms per
+ * submission, trickle ÷ webhook (`cpuRatios`); below 1× the webhook costs throughput or CPU.
+ */
+function pairedWithTrickle(webhook, active) {
+  const trickle = active.find((s) => s.database === webhook.database && s.mode === 'trickle')
+  if (!trickle) return {}
+  const pairs = webhook.samples.map((sample) => {
+    const twin = trickle.samples.find((item) => item.round === sample.round)
+    if (!twin) throw new Error(`${webhook.id}: no trickle turn in round ${sample.round}`)
+    return [sample, twin]
+  })
+  return {
+    pairedRatios: pairs.map(([w, t]) => w.perSecond / t.perSecond),
+    cpuRatios: pairs.map(([w, t]) => t.cpuMsPerSubmission / w.cpuMsPerSubmission),
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../../packages/server/tests/support/postgres.ts'
 import { repoRoot } from '../lib/repoRoot.mjs'
 import { cpuProfile } from './cpuProfile.mjs'
+import { clusterCpuMs, parentPid } from './processCpu.mjs'
 import { createTimeline } from './statementTimeline.mjs'
 import { firstVisit as firstVisitBody } from './submissionLoad.mjs'
 
@@ -86,26 +87,6 @@ async function startReceiver() {
   return { url: url.trim(), stop: () => child.stdin.end() }
 }
 
-/** CPU ms of the PostgreSQL cluster (postmaster, its children, the children it reaped). */
-function clusterCpu(postmasterPid) {
-  if (!postmasterPid) return 0
-  const ticks = (pid, withChildren) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number)
-    return utime + stime + (withChildren ? cutime + cstime : 0)
-  }
-  let total = ticks(postmasterPid, true)
-  const children = readFileSync(`/proc/${postmasterPid}/task/${postmasterPid}/children`, 'utf8')
-  for (const pid of children.trim().split(/\s+/).filter(Boolean)) {
-    try {
-      total += ticks(pid, false)
-    } catch {
-      // ended meanwhile: its time is in the postmaster's reaped children
-    }
-  }
-  return (total * 1000) / 100 // USER_HZ
-}
-
 const cpuMs = () => {
   const { user, system } = process.cpuUsage()
   return (user + system) / 1000
@@ -138,7 +119,7 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
   while (webhook && (await pending(database)) > 0) await new Promise((r) => setTimeout(r, 20))
   timeline.reset()
   const cpu0 = cpuMs()
-  const pg0 = clusterCpu(postmasterPid)
+  const pg0 = clusterCpuMs(postmasterPid)
   const t0 = performance.now()
   let sent = 0
   const client = async () => {
@@ -164,7 +145,7 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
     submissionsPerSecond: (count * 1000) / wallMs,
     answeredPerSecond: (count * 1000) / answeredMs,
     cpuMsPerSubmission: (cpuMs() - cpu0) / count,
-    databaseCpuMsPerSubmission: (clusterCpu(postmasterPid) - pg0) / count,
+    databaseCpuMsPerSubmission: (clusterCpuMs(postmasterPid) - pg0) / count,
     ...(database.kind === 'pglite'
       ? {
           statementsPerSubmission: Object.fromEntries(
@@ -204,12 +185,12 @@ async function drainRun(database, receiverUrl, batchSize, postmasterPid) {
   })
   timeline.reset()
   const cpu0 = cpuMs()
-  const pg0 = clusterCpu(postmasterPid)
+  const pg0 = clusterCpuMs(postmasterPid)
   const t0 = performance.now()
   const sampled = args.profile ? await cpuProfile(() => worker.drain()) : await worker.drain()
   const wallMs = performance.now() - t0
   const cpu = cpuMs() - cpu0
-  const databaseCpu = clusterCpu(postmasterPid) - pg0
+  const databaseCpu = clusterCpuMs(postmasterPid) - pg0
   await worker.close()
   const plans = {}
   if (args.explain) {
@@ -302,7 +283,7 @@ try {
       cleanups.push(() => postgres.stop())
       const probe = await openDatabase({ url: postgres.url, migrate: false })
       const { rows } = await probe.db.$client.query('select pg_backend_pid() as pid')
-      postmasterPid = readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]
+      postmasterPid = parentPid(rows[0].pid)
       await probe.close()
       open = async () => openDatabase({ url: await postgres.createDatabase() })
     } else {

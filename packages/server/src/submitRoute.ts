@@ -12,7 +12,7 @@ import {
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { compileLinearPattern } from './compileLinearPattern'
-import { outboxRows } from './delivery/enqueueDeliveries'
+import { outboxInsert, outboxRows } from './delivery/enqueueDeliveries'
 import { outboxRequestContext } from './delivery/outboxRequestContext'
 import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
@@ -26,7 +26,6 @@ import {
   saveFields,
 } from './profileStore'
 import { readJsonBody } from './readJsonBody'
-import { deliveries } from './schema'
 import type { AppEnv, ServerContext } from './serverContext'
 import { forgetVisitor, rememberVisitor } from './visitorCookie'
 
@@ -129,7 +128,7 @@ export function submitRoute(
       )
       const { visit } = await recordSubmission(tx, stored, result.submission, body.idempotencyKey, {
         id,
-        alongside: outbox.length === 0 ? undefined : tx.insert(deliveries).values(outbox),
+        alongside: outbox.length === 0 ? undefined : outboxInsert(outbox),
       })
       return {
         submissionId: id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Config, ConsentEvent, Destination, DestinationEventKind } from '@trickle/core'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm'
 import type { TrickleDb } from '../openDatabase'
 import { deliveries, type DeliveryPayload } from '../schema'
 import type { DeliveryEventType } from './destinationAdapter'
@@ -68,8 +68,43 @@ export async function enqueueDeliveries(
       ? erasureRows(change, await erasureTargets(tx, config, change), now)
       : outboxRows(config, change, now)
   if (rows.length === 0) return 0
-  await tx.insert(deliveries).values(rows)
+  await tx.execute(outboxInsert(rows))
   return rows.length
+}
+
+/** The columns an outbox row is written with (the others keep their defaults). */
+const writtenColumns = [
+  'id',
+  'eventId',
+  'destinationId',
+  'type',
+  'visitorId',
+  'formId',
+  'payload',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'createdAt',
+] as const satisfies readonly (keyof OutboxRow)[]
+const columns = writtenColumns.map((key) => [key, deliveries[key]] as const)
+const names = columns.map(([, column]) => `"${column.name}"`).join(', ')
+const insertHead = sql.raw(
+  `insert into "${getTableName(deliveries)}" (${names}) select ${names} from jsonb_to_recordset(`,
+)
+const recordTail = sql.raw(
+  `::jsonb) as r(${columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', ')})`,
+)
+
+/**
+ * The statement that writes outbox rows: one statement text for any number of rows, the rows
+ * as one JSON parameter. Drizzle's `insert().values()` builds its text anew for every call,
+ * which cost more JavaScript per submission than the rest of the hand-off's write.
+ */
+export function outboxInsert(rows: readonly OutboxRow[]): SQL {
+  const records = rows.map((row) =>
+    Object.fromEntries(columns.map(([key, column]) => [column.name, row[key] ?? null])),
+  )
+  return sql`${insertHead}${sql.param(JSON.stringify(records))}${recordTail}`
 }
 
 /**

@@ -1,5 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { Agent, errors } from 'undici'
 
 /** How a POST ended: the receiver's status, or why no answer came. */
 export type PostResult = { status: number } | { error: string }
@@ -16,53 +15,52 @@ export interface PostJson {
 }
 
 /** Connections per receiver at most (a batch's attempts beyond it wait for a free one). */
-const maxSockets = 16
+const connections = 16
 
 /**
- * A POST over kept-alive connections with node:http, for the webhook adapter: per event it
- * costs a fraction of what `fetch` does (no web streams, no Request/Response objects), which
- * matters because deliveries share the server's thread with the requests it answers. Redirects
- * are not followed (a 3xx is an answer like any other); the answer's body is never read.
+ * A POST over kept-alive connections with undici's `request` (the HTTP client under Node's
+ * own `fetch`, without its web streams and Request/Response objects), for the webhook adapter.
+ * Per event it costs about two thirds of node:http's client and less than half of `fetch`,
+ * which matters because deliveries share the server's thread with the requests it answers.
+ * Redirects are not followed (a 3xx is an answer like any other); the answer's body is
+ * discarded unread.
  */
 export function createPostJson(): PostJson {
-  const agents = {
-    http: new HttpAgent({ keepAlive: true, maxSockets }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets }),
-  }
-  const post = (
+  const agent = new Agent({ connections })
+  const post = async (
     url: URL,
     headers: Record<string, string>,
     body: string,
     signal: AbortSignal,
-  ): Promise<PostResult> =>
-    new Promise((resolve) => {
-      if (signal.aborted) {
-        resolve({ error: 'aborted' })
-        return
-      }
-      const https = url.protocol === 'https:'
-      const send = https ? httpsRequest : httpRequest
-      const request = send(url, {
+  ): Promise<PostResult> => {
+    if (signal.aborted) return { error: 'aborted' }
+    try {
+      const response = await agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: 'POST',
-        agent: https ? agents.https : agents.http,
-        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        headers,
+        body,
         signal,
       })
-      request.once('response', (response: IncomingMessage) => {
-        // Drain without reading: the answer could echo personal values into the logs.
-        response.resume()
-        response.once('end', () => resolve({ status: response.statusCode ?? 0 }))
-        response.once('error', () => resolve({ status: response.statusCode ?? 0 }))
-      })
-      request.once('error', (error: NodeJS.ErrnoException) => {
-        resolve({ error: signal.aborted ? 'aborted' : (error.code ?? error.name) })
-      })
-      request.end(body)
-    })
+      // Drain without reading: the answer could echo personal values into the logs.
+      await response.body.dump().catch(() => undefined)
+      return { status: response.statusCode }
+    } catch (error) {
+      return { error: signal.aborted ? 'aborted' : describe(error) }
+    }
+  }
   return Object.assign(post, {
     close() {
-      agents.http.destroy()
-      agents.https.destroy()
+      void agent.destroy().catch(() => undefined)
     },
   })
+}
+
+/** A network error's code (`ECONNREFUSED`, `UND_ERR_SOCKET`), never its message. */
+function describe(error: unknown): string {
+  if (error instanceof errors.UndiciError) return error.code
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string') return code
+  return error instanceof Error ? error.name : 'unknown error'
 }

@@ -134,11 +134,14 @@ describeDatabases('webhook delivery', (kind) => {
     for (const request of h.news.acknowledged()) {
       expect(request.event.data.consents.map((e) => e.purposeId)).toEqual(['newsletter'])
     }
-    const rows = await query<{ status: string; n: number }>(
-      h.database,
-      sql`select status, count(*)::int as n from deliveries group by status`,
-    )
-    expect(rows).toEqual([{ status: 'delivered', n: 12 }])
+    // The worker records a delivery once the receiver's answer is in, a moment after it.
+    await vi.waitFor(async () => {
+      const rows = await query<{ status: string; n: number }>(
+        h.database,
+        sql`select status, count(*)::int as n from deliveries group by status`,
+      )
+      expect(rows).toEqual([{ status: 'delivered', n: 12 }])
+    }, waitLong)
   })
 
   it('a withdrawal sends consent.changed and profile.erased with the erased field ids to every destination that had them; a full erasure reaches every destination', async () => {
