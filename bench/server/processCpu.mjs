@@ -24,7 +24,7 @@ export function parentPid(pid) {
   return Number(statFields(pid)[1])
 }
 
-/** CPU time (user + system, ms) the process `pid` has used so far, its own threads only. */
+/** CPU time (user + system, ms) the process `pid` has used so far: all its threads, not its children. */
 export function processCpuMs(pid) {
   return (ticks(pid, false) * 1000) / ticksPerSecond
 }

@@ -20,8 +20,9 @@ const connections = 16
 /**
  * A POST over kept-alive connections with undici's `request` (the HTTP client under Node's
  * own `fetch`, without its web streams and Request/Response objects), for the webhook adapter.
- * Per event it costs about two thirds of node:http's client and less than half of `fetch`,
- * which matters because deliveries share the server's thread with the requests it answers.
+ * Per POST it took about 0.7× the CPU of node:http's client and under a fifth of `fetch`'s
+ * (50 at a time to a local receiver, kept-alive), which matters because deliveries share the
+ * server's thread with the requests it answers.
  * Redirects are not followed (a 3xx is an answer like any other); the answer's body is
  * discarded unread.
  */
