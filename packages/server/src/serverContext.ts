@@ -1,6 +1,7 @@
 import type { Config } from '@trickle/core'
 import type { Context } from 'hono'
 import type { Asset } from './assets'
+import type { DeliveryWorker } from './delivery/createDeliveryWorker'
 import type { Mailer } from './mailer'
 import type { TrickleDatabase } from './openDatabase'
 import type { Signer } from './signer'
@@ -33,8 +34,11 @@ export interface ServerContext {
   storedTexts: Set<string>
   /** Whether a request came over HTTPS (directly or, with trustProxy, through a proxy). */
   isHttps: (c: Context) => boolean
-  /** The delivery worker: `kick()` after a transaction that enqueued deliveries committed. */
-  delivery?: { kick(): void } | undefined
+  /**
+   * The delivery worker: `kick()` after a transaction that enqueued deliveries committed; the
+   * submit route writes rows it can take already claimed (`reserve`) and hands them off.
+   */
+  delivery?: Pick<DeliveryWorker, 'kick' | 'reserve' | 'handOff'> | undefined
 }
 
 /** How long a download link works. */

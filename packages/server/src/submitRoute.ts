@@ -12,7 +12,9 @@ import {
 import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { compileLinearPattern } from './compileLinearPattern'
+import type { ClaimedRow } from './delivery/createDeliveryWorker'
 import { outboxInsert, outboxRows } from './delivery/enqueueDeliveries'
+import { handOffInputs, reservedRows } from './delivery/handOff'
 import { outboxRequestContext } from './delivery/outboxRequestContext'
 import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
 import { downloadLink } from './downloadLink'
@@ -39,6 +41,10 @@ interface Accepted {
   textHashes: string[]
   /** Outbox rows written with it (the delivery worker is kicked once committed). */
   enqueued: number
+  /** Those of them written claimed by the delivery worker, handed off once committed. */
+  reserved: ClaimedRow[]
+  /** The consent events appended, with their `seq`. */
+  appended: (ConsentEvent & { seq: number })[]
 }
 
 /**
@@ -89,6 +95,8 @@ export function submitRoute(
           events: [],
           textHashes: [],
           enqueued: 0,
+          reserved: [],
+          appended: [],
         }
       }
       // Plans once, with the answers as draft.
@@ -125,6 +133,7 @@ export function submitRoute(
           ...outboxRequestContext(c),
         },
         now,
+        ctx.delivery?.reserve,
       )
       const { visit } = await recordSubmission(tx, stored, result.submission, body.idempotencyKey, {
         id,
@@ -138,6 +147,8 @@ export function submitRoute(
         events,
         textHashes: appended.writtenTexts,
         enqueued: outbox.length,
+        reserved: reservedRows(outbox),
+        appended: appended.events,
       }
     })
     if (accepted === null) {
@@ -149,7 +160,14 @@ export function submitRoute(
       )
     }
     for (const hash of accepted.textHashes) ctx.storedTexts.add(hash)
-    if (accepted.enqueued > 0) ctx.delivery?.kick()
+    if (accepted.reserved.length > 0) {
+      // Sent from what this request holds: the profile it stored, its consent events.
+      ctx.delivery?.handOff(
+        accepted.reserved,
+        handOffInputs(config, visitor.id, accepted.profile, accepted.appended),
+      )
+    }
+    if (accepted.enqueued > accepted.reserved.length) ctx.delivery?.kick()
 
     rememberVisitor(c, ctx.signer, visitor.id, ctx.isHttps(c))
     const pending = await sendConfirmations(ctx, c, accepted.profile, accepted.events, now)

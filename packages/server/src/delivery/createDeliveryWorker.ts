@@ -9,7 +9,9 @@
  *   Its `add_job()` could be called inside our transaction on PostgreSQL, but not on PGlite.
  * Neither runs on both databases, so the outbox rows are written with drizzle in the change's
  * own transaction and this worker claims them: right after a commit (in-process kick) and on a
- * short poll (other instances' rows, retries).
+ * short poll (other instances' rows, retries). A submission's rows are written already claimed
+ * by this worker (`reserve`) and handed to it after the commit with the profile the request
+ * has just stored (`handOff`): their first attempt needs no claim and no read of the profile.
  */
 import { createHash } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
@@ -64,6 +66,19 @@ export interface DeliveryWorkerOptions {
 export interface DeliveryWorker {
   /** Look for due rows now (after a commit that enqueued). */
   kick(): void
+  /**
+   * A claim for an outbox row about to be written: the row is written already claimed by this
+   * worker (`lockedUntil` this lease, `attempts` 1), and `handOff` delivers it right after the
+   * commit. `null` when this worker cannot take it now (closing, no adapter, or the
+   * destination is disabled as far as it knows): the row is then written unclaimed, for a claim.
+   */
+  reserve(destinationId: string): Date | null
+  /**
+   * Delivers rows written with `reserve`'s claims, after their commit, from what the change's
+   * request already holds (the profile it has just stored, its consent events and texts)
+   * instead of reading them back. A failed attempt is retried through the outbox as usual.
+   */
+  handOff(rows: readonly ClaimedRow[], inputs: Omit<DeliveryInputs, 'now'>): void
   /** Runs until no row is due; resolves when done (tests, the CLI). */
   drain(): Promise<void>
   /** Stops polling, aborts attempts in flight and releases their claims. */
@@ -71,11 +86,20 @@ export interface DeliveryWorker {
 }
 
 type DeliveryRow = typeof deliveries.$inferSelect
-/** A claimed row; `visitorExists` says whether its visitor's row was there at the claim. */
-type ClaimedRow = DeliveryRow & { visitorExists: boolean }
+/**
+ * A claimed row (its claim is its `lockedUntil`); `visitorExists` says whether its visitor's
+ * row was there at the claim.
+ */
+export type ClaimedRow = DeliveryRow & { visitorExists: boolean }
 
 /** How long a kick after a commit waits for further commits to join its batch. */
 const kickDelayMs = 5
+/**
+ * How long delivered rows wait for others before they are marked in one statement (or until
+ * a batch's worth waits). Each statement costs the database more than marking another row in
+ * it; until marked, a delivered row keeps its claim, so nobody sends it again meanwhile.
+ */
+const markDelayMs = 50
 
 /**
  * Delivers the outbox: claims due rows (several instances on one PostgreSQL each take other
@@ -105,12 +129,43 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let draining = 0
   let closed = false
   let kickTimer: ReturnType<typeof setTimeout> | undefined
+  /** Rows handed off after their commit, waiting a moment for others to join their batch. */
+  let handedOff: { rows: readonly ClaimedRow[]; inputs: Omit<DeliveryInputs, 'now'> }[] = []
+  let handOffTimer: ReturnType<typeof setTimeout> | undefined
+  /** Hand-off batches under way (`drain` and `close` wait for them). */
+  const handOffs = new Set<Promise<void>>()
+  /** Delivered rows not marked yet, and the marking statements under way. */
+  let unmarked: { row: DeliveryRow; fields: string[] }[] = []
+  let markTimer: ReturnType<typeof setTimeout> | undefined
+  const marking = new Set<Promise<void>>()
+  /**
+   * The destinations disabled (a 410) as this worker last read them, read on every poll: no
+   * row of theirs is reserved. `null` until the first read: nothing is reserved before it.
+   */
+  let disabled: Set<string> | null = null
 
   const timer =
     destinations.size === 0
       ? undefined
-      : setInterval(() => worker.kick(), options.pollIntervalMs ?? 1_000)
+      : setInterval(() => {
+          void readDisabled()
+          worker.kick()
+        }, options.pollIntervalMs ?? 1_000)
   timer?.unref()
+  if (destinations.size > 0) void readDisabled()
+
+  async function readDisabled(): Promise<void> {
+    try {
+      const rows = await db
+        .select({ id: destinationStates.destinationId })
+        .from(destinationStates)
+        .where(isNotNull(destinationStates.disabledAt))
+      disabled = new Set(rows.map((row) => row.id))
+    } catch (error) {
+      if (!closed)
+        log(`[trickle] delivery worker could not read the destinations' states: ${describe(error)}`)
+    }
+  }
 
   // Due rows of this instance's destinations that nobody holds; rows another instance is
   // claiming at this moment are skipped, not waited for. Whether each row's visitor still
@@ -163,7 +218,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       payload: sql`${deliveries.payload} - 'hutk'`,
     })
     .from(
-      sql`unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('fields')}::text[]) as v(id, fields)`,
+      sql`unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('fields')}::text[], ${sql.placeholder('leases')}::timestamptz[]) as v(id, fields, lease)`,
     )
     // `id = any(ids)` as well: the planner then finds the rows by their key, not by a scan of
     // the outbox (which keeps its ended rows).
@@ -171,31 +226,40 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       and(
         eq(deliveries.id, sql`v.id`),
         sql`${deliveries.id} = any(${sql.placeholder('ids')}::text[])`,
-        eq(deliveries.lockedUntil, sql.placeholder('lease')),
+        eq(deliveries.lockedUntil, sql`v.lease`),
       ),
     )
   const markDeliveredStatement = markDeliveredQuery.prepare(
     statementName('mark_delivered', markDeliveredQuery.toSQL().sql),
   )
 
-  async function claim(): Promise<{ rows: ClaimedRow[]; lease: Date }> {
+  async function claim(): Promise<{ rows: ClaimedRow[] }> {
     const now = new Date()
     const lease = new Date(now.getTime() + leaseMs)
     const rows = await claimStatement.execute({ now, lease })
-    return { rows, lease }
+    return { rows }
   }
 
-  /**
-   * One batch: its inputs read at once, the attempts in parallel, the deliveries marked at once.
-   * Resolves to the number of its rows that ended (delivered, dead or skipped).
-   */
-  async function deliverBatch(rows: ClaimedRow[], lease: Date): Promise<number> {
+  /** One claimed batch: its inputs read at once, then delivered. */
+  async function deliverClaimed(rows: ClaimedRow[]): Promise<number> {
     let inputs: DeliveryInputs | null = null
     try {
       inputs = await loadDeliveryInputs(db, config, rows, { now: options.now(), log, textCache })
     } catch (error) {
       log(`[trickle] delivery worker could not read a batch: ${describe(error)}`)
     }
+    return deliverBatch(rows, inputs)
+  }
+
+  /**
+   * One batch: the attempts in parallel, the deliveries marked at once. Each row holds its
+   * claim in `lockedUntil`. Resolves to the number of its rows that ended (delivered, dead or
+   * skipped).
+   */
+  async function deliverBatch(
+    rows: readonly ClaimedRow[],
+    inputs: DeliveryInputs | null,
+  ): Promise<number> {
     const delivered: { row: DeliveryRow; fields: string[] }[] = []
     let ended = 0
     // The attempts of a batch start together and share their deadline. Each request listens to
@@ -204,26 +268,69 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     setMaxListeners(Math.max(10, rows.length * 2), signal)
     await Promise.all(
       rows.map(async (row) => {
-        const result = await attempt(row, lease, inputs, signal)
+        const result = await attempt(row, leaseOf(row), inputs, signal)
         if (Array.isArray(result)) delivered.push({ row, fields: result })
         if (result !== 'pending') ended += 1
       }),
     )
-    if (delivered.length > 0) await markDelivered(delivered, lease)
+    if (delivered.length > 0) markDelivered(delivered)
     return ended
   }
 
-  /** The delivered rows of a batch, in one statement. */
-  async function markDelivered(
-    delivered: readonly { row: DeliveryRow; fields: string[] }[],
-    lease: Date,
-  ): Promise<void> {
-    await markDeliveredStatement.execute({
-      at: new Date(),
-      ids: delivered.map(({ row }) => row.id),
-      fields: delivered.map(({ fields }) => JSON.stringify(fields)),
-      lease,
-    })
+  /** Delivered rows, marked with others within `markDelayMs` (or at once, a batch's worth). */
+  function markDelivered(delivered: readonly { row: DeliveryRow; fields: string[] }[]): void {
+    unmarked.push(...delivered)
+    if (unmarked.length >= batchSize) void flushMarks()
+    else markTimer ??= setTimeout(() => void flushMarks(), markDelayMs)
+  }
+
+  /** Marks the delivered rows waiting, each while it still holds its claim, in one statement. */
+  function flushMarks(): Promise<void> {
+    if (markTimer) clearTimeout(markTimer)
+    markTimer = undefined
+    const batch = unmarked
+    unmarked = []
+    if (batch.length === 0) return Promise.all(marking).then(() => undefined)
+    const done: Promise<void> = markDeliveredStatement
+      .execute({
+        at: new Date(),
+        ids: batch.map(({ row }) => row.id),
+        fields: batch.map(({ fields }) => JSON.stringify(fields)),
+        leases: batch.map(({ row }) => leaseOf(row).toISOString()),
+      })
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // The rows keep their claims: sent again once they lapse (at least once).
+        log(`[trickle] delivery worker could not record deliveries: ${describe(error)}`)
+      })
+      .finally(() => marking.delete(done))
+    marking.add(done)
+    return Promise.all(marking).then(() => undefined)
+  }
+
+  /** Delivers the rows handed off since the last batch, as one batch. */
+  function flushHandOffs(): void {
+    handOffTimer = undefined
+    const batch = handedOff
+    handedOff = []
+    if (batch.length === 0) return
+    const rows = batch.flatMap((item) => item.rows)
+    const inputs: DeliveryInputs = {
+      profiles: new Map(batch.flatMap((item) => [...item.inputs.profiles])),
+      consents: new Map(batch.flatMap((item) => [...item.inputs.consents])),
+      texts: new Map(batch.flatMap((item) => [...item.inputs.texts])),
+      // Consents are judged at the moment of delivery, as for a claimed batch.
+      now: options.now(),
+    }
+    const done: Promise<void> = deliverBatch(rows, inputs)
+      .then((ended) => {
+        endedSinceMaintenance += ended
+      })
+      .catch((error: unknown) => {
+        log(`[trickle] delivery worker: ${describe(error)}`)
+      })
+      .finally(() => handOffs.delete(done))
+    handOffs.add(done)
   }
 
   /**
@@ -277,6 +384,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           target: destinationStates.destinationId,
           set: { disabledAt: new Date(), disabledReason: lastError },
         })
+      disabled?.add(row.destinationId)
       log(`[trickle] destination "${row.destinationId}" disabled: ${lastError}`)
       // Its rows wait (this attempt does not count) until an admin enables it again.
       await update(row, lease, {
@@ -303,6 +411,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       lastStatus,
     })
     return 'pending'
+  }
+
+  /** The claim a row holds: the lease its claim (or its reservation) wrote. */
+  function leaseOf(row: DeliveryRow): Date {
+    if (row.lockedUntil === null) throw new Error('an unclaimed row reached an attempt')
+    return row.lockedUntil
   }
 
   /** Ends a row; the HubSpot cookie id leaves the payload with it. */
@@ -342,9 +456,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       again = false
       for (;;) {
         if (closed) return
-        const { rows, lease } = await claim()
+        const { rows } = await claim()
         if (rows.length === 0) break
-        const ended = await deliverBatch(rows, lease)
+        const ended = await deliverClaimed(rows)
         endedSinceMaintenance += ended
         if (maintainEvery > 0 && endedSinceMaintenance >= maintainEvery && !closed) {
           endedSinceMaintenance = 0
@@ -374,6 +488,21 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   }
 
   const worker: DeliveryWorker = {
+    reserve(destinationId) {
+      if (closed || disabled === null || disabled.has(destinationId)) return null
+      if (!destinations.has(destinationId)) return null
+      return new Date(Date.now() + leaseMs)
+    },
+    handOff(rows, inputs) {
+      if (rows.length === 0) return
+      handedOff.push({ rows, inputs })
+      if (closed) {
+        // Closing: the batch goes out at once, its attempts aborted, so its claims are released.
+        flushHandOffs()
+        return
+      }
+      handOffTimer ??= setTimeout(flushHandOffs, kickDelayMs)
+    },
     kick() {
       if (closed || destinations.size === 0) return
       if (running) {
@@ -391,8 +520,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       draining += 1
       try {
         while (!closed) {
+          if (handOffTimer) {
+            clearTimeout(handOffTimer)
+            flushHandOffs()
+          }
+          await Promise.all(handOffs)
           await start()
-          if (!running) break
+          await flushMarks()
+          if (!running && handOffs.size === 0 && handedOff.length === 0 && unmarked.length === 0)
+            break
         }
       } finally {
         draining -= 1
@@ -404,7 +540,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       if (timer) clearInterval(timer)
       if (kickTimer) clearTimeout(kickTimer)
       stopping.abort()
-      await running
+      // Rows handed off and not sent yet: their attempts end at once and release the claims.
+      if (handOffTimer) clearTimeout(handOffTimer)
+      flushHandOffs()
+      await Promise.all([running, ...handOffs])
+      // What was delivered is recorded before the database closes.
+      await flushMarks()
       for (const adapter of adapters.values()) adapter.close?.()
     },
   }

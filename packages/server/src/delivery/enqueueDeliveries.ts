@@ -84,6 +84,7 @@ const writtenColumns = [
   'status',
   'attempts',
   'nextAttemptAt',
+  'lockedUntil',
   'createdAt',
 ] as const satisfies readonly (keyof OutboxRow)[]
 const columns = writtenColumns.map((key) => [key, deliveries[key]] as const)
@@ -110,11 +111,14 @@ export function outboxInsert(rows: readonly OutboxRow[]): SQL {
 /**
  * The outbox rows of a submission or consent change, without writing them: the submit route
  * sends them in the statement that records the submission (`recordSubmission`'s `alongside`).
+ * With `reserve` (the delivery worker's), a row the worker can take is written already
+ * claimed by it (`lockedUntil` its lease, `attempts` 1), for its hand-off after the commit.
  */
 export function outboxRows(
   config: Config,
   change: Exclude<OutboxChange, { kind: 'erasure' }>,
   now: Date,
+  reserve?: (destinationId: string) => Date | null,
 ): OutboxRow[] {
   const rows: OutboxRow[] = []
   const add = (
@@ -124,7 +128,9 @@ export function outboxRows(
   ) => {
     const eventId = randomUUID()
     for (const { destination, payload } of targets) {
-      rows.push(outboxRow(eventId, type, destination, change.visitorId, formId, payload, now))
+      const row = outboxRow(eventId, type, destination, change.visitorId, formId, payload, now)
+      const lease = reserve?.(destination.id) ?? null
+      rows.push(lease === null ? row : { ...row, lockedUntil: lease, attempts: 1 })
     }
   }
 
