@@ -54,33 +54,18 @@ describeDatabases('outboxInsert', (kind) => {
     await database.db.execute(outboxInsert(rows))
     await database.db.execute(outboxInsert([{ ...rows[1]!, id: 'delivery-3', formId: undefined }]))
     const stored = await database.db.select().from(deliveries).orderBy(asc(deliveries.id))
+    // The columns the insert leaves to their defaults.
+    const unset = {
+      lockedUntil: null,
+      lastError: null,
+      lastStatus: null,
+      deliveredFields: null,
+      deliveredAt: null,
+    }
     expect(stored).toEqual([
-      {
-        ...rows[0],
-        lockedUntil: null,
-        lastError: null,
-        lastStatus: null,
-        deliveredFields: null,
-        deliveredAt: null,
-      },
-      {
-        ...rows[1],
-        lockedUntil: null,
-        lastError: null,
-        lastStatus: null,
-        deliveredFields: null,
-        deliveredAt: null,
-      },
-      {
-        ...rows[1],
-        id: 'delivery-3',
-        formId: null,
-        lockedUntil: null,
-        lastError: null,
-        lastStatus: null,
-        deliveredFields: null,
-        deliveredAt: null,
-      },
+      { ...rows[0], ...unset },
+      { ...rows[1], ...unset },
+      { ...rows[1], ...unset, id: 'delivery-3', formId: null },
     ])
   })
 })

@@ -9,6 +9,19 @@ describe('createPostJson', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
 
+  /** Listens on 127.0.0.1; the server closes after the test. Resolves to its port. */
+  async function start(server: Server): Promise<number> {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        }),
+    )
+    return (server.address() as AddressInfo).port
+  }
+
   async function listen(
     answer: (request: IncomingMessage, body: string) => { status: number; body?: string },
   ): Promise<{ url: URL; requests: { headers: IncomingMessage['headers']; body: string }[] }> {
@@ -23,15 +36,7 @@ describe('createPostJson', () => {
         response.writeHead(status, { location: '/elsewhere' }).end(text)
       })
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections()
-          server.close(() => resolve())
-        }),
-    )
-    const { port } = server.address() as AddressInfo
+    const port = await start(server)
     return { url: new URL(`http://127.0.0.1:${port}/hooks?x=1`), requests }
   }
 
@@ -78,16 +83,7 @@ describe('createPostJson', () => {
   })
 
   it('gives up on a receiver that never answers when the signal aborts', async () => {
-    const hanging = createServer(() => undefined)
-    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve))
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          hanging.closeAllConnections()
-          hanging.close(() => resolve())
-        }),
-    )
-    const { port } = hanging.address() as AddressInfo
+    const port = await start(createServer(() => undefined))
     const post = poster()
     const controller = new AbortController()
     const answer = post(new URL(`http://127.0.0.1:${port}/`), {}, '{}', controller.signal)
