@@ -115,6 +115,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const batchSize = options.batchSize ?? 50
   const maintainEvery = options.maintainEvery ?? (database.kind === 'pglite' ? 500 : 0)
   let endedSinceMaintenance = 0
+  let maintaining: Promise<void> | null = null
   const textCache = new Map<string, string>()
   const random = options.random ?? Math.random
   // A claim outlives an attempt; a killed instance's rows are taken over after it lapses.
@@ -233,11 +234,25 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     statementName('mark_delivered', markDeliveredQuery.toSQL().sql),
   )
 
-  async function claim(): Promise<{ rows: ClaimedRow[] }> {
+  function claim(): Promise<ClaimedRow[]> {
     const now = new Date()
-    const lease = new Date(now.getTime() + leaseMs)
-    const rows = await claimStatement.execute({ now, lease })
-    return { rows }
+    return claimStatement.execute({ now, lease: new Date(now.getTime() + leaseMs) })
+  }
+
+  /**
+   * PGlite's housekeeping (`maintainOutbox`) once `maintainEvery` rows ended, after a batch:
+   * one run at a time.
+   */
+  async function maintainIfDue(): Promise<void> {
+    if (maintainEvery === 0 || endedSinceMaintenance < maintainEvery) return
+    if (closed || maintaining !== null) return
+    endedSinceMaintenance = 0
+    maintaining = maintainOutbox(db, log)
+      .then(() => undefined)
+      .finally(() => {
+        maintaining = null
+      })
+    await maintaining
   }
 
   /** One claimed batch: its inputs read at once, then delivered. */
@@ -325,6 +340,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const done: Promise<void> = deliverBatch(rows, inputs)
       .then((ended) => {
         endedSinceMaintenance += ended
+        return maintainIfDue()
       })
       .catch((error: unknown) => {
         log(`[trickle] delivery worker: ${describe(error)}`)
@@ -456,14 +472,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       again = false
       for (;;) {
         if (closed) return
-        const { rows } = await claim()
+        const rows = await claim()
         if (rows.length === 0) break
         const ended = await deliverClaimed(rows)
         endedSinceMaintenance += ended
-        if (maintainEvery > 0 && endedSinceMaintenance >= maintainEvery && !closed) {
-          endedSinceMaintenance = 0
-          await maintainOutbox(db, log)
-        }
+        await maintainIfDue()
         // A part batch that ended took every row due at its claim: the next claim would come
         // back empty. Commits since then kicked (`again`); other instances' rows and retries
         // come with the poll. `drain()` still ends on an empty claim.
@@ -543,7 +556,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       // Rows handed off and not sent yet: their attempts end at once and release the claims.
       if (handOffTimer) clearTimeout(handOffTimer)
       flushHandOffs()
-      await Promise.all([running, ...handOffs])
+      await Promise.all([running, ...handOffs, maintaining])
       // What was delivered is recorded before the database closes.
       await flushMarks()
       for (const adapter of adapters.values()) adapter.close?.()

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
 import { createDeliveryWorker } from '../../src/delivery/createDeliveryWorker'
+import { outboxInsert, type OutboxRow } from '../../src/delivery/enqueueDeliveries'
+import { reservedRows } from '../../src/delivery/handOff'
 import { webhookAdapter } from '../../src/delivery/webhookAdapter'
 import type { TrickleDatabase } from '../../src/openDatabase'
 import { deliveries } from '../../src/schema'
@@ -109,5 +111,57 @@ describeDatabases('delivery worker', (kind) => {
     await worker.drain()
     expect(receiver.acknowledged().length).toBe(30)
     expect(await analyzed()).toBe(true)
+  }, 60_000)
+
+  it('delivers rows written claimed and handed off without a claim, marks them, and keeps house', async () => {
+    const { database, receiver, secret } = await setUp()
+    await database.db.execute(sql`
+        insert into visitors (id, created_at, visits)
+        select 'v' || i, now(), 1 from generate_series(1, 2500) i`)
+    const worker = createDeliveryWorker({
+      database,
+      config: configWithWebhooks(),
+      adapters: new Map([['crm', webhookAdapter({ url: receiver.url, secret })]]),
+      pollIntervalMs: 3_600_000,
+      maintainEvery: 25,
+      now: () => new Date(),
+      log: () => {},
+    })
+    cleanups.push(() => worker.close())
+    // Nothing is reserved before the worker knows which destinations are disabled.
+    await vi.waitFor(() => expect(worker.reserve('crm')).not.toBeNull())
+    expect(worker.reserve('unknown')).toBeNull()
+    const now = new Date()
+    const rows: OutboxRow[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `delivery-${i}`,
+      eventId: `event-${i}`,
+      destinationId: 'crm',
+      type: 'profile.erased',
+      visitorId: `visitor-${i}`,
+      payload: { erasedFieldIds: ['email'] },
+      status: 'pending',
+      attempts: 1,
+      lockedUntil: worker.reserve('crm'),
+      nextAttemptAt: now,
+      createdAt: now,
+    }))
+    await database.db.execute(outboxInsert(rows))
+    const claimed = reservedRows(rows)
+    expect(claimed).toHaveLength(30)
+    worker.handOff(claimed, { profiles: new Map(), consents: new Map(), texts: new Map() })
+    await worker.drain()
+    expect(new Set(receiver.acknowledged().map((request) => request.id)).size).toBe(30)
+    expect(receiver.requests).toHaveLength(30)
+    const states = await query<{ status: string; attempts: number; n: number }>(
+      database,
+      sql`select status, attempts, count(*)::int as n from deliveries group by status, attempts`,
+    )
+    expect(states).toEqual([{ status: 'delivered', attempts: 1, n: 30 }])
+    const analyzed = await query<{ analyzed: boolean }>(
+      database,
+      sql`select last_analyze is not null as analyzed
+          from pg_stat_user_tables where relname = 'visitors'`,
+    )
+    expect(analyzed[0]?.analyzed).toBe(true)
   }, 60_000)
 })
