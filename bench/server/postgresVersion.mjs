@@ -1,12 +1,16 @@
-/** The version the PostgreSQL server at `url` reports (`show server_version`), for the tables. */
-export async function postgresVersion(url) {
+/** The first row of one statement on a fresh connection to the PostgreSQL server at `url`. */
+export async function queryOnce(url, text) {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query('show server_version')
-    return rows[0].server_version
+    return (await client.query(text)).rows[0]
   } finally {
     await client.end()
   }
+}
+
+/** The version the PostgreSQL server at `url` reports (`show server_version`), for the tables. */
+export async function postgresVersion(url) {
+  return (await queryOnce(url, 'show server_version')).server_version
 }

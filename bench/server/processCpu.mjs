@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { queryOnce } from './postgresVersion.mjs'
 
 /**
  * CPU time of other processes from /proc (Linux), for the server bench and the hand-off
@@ -52,13 +53,5 @@ export function clusterCpuMs(postmasterPid) {
  * connection (`select pg_backend_pid()`).
  */
 export async function postmasterPidOf(url) {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const { rows } = await client.query('select pg_backend_pid() as pid')
-    return parentPid(rows[0].pid)
-  } finally {
-    await client.end()
-  }
+  return parentPid((await queryOnce(url, 'select pg_backend_pid() as pid')).pid)
 }

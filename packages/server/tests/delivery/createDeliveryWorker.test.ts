@@ -11,21 +11,23 @@ import { configWithWebhooks } from './deliveryFixtures'
 import { startReceiver, webhookSecret, type Receiver } from './webhookReceiver'
 
 /** `count` erasure events for the CRM, due now (they need no profile to be built). */
+function erasureRows(count: number, now: Date): OutboxRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `delivery-${i}`,
+    eventId: `event-${i}`,
+    destinationId: 'crm',
+    type: 'profile.erased',
+    visitorId: `visitor-${i}`,
+    payload: { erasedFieldIds: ['email'] },
+    status: 'pending',
+    nextAttemptAt: now,
+    createdAt: now,
+  }))
+}
+
+/** Writes `erasureRows`, unclaimed. */
 async function enqueueErasures(database: TrickleDatabase, count: number): Promise<void> {
-  const now = new Date()
-  await database.db.insert(deliveries).values(
-    Array.from({ length: count }, (_, i) => ({
-      id: `delivery-${i}`,
-      eventId: `event-${i}`,
-      destinationId: 'crm',
-      type: 'profile.erased',
-      visitorId: `visitor-${i}`,
-      payload: { erasedFieldIds: ['email'] },
-      status: 'pending',
-      nextAttemptAt: now,
-      createdAt: now,
-    })),
-  )
+  await database.db.insert(deliveries).values(erasureRows(count, new Date()))
 }
 
 describeDatabases('delivery worker', (kind) => {
@@ -131,19 +133,10 @@ describeDatabases('delivery worker', (kind) => {
     // Nothing is reserved before the worker knows which destinations are disabled.
     await vi.waitFor(() => expect(worker.reserve('crm')).not.toBeNull())
     expect(worker.reserve('unknown')).toBeNull()
-    const now = new Date()
-    const rows: OutboxRow[] = Array.from({ length: 30 }, (_, i) => ({
-      id: `delivery-${i}`,
-      eventId: `event-${i}`,
-      destinationId: 'crm',
-      type: 'profile.erased',
-      visitorId: `visitor-${i}`,
-      payload: { erasedFieldIds: ['email'] },
-      status: 'pending',
+    const rows = erasureRows(30, new Date()).map((row) => ({
+      ...row,
       attempts: 1,
       lockedUntil: worker.reserve('crm'),
-      nextAttemptAt: now,
-      createdAt: now,
     }))
     await database.db.execute(outboxInsert(rows))
     const claimed = reservedRows(rows)
