@@ -59,7 +59,10 @@ export default [
     //   are written with one statement text (issue 15).
     // 51.34 kB: a submission's deliveries are handed to the worker already claimed, with the
     //   profile the request stored, and delivered rows are marked in batches (issue 15).
-    limit: '51.5 kB',
+    // 52.91 kB: webhook POSTs go out from a sending thread shared by the process (its program
+    //   ships as a string, 0.7 kB gz), and a submission with outbox rows is one prepared
+    //   statement (issue 15).
+    limit: '53 kB',
   },
   {
     name: '@trickle/cli (own code)',

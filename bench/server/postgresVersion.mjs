@@ -1,10 +1,13 @@
-/** The first row of one statement on a fresh connection to the PostgreSQL server at `url`. */
-export async function queryOnce(url, text) {
+/**
+ * The first row of one statement on a fresh connection to the PostgreSQL server at `url`, or
+ * what `use(row)` makes of it while the connection (and so its backend) still exists.
+ */
+export async function queryOnce(url, text, use = (row) => row) {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    return (await client.query(text)).rows[0]
+    return use((await client.query(text)).rows[0])
   } finally {
     await client.end()
   }

@@ -50,8 +50,8 @@ export function clusterCpuMs(postmasterPid) {
 
 /**
  * The postmaster's pid of the cluster at `url`: the parent of the backend that serves a
- * connection (`select pg_backend_pid()`).
+ * connection (`select pg_backend_pid()`), read while that backend still runs.
  */
 export async function postmasterPidOf(url) {
-  return parentPid((await queryOnce(url, 'select pg_backend_pid() as pid')).pid)
+  return queryOnce(url, 'select pg_backend_pid() as pid', (row) => parentPid(row.pid))
 }

@@ -22,7 +22,7 @@ import { firstVisit as firstVisitBody } from './submissionLoad.mjs'
  *
  *   node --import tsx --conditions=@trickle/source bench/server/profileHandoff.mjs \
  *     [--db=pglite,postgres] [--count=2000] [--batch=50,8] [--profile=1] [--profilelive=1]
- *     [--claimcost=1] [--explain=1]
+ *     [--claimcost=1] [--explain=1] [--marks=1]
  *
  * Per database: (1) `count` first-visit submissions through `app.fetch` (16 at a time) without a
  * destination and with one webhook destination, until every event is delivered: wall time and
@@ -30,8 +30,11 @@ import { firstVisit as firstVisitBody } from './submissionLoad.mjs'
  * (2) the same outbox rows set pending again and drained by a fresh delivery worker, one batch
  * size at a time, with every statement and post stamped (`statementTimeline.mjs`): CPU and wall
  * time per delivered event by phase. The receiver runs in a child process (it answers 200).
- * `--profilelive` samples this process's CPU during the live run with the webhook, `--claimcost`
- * times empty claims (wall and CPU), `--explain` prints the plans of the drain's statements.
+ * `--profilelive` samples this process's CPU during the live run with the webhook
+ * (`--profilelive=both`: during both live runs, and prints the difference per submission),
+ * `--claimcost` times empty claims (wall and CPU), `--explain` prints the plans of the drain's
+ * statements, `--marks` prints each live run's measured span in CLOCK_MONOTONIC seconds, to cut
+ * a `perf record -a -k CLOCK_MONOTONIC` of the whole machine (`perf report --time <span>`).
  */
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')),
@@ -121,6 +124,8 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
   const cpu0 = cpuMs()
   const pg0 = clusterCpuMs(postmasterPid)
   const t0 = performance.now()
+  // `--marks`: the measured span in CLOCK_MONOTONIC seconds, for `perf record -k CLOCK_MONOTONIC`.
+  const mark0 = Number(process.hrtime.bigint()) / 1e9
   let sent = 0
   const client = async () => {
     while (sent < count) {
@@ -137,10 +142,16 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
   }
   let answeredMs
   let sampled
-  if (webhook && args.profilelive)
-    sampled = await cpuProfile(async () => (answeredMs = await submitAndDeliver()))
+  if ((webhook && args.profilelive) || args.profilelive === 'both')
+    sampled = await cpuProfile(async () => (answeredMs = await submitAndDeliver()), {
+      top: args.profilelive === 'both' ? 400 : 20,
+    })
   else answeredMs = await submitAndDeliver()
   const wallMs = performance.now() - t0
+  if (args.marks) {
+    const span = `${mark0.toFixed(6)},${(Number(process.hrtime.bigint()) / 1e9).toFixed(6)}`
+    console.log(`  measured span (${webhook ? 'webhook' : 'none'}): ${span}`)
+  }
   const result = {
     submissionsPerSecond: (count * 1000) / wallMs,
     answeredPerSecond: (count * 1000) / answeredMs,
@@ -155,7 +166,8 @@ async function liveRun(database, webhook, receiverUrl, postmasterPid) {
       : {}),
   }
   await server.close()
-  if (sampled) {
+  if (args.profilelive === 'both') result.sampled = sampled
+  else if (sampled) {
     console.log(`  live run with the webhook, sampled CPU by module, ms for ${count} submissions:`)
     for (const { name, ms } of sampled.groups) console.log(`    ${String(ms).padStart(8)}  ${name}`)
     console.log('  heaviest functions, ms:')
@@ -296,11 +308,14 @@ try {
     const databaseNone = await open()
     const none = await liveRun(databaseNone, false, receiver.url, postmasterPid)
     await databaseNone.close()
-    console.log(`${kind} no destination`, JSON.stringify(none))
+    const { sampled: noneSampled, ...noneShown } = none
+    console.log(`${kind} no destination`, JSON.stringify(noneShown))
     const database = await open()
     cleanups.push(() => database.close())
     const webhook = await liveRun(database, true, receiver.url, postmasterPid)
-    console.log(`${kind} one webhook   `, JSON.stringify(webhook))
+    const { sampled: webhookSampled, ...webhookShown } = webhook
+    console.log(`${kind} one webhook   `, JSON.stringify(webhookShown))
+    if (noneSampled && webhookSampled) printProfileDifference(noneSampled, webhookSampled)
     const total = (run) => run.cpuMsPerSubmission + run.databaseCpuMsPerSubmission
     console.log(
       `${kind}: CPU per submission, no destination ÷ one webhook: ${(total(none) / total(webhook)).toFixed(3)}`,
@@ -330,4 +345,25 @@ try {
   }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup()
+}
+
+/**
+ * `--profilelive=both`: the sampled self time per submission, one webhook − no destination, by
+ * module group and by function (the 30 largest differences each way), in µs.
+ */
+function printProfileDifference(none, webhook) {
+  for (const key of ['groups', 'functions']) {
+    const before = new Map(none[key].map(({ name, ms }) => [name, ms]))
+    const after = new Map(webhook[key].map(({ name, ms }) => [name, ms]))
+    const names = new Set([...before.keys(), ...after.keys()])
+    const rows = [...names]
+      .map((name) => [name, (((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000) / count])
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+      .slice(0, 30)
+    const total = rows.reduce((sum, [, us]) => sum + us, 0)
+    console.log(
+      `  sampled self time by ${key}, webhook − none, µs per submission (sum shown ${total.toFixed(0)}):`,
+    )
+    for (const [name, us] of rows) console.log(`    ${us.toFixed(1).padStart(8)}  ${name}`)
+  }
 }

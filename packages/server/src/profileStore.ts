@@ -9,7 +9,10 @@ import {
   type Profile,
   type Submission,
 } from '@trickle/core'
-import { and, asc, count, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import type { JsonRowsWrite } from './delivery/enqueueDeliveries'
+import { executeNamed } from './namedStatement'
 import type { TrickleDb } from './openDatabase'
 import { readProfileRows } from './profileRows'
 import { syncAddressIndex, type AddressIndexing } from './privacy/addressIndex'
@@ -348,7 +351,7 @@ export async function recordSubmission(
      * Another write of this transaction (the outbox rows), sent in the same statement as the
      * submission's row: one round trip to the database instead of two.
      */
-    alongside?: SQLWrapper | undefined
+    alongside?: JsonRowsWrite | undefined
   } = {},
 ): Promise<{ id: string; visit: number }> {
   let visit = 1
@@ -362,7 +365,7 @@ export async function recordSubmission(
     visit = visitor.visits
   }
   const id = options.id ?? randomUUID()
-  const insert = tx.insert(submissions).values({
+  const row = {
     id,
     visitorId: submission.visitorId,
     idempotencyKey,
@@ -373,10 +376,36 @@ export async function recordSubmission(
     fieldIds: submission.fieldIds,
     declined: submission.declined,
     consents: submission.consents.map(({ purposeId, decision }) => ({ purposeId, decision })),
-  })
-  if (options.alongside === undefined) await insert
-  else await tx.execute(sql`with alongside as (${options.alongside.getSQL()}) ${insert.getSQL()}`)
+  } satisfies Required<typeof submissions.$inferInsert>
+  const { alongside } = options
+  if (alongside === undefined) await tx.insert(submissions).values(row)
+  else {
+    // A statement of fixed text, prepared once per connection: its values are parameters.
+    const record = Object.fromEntries(
+      submissionColumns.map(([key, column]) => [column.name, row[key]]),
+    )
+    await executeNamed(tx, 'submission_with', submissionWith(alongside.text), [
+      alongside.rows,
+      JSON.stringify(record),
+    ])
+  }
   return { id, visit }
+}
+
+const submissionColumns = Object.entries(getTableColumns(submissions)) as [
+  keyof typeof submissions.$inferInsert,
+  AnyPgColumn,
+][]
+const submissionNames = submissionColumns.map(([, column]) => `"${column.name}"`).join(', ')
+
+/**
+ * The submission's insert after `alongside` (its `$1`), the row as one JSON record (`$2`).
+ * jsonb_populate_record reads it into the table's own row type, so each value takes the
+ * column's type as it would from a parameter of its own.
+ */
+function submissionWith(alongside: string): string {
+  const table = `"${getTableName(submissions)}"`
+  return `with alongside as (${alongside}) insert into ${table} (${submissionNames}) select ${submissionNames} from jsonb_populate_record(null::${table}, $2::jsonb)`
 }
 
 /** The earlier submission with this idempotency key, if any. */

@@ -13,7 +13,7 @@ import type { Hono } from 'hono'
 import { ApiError } from './apiError'
 import { compileLinearPattern } from './compileLinearPattern'
 import type { ClaimedRow } from './delivery/createDeliveryWorker'
-import { outboxInsert, outboxRows } from './delivery/enqueueDeliveries'
+import { outboxRows, outboxWrite } from './delivery/enqueueDeliveries'
 import { handOffInputs, reservedRows } from './delivery/handOff'
 import { outboxRequestContext } from './delivery/outboxRequestContext'
 import { rebindConfirmations, sendConfirmations } from './doubleOptIn'
@@ -137,7 +137,7 @@ export function submitRoute(
       )
       const { visit } = await recordSubmission(tx, stored, result.submission, body.idempotencyKey, {
         id,
-        alongside: outbox.length === 0 ? undefined : outboxInsert(outbox),
+        alongside: outbox.length === 0 ? undefined : outboxWrite(outbox),
       })
       return {
         submissionId: id,

@@ -22,6 +22,14 @@ function shownLocale(text: Text, shown: string, locale: string, config: Config):
   return candidates.find((key) => key !== undefined && own(text, key) === shown) ?? locale
 }
 
+/**
+ * The texts already shown, by config, purpose and requested locale: a config is not changed
+ * once parsed (as for `configIndex`), so a text and its hash are worked out once, not for every
+ * consent event of every submission (the server hashes them when it checks, stores and hands
+ * off an event). Frozen, as they are shared; kept for the config's own locales only.
+ */
+const shownTexts = new WeakMap<Config, WeakMap<Purpose, Map<string, ShownConsentText>>>()
+
 /** The text of a purpose (its label when it has none) as shown in `locale`, with its hash. */
 function showText(
   caller: string,
@@ -36,9 +44,22 @@ function showText(
       `${caller}: unknown purpose ${JSON.stringify(purpose)}. Known purposes: ${known || '(none)'}.`,
     )
   }
+  let byPurpose = shownTexts.get(config)
+  if (byPurpose === undefined) shownTexts.set(config, (byPurpose = new WeakMap()))
+  let byLocale = byPurpose.get(resolved)
+  if (byLocale === undefined) byPurpose.set(resolved, (byLocale = new Map()))
+  const known = byLocale.get(locale)
+  if (known !== undefined) return known
   const text = resolved.text ?? resolved.label
   const shown = localize(text, locale, config)
-  return { text: shown, locale: shownLocale(text, shown, locale, config), hash: sha256(shown) }
+  const result = Object.freeze({
+    text: shown,
+    locale: shownLocale(text, shown, locale, config),
+    hash: sha256(shown),
+  })
+  // Only the config's own locales: a locale from elsewhere must not grow the cache.
+  if (config.locales.includes(locale)) byLocale.set(locale, result)
+  return result
 }
 
 /**

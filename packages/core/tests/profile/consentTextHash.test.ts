@@ -55,4 +55,19 @@ describe('consentTextHash', () => {
       /consentTextHash: unknown purpose "sale"\. Known purposes: "delivery", "newsletter", "sales"/,
     )
   })
+
+  it('gives the same answer on every call, which its callers cannot change', () => {
+    const first = shownConsentText(config, 'sales', 'en')
+    expect(shownConsentText(config, 'sales', 'en')).toEqual(first)
+    expect(() => {
+      ;(first as { text: string }).text = 'changed'
+    }).toThrow(TypeError)
+    expect(shownConsentText(config, 'sales', 'en').text).toBe(sales.text!.en)
+    // Another config object with other texts has its own answers.
+    const edited = configSchema.parse({
+      ...fixture,
+      purposes: fixture.purposes.map((p) => (p.id === 'sales' ? { ...p, text: 'Call me.' } : p)),
+    })
+    expect(shownConsentText(edited, 'sales', 'en').text).toBe('Call me.')
+  })
 })

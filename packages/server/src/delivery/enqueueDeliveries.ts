@@ -89,12 +89,32 @@ const writtenColumns = [
 ] as const satisfies readonly (keyof OutboxRow)[]
 const columns = writtenColumns.map((key) => [key, deliveries[key]] as const)
 const names = columns.map(([, column]) => `"${column.name}"`).join(', ')
-const insertHead = sql.raw(
-  `insert into "${getTableName(deliveries)}" (${names}) select ${names} from jsonb_to_recordset(`,
-)
-const recordTail = sql.raw(
-  `::jsonb) as r(${columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', ')})`,
-)
+const insertHead = `insert into "${getTableName(deliveries)}" (${names}) select ${names} from jsonb_to_recordset(`
+const recordTail = `::jsonb) as r(${columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', ')})`
+
+/**
+ * A write of fixed text that takes its rows as one JSON parameter, `$1` in `text`: the same
+ * text for any number of rows, so it can be a prepared statement (see `recordSubmission`).
+ */
+export interface JsonRowsWrite {
+  text: string
+  /** The rows, as the JSON text of an array of records keyed by column name. */
+  rows: string
+}
+
+/** The outbox rows as the JSON records `jsonb_to_recordset` reads. */
+function outboxRecords(rows: readonly OutboxRow[]): string {
+  return JSON.stringify(
+    rows.map((row) =>
+      Object.fromEntries(columns.map(([key, column]) => [column.name, row[key] ?? null])),
+    ),
+  )
+}
+
+/** The outbox rows as one write of fixed text, to send along another statement. */
+export function outboxWrite(rows: readonly OutboxRow[]): JsonRowsWrite {
+  return { text: `${insertHead}$1${recordTail}`, rows: outboxRecords(rows) }
+}
 
 /**
  * The statement that writes outbox rows: one statement text for any number of rows, the rows
@@ -102,15 +122,13 @@ const recordTail = sql.raw(
  * which cost more JavaScript per submission than the rest of the hand-off's write.
  */
 export function outboxInsert(rows: readonly OutboxRow[]): SQL {
-  const records = rows.map((row) =>
-    Object.fromEntries(columns.map(([key, column]) => [column.name, row[key] ?? null])),
-  )
-  return sql`${insertHead}${sql.param(JSON.stringify(records))}${recordTail}`
+  return sql`${sql.raw(insertHead)}${sql.param(outboxRecords(rows))}${sql.raw(recordTail)}`
 }
 
 /**
  * The outbox rows of a submission or consent change, without writing them: the submit route
- * sends them in the statement that records the submission (`recordSubmission`'s `alongside`).
+ * sends them in the statement that records the submission (`recordSubmission`'s `alongside`,
+ * as `outboxWrite`).
  * With `reserve` (the delivery worker's), a row the worker can take is written already
  * claimed by it (`lockedUntil` its lease, `attempts` 1), for its hand-off after the commit.
  */

@@ -90,4 +90,49 @@ describe('createPostJson', () => {
     setTimeout(() => controller.abort(), 50)
     expect(await answer).toEqual({ error: 'aborted' })
   })
+
+  it('does not send a post whose signal aborts before it left, and sends the others', async () => {
+    const { url, requests } = await listen(() => ({ status: 200 }))
+    const post = poster()
+    const controller = new AbortController()
+    const kept = post(url, { 'webhook-id': 'kept' }, '{}', new AbortController().signal)
+    const dropped = post(url, { 'webhook-id': 'dropped' }, '{}', controller.signal)
+    controller.abort()
+    expect(await dropped).toEqual({ error: 'aborted' })
+    expect(await kept).toEqual({ status: 200 })
+    // One more round trip: a post sent by mistake would have arrived by now.
+    expect(await post(url, { 'webhook-id': 'after' }, '{}', new AbortController().signal)).toEqual({
+      status: 200,
+    })
+    expect(requests.map((request) => request.headers['webhook-id'])).toEqual(['kept', 'after'])
+  })
+
+  it('ends pending posts as aborted on close and starts again with the next post', async () => {
+    const hanging = await start(createServer(() => undefined))
+    const { url } = await listen(() => ({ status: 204 }))
+    const post = poster()
+    const signal = new AbortController().signal
+    const pending = post(new URL(`http://127.0.0.1:${hanging}/`), {}, '{}', signal)
+    // The post has reached the thread once another one has been answered.
+    expect(await post(url, {}, '{}', signal)).toEqual({ status: 204 })
+    post.close()
+    expect(await pending).toEqual({ error: 'aborted' })
+    expect(await post(url, {}, '{}', signal)).toEqual({ status: 204 })
+  })
+
+  it('closing one destination ends its posts only; the others go on', async () => {
+    const hanging = await start(createServer(() => undefined))
+    const { url } = await listen(() => ({ status: 200 }))
+    const first = poster()
+    const second = poster()
+    const signal = new AbortController().signal
+    const firstPending = first(new URL(`http://127.0.0.1:${hanging}/`), {}, '{}', signal)
+    const secondPending = second(new URL(`http://127.0.0.1:${hanging}/`), {}, '{}', signal)
+    expect(await second(url, {}, '{}', signal)).toEqual({ status: 200 })
+    first.close()
+    expect(await firstPending).toEqual({ error: 'aborted' })
+    expect(await second(url, {}, '{}', signal)).toEqual({ status: 200 })
+    second.close()
+    expect(await secondPending).toEqual({ error: 'aborted' })
+  })
 })
