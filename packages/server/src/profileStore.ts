@@ -404,9 +404,17 @@ const submissionNames = submissionColumns.map(([, column]) => `"${column.name}"`
  * column's type as it would from a parameter of its own.
  */
 function submissionWith(alongside: string): string {
-  const table = `"${getTableName(submissions)}"`
-  return `with alongside as (${alongside}) insert into ${table} (${submissionNames}) select ${submissionNames} from jsonb_populate_record(null::${table}, $2::jsonb)`
+  let text = submissionStatements.get(alongside)
+  if (text === undefined) {
+    const table = `"${getTableName(submissions)}"`
+    text = `with alongside as (${alongside}) insert into ${table} (${submissionNames}) select ${submissionNames} from jsonb_populate_record(null::${table}, $2::jsonb)`
+    submissionStatements.set(alongside, text)
+  }
+  return text
 }
+
+/** The statements built by `submissionWith`, by the text of their `alongside` (a constant). */
+const submissionStatements = new Map<string, string>()
 
 /** The earlier submission with this idempotency key, if any. */
 export async function findSubmission(

@@ -91,6 +91,7 @@ const columns = writtenColumns.map((key) => [key, deliveries[key]] as const)
 const names = columns.map(([, column]) => `"${column.name}"`).join(', ')
 const insertHead = `insert into "${getTableName(deliveries)}" (${names}) select ${names} from jsonb_to_recordset(`
 const recordTail = `::jsonb) as r(${columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', ')})`
+const outboxWriteText = `${insertHead}$1${recordTail}`
 
 /**
  * A write of fixed text that takes its rows as one JSON parameter, `$1` in `text`: the same
@@ -113,7 +114,7 @@ function outboxRecords(rows: readonly OutboxRow[]): string {
 
 /** The outbox rows as one write of fixed text, to send along another statement. */
 export function outboxWrite(rows: readonly OutboxRow[]): JsonRowsWrite {
-  return { text: `${insertHead}$1${recordTail}`, rows: outboxRecords(rows) }
+  return { text: outboxWriteText, rows: outboxRecords(rows) }
 }
 
 /**

@@ -11,7 +11,10 @@ export interface PostJson {
     body: string,
     signal: AbortSignal,
   ): Promise<PostResult>
-  /** Ends the sending thread and its kept-alive connections; pending POSTs end as aborted. */
+  /**
+   * Ends this destination's pending POSTs as aborted; the sending thread and its kept-alive
+   * connections end with the last destination's close.
+   */
   close(): void
 }
 

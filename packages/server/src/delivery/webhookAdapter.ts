@@ -4,7 +4,7 @@ import type { DestinationAdapter, DestinationEndpoint } from './destinationAdapt
 import { createPostJson, type PostJson, type PostResult } from './postJson'
 
 export interface WebhookAdapterOptions extends DestinationEndpoint {
-  /** Sends through this `fetch` instead of the built-in kept-alive node:http connections. */
+  /** Sends through this `fetch` instead of the sending thread's kept-alive connections. */
   fetch?: typeof fetch | undefined
 }
 
