@@ -36,15 +36,14 @@ interface Accepted {
   visit: number
   replayed: boolean
   profile: Profile
-  events: ConsentEvent[]
+  /** The consent events this submission appended, with their `seq` (none for a replay). */
+  events: (ConsentEvent & { seq: number })[]
   /** Consent texts this submission wrote to the database (remembered once committed). */
   textHashes: string[]
   /** Outbox rows written with it (the delivery worker is kicked once committed). */
   enqueued: number
   /** Those of them written claimed by the delivery worker, handed off once committed. */
   reserved: ClaimedRow[]
-  /** The consent events appended, with their `seq`. */
-  appended: (ConsentEvent & { seq: number })[]
 }
 
 /**
@@ -96,7 +95,6 @@ export function submitRoute(
           textHashes: [],
           enqueued: 0,
           reserved: [],
-          appended: [],
         }
       }
       // Plans once, with the answers as draft.
@@ -144,11 +142,10 @@ export function submitRoute(
         visit,
         replayed: false,
         profile,
-        events,
+        events: appended.events,
         textHashes: appended.writtenTexts,
         enqueued: outbox.length,
         reserved: reservedRows(outbox),
-        appended: appended.events,
       }
     })
     if (accepted === null) {
@@ -164,7 +161,7 @@ export function submitRoute(
       // Sent from what this request holds: the profile it stored, its consent events.
       ctx.delivery?.handOff(
         accepted.reserved,
-        handOffInputs(config, visitor.id, accepted.profile, accepted.appended),
+        handOffInputs(config, visitor.id, accepted.profile, accepted.events),
       )
     }
     if (accepted.enqueued > accepted.reserved.length) ctx.delivery?.kick()

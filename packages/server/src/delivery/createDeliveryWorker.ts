@@ -123,7 +123,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const destinations = new Map<string, Destination>(
     (config.destinations ?? []).flatMap((d) => (adapters.has(d.id) ? [[d.id, d]] : [])),
   )
-  const stopping = new AbortController()
   /** The signals of the batches in flight, aborted by close(). */
   const batches = new Set<AbortController>()
   let running: Promise<void> | null = null
@@ -285,7 +284,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const batch = new AbortController()
     const deadline = setTimeout(() => batch.abort(), timeoutMs)
     batches.add(batch)
-    if (stopping.signal.aborted) batch.abort()
+    if (closed) batch.abort()
     setMaxListeners(Math.max(10, rows.length * 2), batch.signal)
     try {
       await Promise.all(
@@ -391,7 +390,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         error: `the adapter failed: ${error instanceof Error ? error.name : 'unknown error'}`,
       }
     }
-    if (stopping.signal.aborted && !outcome.ok) {
+    if (closed && !outcome.ok) {
       // Shut down mid-attempt: the row goes back as it was, for this or another instance.
       await release(row, lease)
       return 'pending'
@@ -563,7 +562,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       closed = true
       if (timer) clearInterval(timer)
       if (kickTimer) clearTimeout(kickTimer)
-      stopping.abort()
       for (const batch of batches) batch.abort()
       // Rows handed off and not sent yet: their attempts end at once and release the claims.
       if (handOffTimer) clearTimeout(handOffTimer)

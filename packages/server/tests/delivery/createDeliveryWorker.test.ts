@@ -49,6 +49,24 @@ describeDatabases('delivery worker', (kind) => {
     return { database, receiver, secret }
   }
 
+  /** A worker delivering to the receiver as the CRM, polling only when told; closed after the test. */
+  function startWorker(
+    { database, receiver, secret }: Awaited<ReturnType<typeof setUp>>,
+    options: { batchSize?: number; maintainEvery?: number } = {},
+  ): ReturnType<typeof createDeliveryWorker> {
+    const worker = createDeliveryWorker({
+      database,
+      config: configWithWebhooks(),
+      adapters: new Map([['crm', webhookAdapter({ url: receiver.url, secret })]]),
+      pollIntervalMs: 3_600_000,
+      ...options,
+      now: () => new Date(),
+      log: () => {},
+    })
+    cleanups.push(() => worker.close())
+    return worker
+  }
+
   it('delivers a batch of 20 in one go without a listener leak warning', async () => {
     const { database, receiver, secret } = await setUp()
     await enqueueErasures(database, 20)
@@ -58,15 +76,7 @@ describeDatabases('delivery worker', (kind) => {
     cleanups.push(async () => {
       process.off('warning', onWarning)
     })
-    const worker = createDeliveryWorker({
-      database,
-      config: configWithWebhooks(),
-      adapters: new Map([['crm', webhookAdapter({ url: receiver.url, secret })]]),
-      pollIntervalMs: 3_600_000,
-      now: () => new Date(),
-      log: () => {},
-    })
-    cleanups.push(() => worker.close())
+    const worker = startWorker({ database, receiver, secret })
     await worker.drain()
     // Warnings are emitted on a later tick.
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -98,17 +108,7 @@ describeDatabases('delivery worker', (kind) => {
         )
       )[0]?.analyzed
     await enqueueErasures(database, 30)
-    const worker = createDeliveryWorker({
-      database,
-      config: configWithWebhooks(),
-      adapters: new Map([['crm', webhookAdapter({ url: receiver.url, secret })]]),
-      pollIntervalMs: 3_600_000,
-      batchSize: 10,
-      maintainEvery: 25,
-      now: () => new Date(),
-      log: () => {},
-    })
-    cleanups.push(() => worker.close())
+    const worker = startWorker({ database, receiver, secret }, { batchSize: 10, maintainEvery: 25 })
     expect(await analyzed()).toBe(false)
     await worker.drain()
     expect(receiver.acknowledged().length).toBe(30)
@@ -120,16 +120,7 @@ describeDatabases('delivery worker', (kind) => {
     await database.db.execute(sql`
         insert into visitors (id, created_at, visits)
         select 'v' || i, now(), 1 from generate_series(1, 2500) i`)
-    const worker = createDeliveryWorker({
-      database,
-      config: configWithWebhooks(),
-      adapters: new Map([['crm', webhookAdapter({ url: receiver.url, secret })]]),
-      pollIntervalMs: 3_600_000,
-      maintainEvery: 25,
-      now: () => new Date(),
-      log: () => {},
-    })
-    cleanups.push(() => worker.close())
+    const worker = startWorker({ database, receiver, secret }, { maintainEvery: 25 })
     // Nothing is reserved before the worker knows which destinations are disabled.
     await vi.waitFor(() => expect(worker.reserve('crm')).not.toBeNull())
     expect(worker.reserve('unknown')).toBeNull()
