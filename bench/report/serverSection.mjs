@@ -62,20 +62,18 @@ const roundList = (numbers) =>
     ? String(numbers[0])
     : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`
 
-/** How the rounds were run and what the CPU column holds (paired rounds), or the old rotation. */
-function roundsText(server, paired) {
-  const turn = `${server.warmupMs / 1000} s of unrecorded warm-up, then ${server.measureMs / 1000} s or ${server.maxPerRound} submissions, whichever ends first`
-  if (!paired) {
-    return `${server.rounds} rounds; in each, every scenario in turn gets ${turn}. Submissions per second: median over the rounds; latency percentiles over all recorded submissions.`
-  }
+/** How the rounds and their slices were run, and what the CPU column holds. */
+function roundsText(server) {
   const numbers = Array.from({ length: server.rounds }, (_, index) => index + 1)
   const first = numbers.filter((round) => round % 2 === 1)
   const second = numbers.filter((round) => round % 2 === 0)
+  const forward = 'the baseline, the Trickle API, the Trickle API with the webhook'
   const order =
     second.length > 0
-      ? `the baseline, the Trickle API, then the Trickle API with the webhook in rounds ${roundList(first)}, and the reverse order in rounds ${roundList(second)}`
-      : 'the baseline, the Trickle API, then the Trickle API with the webhook'
-  return `${server.rounds} rounds; in each, every scenario gets one turn of ${turn}. The rounds are paired: within a round the three servers of a database run back to back, ${order}, so the Trickle API without a destination always runs right next to both of its twins and which twin comes first alternates; the two databases also swap places every round. Submissions per second: median over the rounds; latency percentiles over all recorded submissions. CPU ms per submission: the user and system time of the server process (\`/proc/<pid>/stat\`) from just before a turn's recorded load to its end (with the webhook: to the last delivery), divided by the turn's submissions, median over the rounds; it includes PGlite, which runs inside the server process, and not the clients or the webhook receiver, which run in the measuring process. On PostgreSQL it adds the CPU time of the whole cluster over the same span (the postmaster, its live child processes and the children it reaped); the cluster holds the databases of all three PostgreSQL servers, so this also counts its background processes and the webhook server's once-a-second poll of its outbox while the other two run.`
+      ? `${forward} in rounds ${roundList(first)}, and the reverse order in rounds ${roundList(second)}`
+      : forward
+  const slice = `${server.measureMs / server.slices / 1000} s or ${Math.ceil(server.maxPerRound / server.slices)} submissions`
+  return `Each server first gets ${server.initialWarmupMs / 1000} s of unrecorded warm-up, so that V8 has optimized its hot paths (with the webhook also those of its sending thread and of the receiver). Then ${server.rounds} rounds; in each, per database, every scenario first gets ${server.warmupMs / 1000} s of unrecorded warm-up, then its recorded turn in ${server.slices} slices of ${slice}, whichever ends first. The three servers of a database take turns slice by slice, first in the order of the round (${order}), then in the reverse order, and so on, so the Trickle API without a destination always runs right next to both of its twins, which twin comes first alternates, and a drift of the machine's speed within the round falls on all three alike; the two databases also swap places every round. Submissions per second: a turn's submissions over the time of its slices, median over the rounds; latency percentiles over all recorded submissions. CPU ms per submission: the user and system time of the server process (\`/proc/<pid>/stat\`) from just before each slice's load to its end (with the webhook: to the last delivery), summed over the turn's slices and divided by its submissions, median over the rounds; it includes PGlite, which runs inside the server process, and not the clients, which run in the measuring process, or the webhook receiver, which runs in a process of its own. On PostgreSQL it adds the CPU time of the whole cluster over the same spans (the postmaster, its live child processes and the children it reaped); the cluster holds the databases of all three PostgreSQL servers, so this also counts its background processes and the webhook server's once-a-second poll of its outbox while the other two run.`
 }
 
 /** Part 4 of docs/benchmarks.md: submissions per second and latency against the baseline. */
@@ -137,10 +135,7 @@ export function serverSection(server) {
   return [
     '## 4. Server',
     '',
-    `${server.concurrency} concurrent clients (one Node process, keep-alive fetch) send first-visit submissions of new visitors (the whitepaper form of the b2b-whitepaper fixture: e-mail, first name, last name, company, two consents declined) over loopback to ${server.scenarios.length} servers, each in its own process on the workspace sources: the Trickle API (\`createTrickleServer\`, rate limiting off as all clients share one address), the same API with one webhook destination (see below the table), and a baseline that writes **the same rows through the same driver** without Trickle (a visitor, four answers, two consent events, the consent texts, the visit counter and the submission, in one transaction; no cookie, plan, validation or reads), each on PGlite ${server.versions.pglite} (a data folder) and on ${database}. Both use \`openDatabase\` (same migrated schema, same pool of 10 for PostgreSQL) and @hono/node-server ${server.versions.honoNodeServer}. ${roundsText(
-      server,
-      webhooks.some((pair) => pair.pairedRatios),
-    )} After the run, the row counts are checked (every submission wrote the rows of a first visit), and the database's table statistics give the index and sequential scans, rows inserted and rows updated per submission.`,
+    `${server.concurrency} concurrent clients (one Node process, keep-alive fetch) send first-visit submissions of new visitors (the whitepaper form of the b2b-whitepaper fixture: e-mail, first name, last name, company, two consents declined) over loopback to ${server.scenarios.length} servers, each in its own process on the workspace sources: the Trickle API (\`createTrickleServer\`, rate limiting off as all clients share one address), the same API with one webhook destination (see below the table), and a baseline that writes **the same rows through the same driver** without Trickle (a visitor, four answers, two consent events, the consent texts, the visit counter and the submission, in one transaction; no cookie, plan, validation or reads), each on PGlite ${server.versions.pglite} (a data folder) and on ${database}. Both use \`openDatabase\` (same migrated schema, same pool of 10 for PostgreSQL) and @hono/node-server ${server.versions.honoNodeServer}. ${roundsText(server)} After the run, the row counts are checked (every submission wrote the rows of a first visit), and the database's table statistics give the index and sequential scans, rows inserted and rows updated per submission.`,
     '',
     markdownTable(
       [
@@ -173,7 +168,7 @@ function webhookNotes(pairs) {
     const types = Object.entries(w.byType)
       .map(([type, count]) => `${count} ${type}`)
       .join(', ')
-    return `${pair.database}: ${w.events} events (${types}) in ${w.requests} requests, ${w.duplicates} duplicates; the last delivery of a round arrived ${ms(w.drainMs)} after its last submission (median; at most ${ms(w.maxDrainMs)}); the API alone answered ${w.apiPerSecond.toFixed(0)} submissions/s while delivering`
+    return `${pair.database}: ${w.events} events (${types}) in ${w.requests} requests, ${w.duplicates} duplicates; the last delivery of a slice arrived ${ms(w.drainMs)} after its last submission (median; at most ${ms(w.maxDrainMs)}); the receiver used ${w.receiverCpuMsPerEvent.toFixed(2)} ms of CPU per event (median over the rounds; not in the server's CPU time, but on the same two cores); the API alone answered ${w.apiPerSecond.toFixed(0)} submissions/s while delivering`
   })
   const paired = pairs.filter((pair) => pair.pairedRatios)
   const perRound = paired.map((pair) => {
@@ -184,10 +179,10 @@ function webhookNotes(pairs) {
   })
   const ratioText =
     paired.length > 0
-      ? ` The ratio in the table's row "one webhook ÷ no destination" is the median of the per-round ratios: each round's submissions per second with the webhook ÷ those of the Trickle API without a destination in the same round, whose turns ran back to back. The CPU ratio is built the same way from CPU ms per submission, the one without a destination over the one with the webhook, so below 1× means the webhook costs CPU. ${perRound.join('. ')}.`
+      ? ` The ratio in the table's row "one webhook ÷ no destination" is the median of the per-round ratios: each round's submissions per second with the webhook ÷ those of the Trickle API without a destination in the same round, the two measured in alternating slices. The CPU ratio is built the same way from CPU ms per submission, the one without a destination over the one with the webhook, so below 1× means the webhook costs CPU. ${perRound.join('. ')}.`
       : ''
   return [
-    `**One webhook destination** (hand-off, issue 15; target: at least 0.9× the submissions per second without one, measured in the same run): the same Trickle API with a \`webhook\` destination that serves the purposes of every field of the form, so each submission also writes its outbox row in the same statement and transaction; after the commit the delivery worker builds the event from the profile the request stored, signs the body (Standard Webhooks) and its sending thread POSTs it to a receiver on 127.0.0.1 that answers 200 at once (in the measuring process; it counts event ids and does not verify signatures, which the server tests do). A webhook round's submissions per second count the time until the receiver has every event of the outbox, not only until the last answer${paired.some((pair) => pair.cpuRatios) ? '; its CPU time counts until the server has also recorded every event as delivered (it marks them in batches, within 50 ms)' : ''}.${ratioText} After the run every acknowledged submission must have arrived as exactly one \`submission.created\` event and every outbox row must be delivered. ${arrived.join('. ')}.`,
+    `**One webhook destination** (hand-off, issue 15; target: at least 0.9× the submissions per second without one, measured in the same run): the same Trickle API with a \`webhook\` destination that serves the purposes of every field of the form, so each submission also writes its outbox row in the same statement and transaction; after the commit the delivery worker builds the event from the profile the request stored, signs the body (Standard Webhooks) and its sending thread POSTs it to a receiver on 127.0.0.1 that answers 200 at once (node:http in a process of its own, as a CRM is not the load generator; it counts event ids and does not verify signatures, which the server tests do). A webhook turn's submissions per second count the time until the receiver has every event of the outbox, not only until the last answer, at the end of each slice${paired.some((pair) => pair.cpuRatios) ? '; its CPU time counts until the server has also recorded every event as delivered (it marks them in batches, within 50 ms)' : ''}.${ratioText} After the run every acknowledged submission must have arrived as exactly one \`submission.created\` event and every outbox row must be delivered. ${arrived.join('. ')}.`,
     '',
   ]
 }

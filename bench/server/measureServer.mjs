@@ -7,40 +7,45 @@ import {
 } from '../../packages/server/tests/support/postgres.ts'
 import { installedVersion } from '../lib/packageInfo.mjs'
 import { sendResult } from '../lib/runNodeScript.mjs'
-import { median, percentile } from '../lib/stats.mjs'
+import { median, ms, percentile } from '../lib/stats.mjs'
 import { startAppServer } from './startAppServer.mjs'
 import { postgresVersion } from './postgresVersion.mjs'
 import { clusterCpuMs, postmasterPidOf, processCpuMs } from './processCpu.mjs'
 import { load as loadWith } from './submissionLoad.mjs'
 import { perSubmission, tableActivitySql } from './tableActivity.mjs'
-import { startWebhookReceiver } from './webhookReceiver.mjs'
+import { startWebhookReceiverProcess } from './webhookReceiver.mjs'
 
 /**
  * Part 4, run in its own process: first-visit submissions to the Trickle API and to a baseline
  * that writes the same rows through the same driver, with 16 concurrent clients on loopback,
  * on PGlite (a data folder) and on PostgreSQL 15 (the server tests' harness), and to the Trickle
- * API with one webhook destination (a local receiver answering 200). The six servers run side
- * by side; for `rounds` rounds, each scenario gets one turn per round, bounded in time and in
- * count, after an unrecorded warm-up. A webhook round ends when every event of it has reached
- * the receiver: its submissions per second count the time until then (its CPU time, until the
- * server has also recorded them as delivered).
+ * API with one webhook destination (a local receiver answering 200, in its own process). The six
+ * servers run side by side; for `rounds` rounds, each scenario gets one turn per round, bounded
+ * in time and in count, after an unrecorded warm-up (a longer one before the first round). A turn is recorded in `slices` slices: the
+ * three servers of a database take turns slice by slice, as baseline, trickle, webhook, then
+ * webhook, trickle, baseline, and so on (rounds 2 and 4 start with the webhook), so the Trickle
+ * API without a destination always runs next to both of its twins, the order alternates (ABBA)
+ * and a drift of the machine's speed falls on the three alike; the two databases also swap
+ * places every round. A webhook slice ends when every event of it has reached the receiver: its
+ * submissions per second count the time until then (its CPU time, until the server has also
+ * recorded them as delivered). The webhook's ratio to the Trickle API is taken per round
+ * (`pairedRatios`), between turns whose slices were at most two slices apart.
  *
- * Rounds are paired: within a round the three scenarios of a database run back to back, as
- * baseline, trickle, webhook in rounds 1, 3, 5 and webhook, trickle, baseline in 2, 4, so the
- * Trickle API without a destination always runs next to both of its twins and the order
- * alternates (ABBA); the two databases also swap places every round. The webhook's ratio to
- * the Trickle API is then taken per round (`pairedRatios`), between turns seconds apart.
- *
- * Each turn also reads the CPU time (user + system) the server process used from just before
- * its measured load to the end of its drain, plus, on PostgreSQL, that of the whole cluster
+ * Each slice also reads the CPU time (user + system) the server process used from just before
+ * its load to the end of its drain, plus, on PostgreSQL, that of the whole cluster
  * (processCpu.mjs): CPU ms per submission depends far less than submissions per second on what
  * else the machine runs. Per round, the Trickle API's CPU per submission ÷ the webhook's is in
  * `cpuRatios`.
  */
 const concurrency = 16
 const rounds = 5
+/** Each server's unrecorded load before the first round. */
+const initialWarmupMs = 3_000
 const warmupMs = 1_000
 const measureMs = 3_000
+/** A turn's recorded load, in slices that take turns with the other servers of its database. */
+const slices = 3
+const sliceMs = measureMs / slices
 const maxPerRound = 5_000
 const deadline = Date.now() + 230_000
 /** How long a webhook round may wait for its deliveries after its last submission. */
@@ -95,9 +100,9 @@ const outbox = (scenario) => benchRoute(scenario.url, 'deliveries')
  * Waits until every event in the outbox of a webhook scenario has arrived at the receiver and
  * returns how long that took (`deliveredMs`); then until the server has recorded them all as
  * delivered (nothing pending, none dead), which its CPU time still counts. The events arrive
- * first: the server marks delivered rows in batches, within 50 ms. The receiver counts in this
- * process, so waiting for it costs the server nothing; the outbox is read once before and every
- * 25 ms after. Bounded by `drainLimitMs`.
+ * first: the server marks delivered rows in batches, within 50 ms. The receiver counts in its
+ * own process and is asked every 2 ms, which costs the server nothing; the outbox is read once
+ * before and every 25 ms after. Bounded by `drainLimitMs`.
  */
 async function drain(scenario) {
   const started = performance.now()
@@ -109,8 +114,10 @@ async function drain(scenario) {
   // Every submission of the turn has been answered, so its outbox rows are committed.
   const states = await outbox(scenario)
   const written = Object.values(states).reduce((sum, n) => sum + n, 0)
-  while (receiver.stats(scenario.hookPath).events < written) {
-    limit(`${written - receiver.stats(scenario.hookPath).events} events not received`)
+  for (;;) {
+    const received = (await receiver.stats(scenario.hookPath)).events
+    if (received >= written) break
+    limit(`${written - received} events not received`)
     await new Promise((resolve) => setTimeout(resolve, 2))
   }
   const deliveredMs = performance.now() - started
@@ -126,7 +133,7 @@ async function drain(scenario) {
 try {
   const postgresSkipped = postgresMissingReason()
   if (!postgresSkipped) postgres = await startPostgres()
-  receiver = await startWebhookReceiver()
+  receiver = await startWebhookReceiverProcess()
   const postmasterPid = postgres ? await postmasterPidOf(postgres.url) : undefined
   const active = []
   for (const scenario of scenarios) {
@@ -154,37 +161,45 @@ try {
     })
   }
 
+  // Before the first round, long enough for V8 to have optimized the hot paths of each server
+  // (with the webhook: of its sending thread and of the receiver as well).
+  for (const scenario of active) {
+    const warm = await load(scenario.url, { durationMs: initialWarmupMs, maxRequests: 3_000 })
+    if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
+    scenario.accepted += warm.latencies.length
+    if (scenario.mode === 'webhook') await drain(scenario)
+  }
+
   for (let round = 0; round < rounds; round++) {
-    const order = databaseOrder(round).flatMap((database) =>
-      modeOrder(round).flatMap((mode) =>
+    for (const database of databaseOrder(round)) {
+      const group = modeOrder(round).flatMap((mode) =>
         active.filter((item) => item.database === database && item.mode === mode),
-      ),
-    )
-    for (const scenario of order) {
-      if (Date.now() > deadline) throw new Error('server: time limit reached')
-      const webhook = scenario.mode === 'webhook'
-      const warm = await load(scenario.url, { durationMs: warmupMs, maxRequests: 1_000 })
-      if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
-      // The warm-up's deliveries are not part of the measured round.
-      if (webhook) await drain(scenario)
-      const onPostgres = scenario.database === 'PostgreSQL'
-      const serverCpu0 = processCpuMs(scenario.pid)
-      const clusterCpu0 = onPostgres ? clusterCpuMs(postmasterPid) : 0
-      const measured = await load(scenario.url, { durationMs: measureMs, maxRequests: maxPerRound })
-      if (measured.errors > 0) throw new Error(`${scenario.id}: ${measured.firstError}`)
-      measured.drainMs = webhook ? await drain(scenario) : 0
-      measured.serverCpuMs = processCpuMs(scenario.pid) - serverCpu0
-      measured.clusterCpuMs = onPostgres ? clusterCpuMs(postmasterPid) - clusterCpu0 : null
-      const submissions = measured.latencies.length
-      measured.round = round + 1
-      measured.perSecond = (submissions * 1000) / (measured.elapsedMs + measured.drainMs)
-      measured.cpuMsPerSubmission =
-        (measured.serverCpuMs + (measured.clusterCpuMs ?? 0)) / submissions
-      scenario.accepted += warm.latencies.length + submissions
-      scenario.samples.push(measured)
-      console.log(
-        `round ${round + 1} ${scenario.id}: ${submissions} submissions in ${(measured.elapsedMs / 1000).toFixed(1)} s${webhook ? `, all delivered ${(measured.drainMs / 1000).toFixed(2)} s after the last` : ''}, ${measured.perSecond.toFixed(0)}/s, CPU ${measured.cpuMsPerSubmission.toFixed(2)} ms per submission${onPostgres ? ` (server ${(measured.serverCpuMs / submissions).toFixed(2)}, cluster ${(measured.clusterCpuMs / submissions).toFixed(2)})` : ''}`,
       )
+      for (const scenario of group) {
+        if (Date.now() > deadline) throw new Error('server: time limit reached')
+        const warm = await load(scenario.url, { durationMs: warmupMs, maxRequests: 1_000 })
+        if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
+        scenario.accepted += warm.latencies.length
+        // The warm-up's deliveries are not part of the measured round.
+        if (scenario.mode === 'webhook') await drain(scenario)
+      }
+      const turns = new Map(group.map((scenario) => [scenario, emptyTurn(scenario, round + 1)]))
+      for (let slice = 0; slice < slices; slice++) {
+        for (const scenario of slice % 2 === 0 ? group : [...group].reverse()) {
+          if (Date.now() > deadline) throw new Error('server: time limit reached')
+          await measureSlice(scenario, turns.get(scenario), postmasterPid)
+        }
+      }
+      for (const [scenario, turn] of turns) {
+        const submissions = turn.latencies.length
+        turn.perSecond = (submissions * 1000) / (turn.elapsedMs + turn.drainMs)
+        turn.cpuMsPerSubmission = (turn.serverCpuMs + (turn.clusterCpuMs ?? 0)) / submissions
+        scenario.samples.push(turn)
+        const onPostgres = scenario.database === 'PostgreSQL'
+        console.log(
+          `round ${round + 1} ${scenario.id}: ${submissions} submissions in ${(turn.elapsedMs / 1000).toFixed(1)} s${turn.drains.length > 0 ? `, each slice's deliveries all in ${turn.drains.map((d) => ms(d)).join(', ')} after its last submission (receiver CPU ${(turn.receiverCpuMs / submissions).toFixed(2)} ms per event)` : ''}, ${turn.perSecond.toFixed(0)}/s, CPU ${turn.cpuMsPerSubmission.toFixed(2)} ms per submission${onPostgres ? ` (server ${(turn.serverCpuMs / submissions).toFixed(2)}, cluster ${(turn.clusterCpuMs / submissions).toFixed(2)})` : ''}`,
+        )
+      }
     }
   }
 
@@ -201,7 +216,7 @@ try {
     }
     let webhook
     if (scenario.mode === 'webhook') {
-      const received = receiver.stats(scenario.hookPath)
+      const received = await receiver.stats(scenario.hookPath)
       const states = await outbox(scenario)
       // Every acknowledged submission arrived once; every outbox row was delivered.
       if (received.byType['submission.created'] !== scenario.accepted) {
@@ -216,8 +231,11 @@ try {
       }
       webhook = {
         ...received,
-        drainMs: median(scenario.samples.map((s) => s.drainMs)),
-        maxDrainMs: Math.max(...scenario.samples.map((s) => s.drainMs)),
+        drainMs: median(scenario.samples.flatMap((s) => s.drains)),
+        maxDrainMs: Math.max(...scenario.samples.flatMap((s) => s.drains)),
+        receiverCpuMsPerEvent: median(
+          scenario.samples.map((s) => s.receiverCpuMs / s.latencies.length),
+        ),
         apiPerSecond: median(
           scenario.samples.map((s) => (s.latencies.length * 1000) / s.elapsedMs),
         ),
@@ -275,8 +293,10 @@ try {
   sendResult({
     concurrency,
     rounds,
+    initialWarmupMs,
     warmupMs,
     measureMs,
+    slices,
     maxPerRound,
     postgresSkipped,
     postgresVersion: postgres ? await postgresVersion(postgres.url) : null,
@@ -291,6 +311,50 @@ try {
   })
 } finally {
   await cleanUp()
+}
+
+/** A scenario's recorded turn in `round`, summed over its slices. */
+function emptyTurn(scenario, round) {
+  return {
+    round,
+    latencies: [],
+    elapsedMs: 0,
+    drainMs: 0,
+    /** Per webhook slice: from its last answer until the receiver had every event. */
+    drains: [],
+    serverCpuMs: 0,
+    clusterCpuMs: scenario.database === 'PostgreSQL' ? 0 : null,
+    receiverCpuMs: scenario.mode === 'webhook' ? 0 : null,
+  }
+}
+
+/**
+ * One recorded slice of `scenario`'s turn: `sliceMs` of load (or its share of `maxPerRound`),
+ * with the webhook until every event arrived and was recorded as delivered; adds its
+ * submissions, time and CPU to `turn`.
+ */
+async function measureSlice(scenario, turn, postmasterPid) {
+  const webhook = scenario.mode === 'webhook'
+  const onPostgres = scenario.database === 'PostgreSQL'
+  const serverCpu0 = processCpuMs(scenario.pid)
+  const clusterCpu0 = onPostgres ? clusterCpuMs(postmasterPid) : 0
+  const receiverCpu0 = webhook ? processCpuMs(receiver.pid) : 0
+  const measured = await load(scenario.url, {
+    durationMs: sliceMs,
+    maxRequests: Math.ceil(maxPerRound / slices),
+  })
+  if (measured.errors > 0) throw new Error(`${scenario.id}: ${measured.firstError}`)
+  const drainMs = webhook ? await drain(scenario) : 0
+  turn.serverCpuMs += processCpuMs(scenario.pid) - serverCpu0
+  if (onPostgres) turn.clusterCpuMs += clusterCpuMs(postmasterPid) - clusterCpu0
+  if (webhook) {
+    turn.receiverCpuMs += processCpuMs(receiver.pid) - receiverCpu0
+    turn.drains.push(drainMs)
+  }
+  turn.latencies.push(...measured.latencies)
+  turn.elapsedMs += measured.elapsedMs
+  turn.drainMs += drainMs
+  scenario.accepted += measured.latencies.length
 }
 
 /**

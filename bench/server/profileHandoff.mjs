@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +14,7 @@ import { cpuProfile } from './cpuProfile.mjs'
 import { clusterCpuMs, parentPid } from './processCpu.mjs'
 import { createTimeline } from './statementTimeline.mjs'
 import { firstVisit as firstVisitBody } from './submissionLoad.mjs'
+import { startWebhookReceiverProcess } from './webhookReceiver.mjs'
 
 /**
  * Where the time of the hand-off goes, measured inside one process (a busy machine makes
@@ -70,25 +70,6 @@ const firstVisit = () =>
     headers: { 'content-type': 'application/json' },
     body: firstVisitBody(),
   })
-
-/** The receiver in its own process, so its work is not counted here. */
-async function startReceiver() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { startWebhookReceiver } = await import(${JSON.stringify(`${repoRoot}/bench/server/webhookReceiver.mjs`)})
-       const receiver = await startWebhookReceiver()
-       console.log(receiver.url)
-       process.stdin.on('end', () => receiver.stop().then(() => process.exit(0)))
-       process.stdin.resume()`,
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  )
-  const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(`${d}`)))
-  return { url: url.trim(), stop: () => child.stdin.end() }
-}
 
 const cpuMs = () => {
   const { user, system } = process.cpuUsage()
@@ -279,7 +260,8 @@ async function claimCost(database) {
   return { outboxRows: Number(rows[0].n), perClaimBefore: before, perClaimAfterVacuum: after }
 }
 
-const receiver = await startReceiver()
+// The receiver in its own process, so its work is not counted here.
+const receiver = await startWebhookReceiverProcess()
 const cleanups = [() => receiver.stop()]
 try {
   for (const kind of databases) {

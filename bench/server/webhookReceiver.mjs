@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
 
 /**
  * The webhook receiver of the server benchmark: answers every POST with 200 at once and counts,
@@ -53,4 +55,53 @@ export async function startWebhookReceiver() {
         server.close(() => resolve())
       }),
   }
+}
+
+/**
+ * The same receiver in a process of its own, as a CRM is not the load generator: its work does
+ * not wait in the event loop of the clients that measure the server. `stats(path)` is then
+ * asked over the process's IPC channel (a promise); `pid` gives its CPU time.
+ */
+export async function startWebhookReceiverProcess() {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const waiting = new Map()
+  let nextId = 0
+  const url = await new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`the webhook receiver ended (${code})`)))
+    child.once('message', (message) => resolve(message.url))
+  })
+  child.on('message', (message) => {
+    waiting.get(message.id)?.(message.stats)
+    waiting.delete(message.id)
+  })
+  return {
+    url,
+    pid: child.pid,
+    /** What arrived at `path` so far (see startWebhookReceiver). */
+    stats(path) {
+      nextId += 1
+      const id = nextId
+      return new Promise((resolve) => {
+        waiting.set(id, resolve)
+        child.send({ id, path })
+      })
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.disconnect()
+      }),
+  }
+}
+
+// Run with `--serve` by startWebhookReceiverProcess: the receiver, answering over IPC.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--serve')) {
+  const receiver = await startWebhookReceiver()
+  process.on('message', ({ id, path }) => process.send({ id, stats: receiver.stats(path) }))
+  process.once('disconnect', () => void receiver.stop().then(() => process.exit(0)))
+  process.send({ url: receiver.url })
 }
