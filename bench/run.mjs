@@ -33,7 +33,7 @@ const parts = {
     }),
   render: () => measureRender({ timeLimitMs: 130_000 }),
   server: () =>
-    runNodeScript(script('./server/measureServer.mjs'), { label: 'server', timeoutMs: 270_000 }),
+    runNodeScript(script('./server/measureServer.mjs'), { label: 'server', timeoutMs: 360_000 }),
   privacy: () =>
     runNodeScript(script('./privacy/measurePrivacy.mjs'), { label: 'privacy', timeoutMs: 110_000 }),
   studio: () =>

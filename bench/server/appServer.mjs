@@ -17,7 +17,7 @@ import { tableActivitySql } from './tableActivity.mjs'
  * Both open the database with openDatabase (same migrated schema, same pool) and answer on
  * @hono/node-server. `GET /__bench/counts` gives the row count of every table and
  * `GET /__bench/activity` the table statistics (PGlite), `GET /__bench/deliveries` the outbox
- * rows by status. The process ends
+ * rows by status and `GET /__bench/pending` the pending ones. The process ends
  * when its stdin closes, so it never outlives the benchmark.
  */
 const [mode, target, receiverUrl] = process.argv.slice(2)
@@ -98,10 +98,19 @@ const deliveryStates = async () => {
   return Response.json(Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])))
 }
 
+/** The pending outbox rows only: read through the outbox's partial index, not by a scan. */
+const pendingDeliveries = async () => {
+  const { rows } = await client.query(
+    "select count(*)::int as n from deliveries where status = 'pending'",
+  )
+  return Response.json({ pending: Number(rows[0].n) })
+}
+
 const benchRoutes = new Map([
   ['/__bench/counts', counts],
   ['/__bench/activity', activity],
   ['/__bench/deliveries', deliveryStates],
+  ['/__bench/pending', pendingDeliveries],
 ])
 
 const server = serve(
