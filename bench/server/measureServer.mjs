@@ -40,8 +40,8 @@ import { startWebhookReceiverProcess } from './webhookReceiver.mjs'
 const concurrency = 16
 /**
  * Even: each order of the slices (see above) comes in as many rounds as the other. The order
- * matters: with 5 rounds, the 3 that began with the baseline had lower webhook ratios than
- * the 2 that began with the webhook, in several runs, and decided the median.
+ * can matter: in two of four runs with 5 rounds, the 3 that began with the baseline had lower
+ * webhook ratios than the 2 that began with the webhook, and so decided the median.
  */
 const rounds = 6
 /** Each server's unrecorded load before the first round. */
@@ -168,12 +168,7 @@ try {
 
   // Before the first round, long enough for V8 to have optimized the hot paths of each server
   // (with the webhook: of its sending thread and of the receiver as well).
-  for (const scenario of active) {
-    const warm = await load(scenario.url, { durationMs: initialWarmupMs, maxRequests: 3_000 })
-    if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
-    scenario.accepted += warm.latencies.length
-    if (scenario.mode === 'webhook') await drain(scenario)
-  }
+  for (const scenario of active) await warmUp(scenario, initialWarmupMs, 3_000)
 
   for (let round = 0; round < rounds; round++) {
     for (const database of databaseOrder(round)) {
@@ -182,11 +177,7 @@ try {
       )
       for (const scenario of group) {
         if (Date.now() > deadline) throw new Error('server: time limit reached')
-        const warm = await load(scenario.url, { durationMs: warmupMs, maxRequests: 1_000 })
-        if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
-        scenario.accepted += warm.latencies.length
-        // The warm-up's deliveries are not part of the measured round.
-        if (scenario.mode === 'webhook') await drain(scenario)
+        await warmUp(scenario, warmupMs, 1_000)
       }
       const turns = new Map(group.map((scenario) => [scenario, emptyTurn(scenario, round + 1)]))
       for (let slice = 0; slice < slices; slice++) {
@@ -316,6 +307,17 @@ try {
   })
 } finally {
   await cleanUp()
+}
+
+/**
+ * Unrecorded load on `scenario` for `durationMs` (at most `maxRequests`); with the webhook, until
+ * its deliveries are done too, so that none of them falls into a recorded slice.
+ */
+async function warmUp(scenario, durationMs, maxRequests) {
+  const warm = await load(scenario.url, { durationMs, maxRequests })
+  if (warm.errors > 0) throw new Error(`${scenario.id}: ${warm.firstError}`)
+  scenario.accepted += warm.latencies.length
+  if (scenario.mode === 'webhook') await drain(scenario)
 }
 
 /** A scenario's recorded turn in `round`, summed over its slices. */
