@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Config, ConsentEvent, Destination, DestinationEventKind } from '@trickle/core'
-import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableName, sql } from 'drizzle-orm'
+import { executeNamed } from '../namedStatement'
 import type { TrickleDb } from '../openDatabase'
 import { deliveries, type DeliveryPayload } from '../schema'
 import type { DeliveryEventType } from './destinationAdapter'
@@ -68,7 +69,7 @@ export async function enqueueDeliveries(
       ? erasureRows(change, await erasureTargets(tx, config, change), now)
       : outboxRows(config, change, now)
   if (rows.length === 0) return 0
-  await tx.execute(outboxInsert(rows))
+  await writeOutbox(tx, rows)
   return rows.length
 }
 
@@ -89,9 +90,8 @@ const writtenColumns = [
 ] as const satisfies readonly (keyof OutboxRow)[]
 const columns = writtenColumns.map((key) => [key, deliveries[key]] as const)
 const names = columns.map(([, column]) => `"${column.name}"`).join(', ')
-const insertHead = `insert into "${getTableName(deliveries)}" (${names}) select ${names} from jsonb_to_recordset(`
-const recordTail = `::jsonb) as r(${columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', ')})`
-const outboxWriteText = `${insertHead}$1${recordTail}`
+const recordTypes = columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`)
+const outboxWriteText = `insert into "${getTableName(deliveries)}" (${names}) select ${names} from jsonb_to_recordset($1::jsonb) as r(${recordTypes.join(', ')})`
 
 /**
  * A write of fixed text that takes its rows as one JSON parameter, `$1` in `text`: the same
@@ -118,12 +118,13 @@ export function outboxWrite(rows: readonly OutboxRow[]): JsonRowsWrite {
 }
 
 /**
- * The statement that writes outbox rows: one statement text for any number of rows, the rows
- * as one JSON parameter. Drizzle's `insert().values()` builds its text anew for every call,
- * which cost more JavaScript per submission than the rest of the hand-off's write.
+ * Writes outbox rows on their own: `outboxWrite`'s statement, one text for any number of rows
+ * (a named prepared statement; Drizzle's `insert().values()` builds its text anew for every
+ * call, which cost more JavaScript per submission than the rest of the hand-off's write).
  */
-export function outboxInsert(rows: readonly OutboxRow[]): SQL {
-  return sql`${sql.raw(insertHead)}${sql.param(outboxRecords(rows))}${sql.raw(recordTail)}`
+export async function writeOutbox(tx: TrickleDb, rows: readonly OutboxRow[]): Promise<void> {
+  const write = outboxWrite(rows)
+  await executeNamed(tx, 'outbox', write.text, [write.rows])
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, expect, it, vi } from 'vitest'
 import { createDeliveryWorker } from '../../src/delivery/createDeliveryWorker'
-import { outboxInsert, type OutboxRow } from '../../src/delivery/enqueueDeliveries'
+import { writeOutbox, type OutboxRow } from '../../src/delivery/enqueueDeliveries'
 import { reservedRows } from '../../src/delivery/handOff'
 import { webhookAdapter } from '../../src/delivery/webhookAdapter'
 import type { TrickleDatabase } from '../../src/openDatabase'
@@ -129,7 +129,7 @@ describeDatabases('delivery worker', (kind) => {
       attempts: 1,
       lockedUntil: worker.reserve('crm'),
     }))
-    await database.db.execute(outboxInsert(rows))
+    await writeOutbox(database.db, rows)
     const claimed = reservedRows(rows)
     expect(claimed).toHaveLength(30)
     worker.handOff(claimed, { profiles: new Map(), consents: new Map(), texts: new Map() })

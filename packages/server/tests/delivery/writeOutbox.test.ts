@@ -1,13 +1,13 @@
 import { emptyProfile, type Submission } from '@trickle/core'
 import { asc, eq } from 'drizzle-orm'
 import { afterEach, expect, it } from 'vitest'
-import { outboxInsert, outboxWrite, type OutboxRow } from '../../src/delivery/enqueueDeliveries'
+import { outboxWrite, writeOutbox, type OutboxRow } from '../../src/delivery/enqueueDeliveries'
 import type { TrickleDatabase } from '../../src/openDatabase'
 import { recordSubmission } from '../../src/profileStore'
 import { deliveries, submissions, visitors } from '../../src/schema'
 import { describeDatabases } from '../support/testServer'
 
-describeDatabases('outboxInsert', (kind) => {
+describeDatabases('writeOutbox', (kind) => {
   let database: TrickleDatabase | undefined
   afterEach(async () => {
     await database?.close()
@@ -53,8 +53,8 @@ describeDatabases('outboxInsert', (kind) => {
         createdAt: created,
       },
     ]
-    await database.db.execute(outboxInsert(rows))
-    await database.db.execute(outboxInsert([{ ...rows[1]!, id: 'delivery-3', formId: undefined }]))
+    await writeOutbox(database.db, rows)
+    await writeOutbox(database.db, [{ ...rows[1]!, id: 'delivery-3', formId: undefined }])
     const stored = await database.db.select().from(deliveries).orderBy(asc(deliveries.id))
     // The columns the insert leaves to their defaults.
     const unset = {
